@@ -1,0 +1,30 @@
+import { loadAll } from '../engine/load-engine.js';
+import { formatProblem } from '../files/problem.js';
+
+/** `npm run check`: validates every data and intent file; one line per problem; non-zero exit on any error. */
+async function main(): Promise<number> {
+  const started = performance.now();
+  const { engine, problems } = await loadAll();
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  for (const p of [...errors, ...warnings]) console.log(formatProblem(p));
+  const took = Math.round(performance.now() - started);
+  if (errors.length > 0) {
+    console.log(`\n${errors.length} error(s), ${warnings.length} warning(s). Fix the errors above; the bot keeps its last good version until then.`);
+    return 1;
+  }
+  const examples = engine!.intents.reduce((n, i) => n + i.examples.length, 0);
+  console.log(
+    `OK: ${engine!.knowledge.operations.length} operation(s), ${engine!.knowledge.metrics.size} figures, ` +
+      `${engine!.intents.length} intents, ${examples} examples; ${warnings.length} warning(s) (${took} ms).`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`check failed: ${String(error)}`);
+    process.exit(1);
+  },
+);

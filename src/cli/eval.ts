@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
+import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
+import { evaluate, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
+import { InvalidFilesError } from '../files/problem.js';
+
+const EVAL_SET = 'test/eval/questions.yaml';
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function printSummary(title: string, report: EvalReport, verbose: boolean): void {
+  console.log(`\n${title}: ${report.total} questions`);
+  console.log(`  in scope, right answer:  ${pct(report.inScopeAccuracy)} of ${report.inScope}`);
+  console.log(`  out of scope, rejected:  ${pct(report.outOfScopeRejection)} of ${report.outOfScope}`);
+  console.log(`  replies with the footer: ${pct(report.footerRate)}`);
+  if (!verbose) return;
+  console.log('\n  intent                 support  precision  recall');
+  for (const s of report.perIntent) {
+    console.log(`  ${s.intent.padEnd(22)} ${String(s.support).padStart(7)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
+  }
+  const worst = worstConfusions(report);
+  if (worst.length > 0) {
+    console.log('\n  worst confusions (expected → got):');
+    for (const w of worst) console.log(`  ${String(w.count).padStart(3)} × ${w.expected} → ${w.got}`);
+  }
+  if (report.misses.length > 0) {
+    console.log('\n  misses:');
+    for (const m of report.misses) {
+      const why = m.got === m.case.expected ? `reply lacks ${JSON.stringify(m.case.expect)}` : `got ${m.got ?? 'fallback'} (${m.score.toFixed(2)})`;
+      console.log(`  - "${m.case.text}": expected ${m.case.expected ?? 'fallback'}, ${why}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const engine = await loadEngine();
+  const heldOut = evaluate(engine, heldOutCases(engine.intents));
+  const evalSet = evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, EVAL_SET), EVAL_SET));
+  printSummary("Intents' held-out test phrases", heldOut, true);
+  printSummary(`Evaluation set (${EVAL_SET})`, evalSet, true);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidFilesError ? error.message : error);
+  process.exit(1);
+});

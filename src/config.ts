@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+/** The environment, as documented in .env.example and the README. Names are relied on by other tools: keep them. */
+const envSchema = z
+  .object({
+    BOT_TOKEN: optionalText.pipe(
+      z.string().regex(/^\d+:[\w-]{30,}$/, 'does not look like a bot token (digits, a colon, then about 35 letters); copy it again from @BotFather').optional(),
+    ),
+    TELEGRAM_API_ROOT: optionalText.pipe(z.url({ error: 'should be a URL such as http://127.0.0.1:8081' }).optional()),
+    WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'should be the public https URL Telegram will post updates to' }).optional()),
+    WEBHOOK_SECRET: optionalText.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'should be 1 to 256 characters of letters, digits, _ and -').optional(),
+    ),
+    HOST: optionalText.default('0.0.0.0'),
+    PORT: optionalText.default('8080').transform(Number).pipe(z.number({ error: 'should be a port number' }).int('should be a whole number').min(0).max(65535, 'should be a port number from 0 to 65535')),
+    ADMIN_IDS: optionalText.default('').transform((s, ctx) => {
+      const ids = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = ids.filter((x) => !/^\d+$/.test(x));
+      if (bad.length > 0) {
+        ctx.addIssue({ code: 'custom', message: `should be comma-separated numeric Telegram user ids; "${bad[0]}" is not one` });
+        return z.NEVER;
+      }
+      return new Set(ids.map(Number));
+    }),
+    REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'should be a URL such as redis://127.0.0.1:6379' }).optional()),
+    LOG_LEVEL: optionalText.default('info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'should be one of fatal, error, warn, info, debug, trace, silent' })),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set, so that only Telegram can post updates' });
+    }
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is wrong; the message names each variable and what to do. */
+export class ConfigError extends Error {
+  constructor(readonly issues: string[], options?: ErrorOptions) {
+    super(`Invalid config:\n${issues.map((i) => `  ${i}`).join('\n')}`, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    { cause: result.error },
+  );
+}

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidFilesError, type Problem } from '../files/problem.js';
+import { loadIntents } from '../intents/load.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { createEngine, type Engine, type MatchOptions } from './engine.js';
+
+/** The project folder, found from this file so commands work from any working directory. */
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface EngineSources {
+  dataDir?: string;
+  intentsDir?: string;
+  match?: MatchOptions;
+}
+
+/** Loads and checks every data and intent file. Problems include warnings; `engine` is set only when there are no errors. */
+export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
+  const dataDir = sources.dataDir ?? resolve(PROJECT_ROOT, 'data');
+  const intentsDir = sources.intentsDir ?? resolve(PROJECT_ROOT, 'intents');
+  const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir);
+  const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge);
+  const problems = [...dataProblems, ...intentProblems];
+  if (!knowledge || problems.some((p) => p.severity === 'error')) return { problems };
+  return { engine: createEngine(knowledge, intents, sources.match), problems };
+}
+
+/** Loads the engine or throws {@link InvalidFilesError} listing every problem. */
+export async function loadEngine(sources: EngineSources = {}): Promise<Engine> {
+  const { engine, problems } = await loadAll(sources);
+  if (!engine) throw new InvalidFilesError(problems);
+  return engine;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { strictObject, text, textList } from '../files/zod-helpers.js';
+
+/** One template, or several to try in order: the first whose figures were all published is used. */
+const templates = z.union([text('a reply template'), textList('reply templates')], {
+  error: 'should be a reply template, or a list of them (each line starting "- ")',
+});
+
+/** The `answer:` part of an intent file. Templates name dataset fields in {braces}; they never hold figures. */
+export const answerSchema = strictObject({
+  /** The whole reply, for intents that give no figure. */
+  text: templates.optional(),
+  /** Reply when no county is named: region-wide figures. */
+  region: templates.optional(),
+  /** Reply for one named county. */
+  county: templates.optional(),
+  /** Reply for a county that has none of the figures the county templates need. */
+  missing: templates.optional(),
+  /** Comparisons: the county with the most, the fewest, and two or more counties side by side. */
+  most: templates.optional(),
+  fewest: templates.optional(),
+  versus: templates.optional(),
+  /** Comparisons: when no county figures were published for that measure. */
+  none: templates.optional(),
+});
+
+/** `intents/<id>.yaml`: one thing people ask, how they ask it, and how the bot answers. */
+export const intentSchema = strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use only lower-case letters, digits and _ (for example deal_lines)'),
+  description: text('one line saying what this intent is for'),
+  /** The figure this intent is about; lets "what about Kent?" and "which county had the most?" follow on. */
+  metric: z.string().optional(),
+  /** 999 comes first, and these phrases win over every other intent. */
+  danger: z.boolean().optional(),
+  triggers: textList('phrases that always mean this intent', 1).optional(),
+  examples: textList('example questions', 1),
+  tests: textList('test questions', 0).default([]),
+  answer: answerSchema,
+  follow_up: textList('suggested next questions', 0).default([]),
+});
+
+export type IntentFile = z.infer<typeof intentSchema>;
+export type Answer = z.infer<typeof answerSchema>;
+export type Templates = string | string[];

@@ -1,0 +1,122 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Problem } from '../files/problem.js';
+import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
+import type { Knowledge, Operation } from './knowledge.js';
+import {
+  metricsFileSchema,
+  operationSchema,
+  placesFileSchema,
+  wordsFileSchema,
+  type MetricDef,
+  type Place,
+} from './schema.js';
+
+/** Loads and cross-checks everything under `data/`. Returns every problem found, not only the first. */
+export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<{ knowledge?: Knowledge; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const load = async <T>(name: string, schema: Parameters<typeof validate<T>>[1]) => {
+    const { doc, problems: parse } = await readYaml(join(dataDir, name), `${shownAs}/${name}`);
+    problems.push(...parse);
+    if (!doc) return {};
+    const { value, problems: invalid } = validate(doc, schema);
+    problems.push(...invalid);
+    return { doc, value };
+  };
+
+  const metrics = (await load('metrics.yaml', metricsFileSchema)).value;
+  const places = (await load('places.yaml', placesFileSchema)).value;
+  const wordsFile = await load('words.yaml', wordsFileSchema);
+  const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
+
+  const operations: Operation[] = [];
+  let entries: string[] = [];
+  try {
+    entries = (await readdir(join(dataDir, 'operations'))).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch {
+    /* reported below as "no operation" */
+  }
+  for (const name of entries) {
+    const { doc, value } = await load(`operations/${name}`, operationSchema);
+    if (!doc || !value) continue;
+    const op: Operation = { ...value, file: doc.file };
+    if (metrics && places) problems.push(...crossCheckOperation(op, doc, metrics, places));
+    operations.push(op);
+  }
+  if (entries.length === 0) {
+    problems.push({ file: `${shownAs}/operations/`, field: '', message: 'no operation file found: add one .yaml file per week of action', severity: 'error' });
+  }
+  problems.push(...duplicateIds(operations));
+
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places) return { problems };
+  operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
+  return {
+    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words },
+    problems,
+  };
+}
+
+function indexWords(doc: YamlFile, file: Record<string, string[]>, problems: Problem[]): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const [plain, typed] of Object.entries(file)) {
+    typed.forEach((form, i) => {
+      const key = form.toLowerCase();
+      const already = words.get(key);
+      if (already && already !== plain) {
+        problems.push({
+          file: doc.file,
+          line: doc.lineOf([plain, i]),
+          field: `${plain}.${i}`,
+          message: `"${form}" is also listed under "${already}". Keep it under one plain word only.`,
+          severity: 'error',
+        });
+      }
+      words.set(key, plain);
+    });
+  }
+  return words;
+}
+
+function crossCheckOperation(op: Operation, doc: YamlFile, metrics: Record<string, MetricDef>, places: Record<string, Place>): Problem[] {
+  const problems: Problem[] = [];
+  const known = Object.keys(metrics).join(', ');
+  const unknownMetric = (path: string[], name: string) =>
+    problems.push({
+      file: doc.file,
+      line: doc.lineOf(path),
+      field: path.join('.'),
+      message: `unknown figure "${name}" (known: ${known}). Check the spelling, or add it to data/metrics.yaml first.`,
+      severity: 'error',
+    });
+  for (const metric of Object.keys(op.region)) if (!metrics[metric]) unknownMetric(['region', metric], metric);
+  for (const [place, figures] of Object.entries(op.counties)) {
+    if (!places[place]) {
+      problems.push({
+        file: doc.file,
+        line: doc.lineOf(['counties', place]),
+        field: `counties.${place}`,
+        message: `unknown county "${place}" (known: ${Object.keys(places).join(', ')}). Check the spelling, or add it to data/places.yaml first.`,
+        severity: 'error',
+      });
+    }
+    for (const metric of Object.keys(figures)) if (!metrics[metric]) unknownMetric(['counties', place, metric], metric);
+  }
+  if (op.start > op.end) {
+    problems.push({ file: doc.file, line: doc.lineOf(['end']), field: 'end', message: `the end date ${op.end} is before the start date ${op.start}`, severity: 'error' });
+  }
+  if (op.published < op.end) {
+    problems.push({ file: doc.file, line: doc.lineOf(['published']), field: 'published', message: `the publication date ${op.published} is before the operation ended (${op.end})`, severity: 'error' });
+  }
+  return problems;
+}
+
+function duplicateIds(operations: Operation[]): Problem[] {
+  const seen = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const op of operations) {
+    const first = seen.get(op.id);
+    if (first) problems.push({ file: op.file, field: 'id', message: `the id "${op.id}" is already used by ${first}. Give each operation its own id.`, severity: 'error' });
+    else seen.set(op.id, op.file);
+  }
+  return problems;
+}

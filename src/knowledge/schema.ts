@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { describe, strictObject, text, textList } from '../files/zod-helpers.js';
+
+const key = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'names use only lower-case letters, digits and _ (for example deal_lines)');
+
+/** `data/metrics.yaml`: the figures the bot can talk about. */
+export const metricSchema = strictObject({
+  label: text('a short description, for example "arrests"'),
+  unit: z.enum(['count', 'gbp'], { error: 'should be count or gbp' }),
+  summary: text('a phrase containing {value}').refine((s) => s.includes('{value}'), 'should contain {value}, where the figure goes'),
+  words: textList('words that point to this figure'),
+});
+export const metricsFileSchema = z.record(key, metricSchema);
+
+/** `data/places.yaml`: counties and the names people use for them. */
+export const placeSchema = strictObject({
+  name: text('the county name as it should be shown'),
+  aliases: textList('other names', 0).default([]),
+});
+export const placesFileSchema = z.record(key, placeSchema);
+
+const isoDate = z.iso.date({ error: (i) => `should be a date written as YYYY-MM-DD, but it is ${describe(i.input)}` });
+const dateField = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), isoDate);
+
+/** One published figure with the wording that qualifies it. */
+export const figureSchema = strictObject({
+  value: z.number({ error: (i) => `should be a number, but it is ${describe(i.input)}` }).nonnegative('cannot be negative'),
+  qualifier: z.enum(['more_than', 'estimated'], { error: 'should be more_than or estimated (or left out)' }).optional(),
+});
+
+const figures = z.record(key, figureSchema);
+
+/** `data/operations/*.yaml`: one week of action and everything published about it. */
+export const operationSchema = strictObject({
+  id: key.or(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')),
+  name: text('the name of the operation'),
+  ran_by: strictObject({ name: text('the unit name'), short: text('the short name') }),
+  start: dateField,
+  end: dateField,
+  published: dateField,
+  source: strictObject({
+    publisher: text('who published the figures'),
+    title: text('a title for the source'),
+    file: text('the source file name'),
+  }),
+  region: figures,
+  counties: z.record(key, figures),
+  facts: z.record(key, text('a sentence or two')),
+});
+
+export type MetricDef = z.infer<typeof metricSchema>;
+export type Place = z.infer<typeof placeSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type OperationFile = z.infer<typeof operationSchema>;
+
+/** `data/words.yaml`: plain word → the slang and misspellings people type for it. */
+export const wordsFileSchema = z.record(
+  z.string().regex(/^[a-z0-9 ]+$/, 'plain words use lower-case letters, digits and spaces'),
+  textList('ways of writing this word'),
+);

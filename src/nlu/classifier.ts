@@ -1,0 +1,60 @@
+import { BayesClassifier } from './natural.js';
+
+/** One intent's score for a message: a probability-like share between 0 and 1. */
+export interface Scored {
+  intent: string;
+  score: number;
+}
+
+export interface Classifier {
+  /** Intents ranked best first. An empty or unknown message scores every intent at its prior. */
+  rank(features: readonly string[]): Scored[];
+  /** How many of these features the classifier has seen in training. */
+  known(features: readonly string[]): number;
+}
+
+/**
+ * Trains natural's naive Bayes classifier on feature lists, then scores messages in log space
+ * over the features present only, so long messages neither underflow nor cost more per
+ * vocabulary word. A small `smoothing` lets one training example count; `sharpness` below 1 softens the posteriors.
+ */
+export function trainClassifier(
+  docs: readonly { features: string[]; intent: string }[],
+  { smoothing = 0.1, sharpness = 1 }: { smoothing?: number; sharpness?: number } = {},
+): Classifier {
+  const bayes = new BayesClassifier(undefined, smoothing);
+  for (const doc of docs) if (doc.features.length > 0) bayes.addDocument([...doc.features], doc.intent);
+  bayes.train();
+
+  // natural numbers features by their position in `features`, in key order.
+  const index = new Map(Object.keys(bayes.features).map((feature, i) => [feature, i]));
+  const model = bayes.classifier;
+  const intents = Object.keys(model.classFeatures);
+  const prior = intents.map((l) => Math.log(model.classTotals[l]! / model.totalExamples));
+  const counts = intents.map((l) => model.classFeatures[l]!);
+  const totals = intents.map((l) => model.classTotals[l]!);
+
+  return {
+    rank(features) {
+      const present = new Set<number>();
+      for (const f of features) {
+        const i = index.get(f);
+        if (i !== undefined) present.add(i);
+      }
+      const logScores = intents.map((_, c) => {
+        let s = prior[c]!;
+        for (const i of present) s += Math.log((counts[c]![i] ?? model.smoothing) / totals[c]!);
+        return s * sharpness;
+      });
+      const max = Math.max(...logScores);
+      const exp = logScores.map((s) => Math.exp(s - max));
+      const sum = exp.reduce((a, b) => a + b, 0);
+      return intents
+        .map((intent, c) => ({ intent, score: exp[c]! / sum }))
+        .sort((a, b) => b.score - a.score);
+    },
+    known(features) {
+      return features.filter((f) => index.has(f)).length;
+    },
+  };
+}

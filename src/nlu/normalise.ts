@@ -1,0 +1,30 @@
+/** Longest message the matcher reads; the rest of a very long message is ignored. */
+export const MAX_MATCH_CHARS = 1000;
+
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+const HTML_ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+const APOSTROPHE = /['’‘`´]/g;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Reduces a message to lower-case words separated by single spaces: strips HTML, emoji,
+ * punctuation and invisible characters, and joins contractions (what's → whats).
+ */
+export function normalise(text: string): string {
+  return text
+    .slice(0, MAX_MATCH_CHARS)
+    .normalize('NFKC')
+    .replace(HTML_TAG, ' ')
+    .replace(HTML_ENTITY, ' ')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(APOSTROPHE, '')
+    .replace(NOT_WORD, ' ')
+    .trim();
+}
+
+/** Splits a normalised message into words. */
+export function words(normalised: string): string[] {
+  return normalised === '' ? [] : normalised.split(' ');
+}

@@ -1,0 +1,104 @@
+import { countyFigure, type Knowledge, type Operation } from '../knowledge/knowledge.js';
+import { formatDate, formatDateRange, formatFigure, listInWords } from '../knowledge/format.js';
+import type { Answer } from '../intents/schema.js';
+
+/** Looks a template field up; undefined means "not published" or "not known here". */
+export type Lookup = (field: string) => string | undefined;
+
+/** Fields every template may use. */
+const COMMON = ['operation', 'ran_by', 'ran_by_short', 'dates', 'start', 'end', 'published', 'publisher', 'source', 'counties_with_figures'];
+
+/** Fields each part of `answer:` may use, beyond the common ones and facts.*. */
+const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
+  text: () => [],
+  region: (m) => [...m, ...m.map((k) => `by_county.${k}`), 'all'],
+  county: (m) => [...m, 'county', 'all'],
+  missing: () => ['county', 'label'],
+  most: () => ['label', 'leaders', 'value', 'ranking', 'without'],
+  fewest: () => ['label', 'leaders', 'value', 'ranking', 'without'],
+  versus: () => ['label', 'lines'],
+  none: () => ['label'],
+};
+
+/** Every field a template in this part of an intent may name, for `npm run check`. */
+export function knownFields(section: keyof Answer, knowledge: Knowledge): string[] {
+  const facts = new Set(knowledge.operations.flatMap((op) => Object.keys(op.facts)));
+  return [...SECTION_FIELDS[section]([...knowledge.metrics.keys()]), ...COMMON, ...[...facts].map((f) => `facts.${f}`)];
+}
+
+/** Fields about the operation itself: its name, dates, source and the facts in words. */
+export function operationLookup(op: Operation, knowledge: Knowledge): Lookup {
+  return (field) => {
+    if (field.startsWith('facts.')) return op.facts[field.slice(6)];
+    switch (field) {
+      case 'operation': return op.name;
+      case 'ran_by': return `${op.ran_by.name} (${op.ran_by.short})`;
+      case 'ran_by_short': return op.ran_by.short;
+      case 'dates': return formatDateRange(op.start, op.end);
+      case 'start': return formatDate(op.start);
+      case 'end': return formatDate(op.end);
+      case 'published': return formatDate(op.published);
+      case 'publisher': return op.source.publisher;
+      case 'source': return `${op.source.publisher}, published ${formatDate(op.published)}`;
+      case 'counties_with_figures': return listInWords(Object.keys(op.counties).map((k) => placeName(knowledge, k)));
+      default: return undefined;
+    }
+  };
+}
+
+/** Region-wide figures, county-by-county lists ({by_county.deal_lines}) and the full summary ({all}). */
+export function regionLookup(op: Operation, knowledge: Knowledge): Lookup {
+  const common = operationLookup(op, knowledge);
+  return (field) => {
+    if (field === 'all') return summary(op.region, knowledge);
+    if (field.startsWith('by_county.')) return byCounty(op, knowledge, field.slice(10));
+    const metric = knowledge.metrics.get(field);
+    if (metric) {
+      const figure = op.region[field];
+      return figure && formatFigure(figure, metric);
+    }
+    return common(field);
+  };
+}
+
+/** One county's figures; a figure that was not published looks up as undefined. */
+export function countyLookup(op: Operation, knowledge: Knowledge, place: string): Lookup {
+  const common = operationLookup(op, knowledge);
+  return (field) => {
+    if (field === 'county') return placeName(knowledge, place);
+    if (field === 'all') return op.counties[place] && summary(op.counties[place], knowledge);
+    const metric = knowledge.metrics.get(field);
+    if (metric) {
+      const figure = countyFigure(op, place, field);
+      return figure && formatFigure(figure, metric);
+    }
+    return common(field);
+  };
+}
+
+/** A county's display name (its key if it is not in data/places.yaml). */
+export function placeName(knowledge: Knowledge, place: string): string {
+  return knowledge.places.get(place)?.name ?? place;
+}
+
+/** `Essex 12, Kent 10 and Cambridgeshire 5`, largest first; undefined when no county has the figure. */
+export function byCounty(op: Operation, knowledge: Knowledge, metricKey: string): string | undefined {
+  const metric = knowledge.metrics.get(metricKey);
+  if (!metric) return undefined;
+  const rows = ranked(op, metricKey).map(([place, figure]) => `${placeName(knowledge, place)} ${formatFigure(figure, metric)}`);
+  return rows.length > 0 ? listInWords(rows) : undefined;
+}
+
+/** Counties that published this figure, largest first (ties in the order the data lists them). */
+export function ranked(op: Operation, metricKey: string) {
+  return Object.entries(op.counties)
+    .flatMap(([place, figures]) => (figures[metricKey] ? [[place, figures[metricKey]] as const] : []))
+    .sort((a, b) => b[1].value - a[1].value);
+}
+
+function summary(figures: Operation['region'], knowledge: Knowledge): string {
+  return [...knowledge.metrics]
+    .filter(([key]) => figures[key])
+    .map(([key, m]) => `• ${m.summary.replace('{value}', formatFigure(figures[key]!, m))}`)
+    .join('\n');
+}

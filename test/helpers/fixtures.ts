@@ -1,0 +1,45 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
+import type { Engine } from '../../src/engine/engine.js';
+
+/** A throw-away copy of data/ and intents/ that a test may break. */
+export interface Workspace {
+  root: string;
+  dataDir: string;
+  intentsDir: string;
+  /** Rewrites a file (path relative to the workspace) through `edit`. */
+  edit(path: string, edit: (text: string) => string): Promise<void>;
+  write(path: string, text: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export async function copyWorkspace(): Promise<Workspace> {
+  const root = await mkdtemp(join(tmpdir(), 'clbot-'));
+  await cp(resolve(PROJECT_ROOT, 'data'), join(root, 'data'), { recursive: true });
+  await cp(resolve(PROJECT_ROOT, 'intents'), join(root, 'intents'), { recursive: true });
+  return {
+    root,
+    dataDir: join(root, 'data'),
+    intentsDir: join(root, 'intents'),
+    async edit(path, edit) {
+      const file = join(root, path);
+      const before = await readFile(file, 'utf8');
+      const after = edit(before);
+      if (after === before) throw new Error(`fixture edit changed nothing in ${path}`);
+      await writeFile(file, after);
+    },
+    async write(path, text) {
+      await writeFile(join(root, path), text);
+    },
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+let shared: Promise<Engine> | undefined;
+/** The engine built from the project's real files, loaded once per test file. */
+export function realEngine(): Promise<Engine> {
+  shared ??= loadEngine();
+  return shared;
+}
