@@ -15,9 +15,11 @@ export interface MatchOptions {
   minMargin: number;
   /** ...and the bot must know at least this share of the message's words. */
   minCoverage: number;
+  /** The classifier's additive smoothing: lower lets a single training example count for more. */
+  smoothing: number;
 }
 
-export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.1, minCoverage: 0.5 };
+export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.1, minCoverage: 0.5, smoothing: 0.1 };
 
 /** The engine's answer to one message. */
 export interface EngineReply {
@@ -35,8 +37,14 @@ export interface EngineReply {
   context: ChatContext | undefined;
 }
 
+/** What a reply needs from the question: the counties and figures named, and how it was asked. */
+type Request = Pick<Understanding, 'places' | 'metrics' | 'fewest' | 'regionWide'>;
+
 export interface Engine {
+  /** Answers a message. Never throws: any failure still gives a reply with the footer. */
   answer(text: string, context?: ChatContext, now?: number): EngineReply;
+  /** Answers a topic (an intent id, optionally for one county) chosen from a button or link. */
+  answerTopic(intentId: string, place?: string, context?: ChatContext, now?: number): EngineReply;
   readonly knowledge: Knowledge;
   readonly intents: readonly Intent[];
 }
@@ -51,10 +59,17 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const fallback = byId.get('fallback');
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
   const byMetric = new Map(intents.filter((i) => i.metric).map((i) => [i.metric!, i]));
-  const understand = createUnderstanding(knowledge, intents);
+  const understand = createUnderstanding(knowledge, intents, { smoothing: match.smoothing });
   const placeAware = (i: Intent | undefined) => Boolean(i && (i.answer.county || i.answer.most));
 
   function choose(u: Understanding, context: ChatContext | undefined): { intent: Intent; confidence: number } | undefined {
+    const chosen = chooseIntent(u, context);
+    // Figures exist for the week of action only: "arrests in 2019" or "last year" gets the fallback.
+    if (chosen && u.otherPeriod && (placeAware(chosen.intent) || chosen.intent.answer.region)) return undefined;
+    return chosen;
+  }
+
+  function chooseIntent(u: Understanding, context: ChatContext | undefined): { intent: Intent; confidence: number } | undefined {
     const [top, second] = u.ranked;
     const triggered = u.triggered && byId.get(u.triggered);
     if (triggered) return { intent: triggered, confidence: 1 };
@@ -102,12 +117,18 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context };
     }
     const chosen = choose(u, context);
+    if (!chosen) return fallbackReply(u.ranked[0]?.score ?? 0, context);
+    return respond(chosen.intent, chosen.confidence, u, context, now);
+  }
+
+  function fallbackReply(confidence: number, context: ChatContext | undefined): EngineReply {
+    const body = fillFirst(fallback!.answer.text, operationLookup(latestOperation(knowledge), knowledge)) ?? '';
+    return { text: composeReply(body), intent: null, confidence, followUps: fallback!.follow_up, danger: false, context };
+  }
+
+  /** Builds the reply for a chosen intent. */
+  function respond(intent: Intent, confidence: number, u: Request, context: ChatContext | undefined, now: number): EngineReply {
     const op = latestOperation(knowledge);
-    if (!chosen) {
-      const body = fillFirst(fallback!.answer.text, operationLookup(op, knowledge)) ?? '';
-      return { text: composeReply(body), intent: null, confidence: u.ranked[0]?.score ?? 0, followUps: fallback!.follow_up, danger: false, context };
-    }
-    const { intent, confidence } = chosen;
     const fromContext = u.places.length === 0 && !u.regionWide && placeAware(intent) && (context?.places?.length ?? 0) > 0;
     const places = u.places.length > 0 ? u.places : fromContext ? context!.places! : [];
     let body: string;
@@ -137,16 +158,28 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     };
   }
 
+  /** Answers a topic chosen from a button or deep link, without matching any text. */
+  function answerTopic(intentId: string, place: string | undefined, stored: ChatContext | undefined, now = Date.now()): EngineReply {
+    const context = freshContext(stored, now);
+    const intent = byId.get(intentId);
+    if (!intent || intent === fallback) return fallbackReply(0, context);
+    const places = place && knowledge.places.has(place) ? [place] : [];
+    return respond(intent, 1, { places, metrics: [], fewest: false, regionWide: places.length === 0 }, context, now);
+  }
+
+  const guarded = <A extends unknown[]>(fn: (...args: A) => EngineReply) => (...args: A): EngineReply => {
+    try {
+      return fn(...args);
+    } catch {
+      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined };
+    }
+  };
+
   return {
     knowledge,
     intents,
-    answer(text, context, now) {
-      try {
-        return answer(text, context, now);
-      } catch {
-        return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context };
-      }
-    },
+    answer: guarded(answer),
+    answerTopic: guarded(answerTopic),
   };
 }
 

@@ -10,13 +10,12 @@ export function formatDate(iso: string, withDay = true): string {
   return withDay ? `${DAYS[d.getUTCDay()]} ${date}` : date;
 }
 
-/** A date range in plain words: `Monday 7 to Friday 11 March 2022`. */
+/** A date range in plain words: `Monday 7 March to Friday 11 March 2022`. */
 export function formatDateRange(start: string, end: string): string {
   const a = formatDate(start);
   const b = formatDate(end);
   const [aDay, aNum, aMonth, aYear] = a.split(' ');
   const [, , bMonth, bYear] = b.split(' ');
-  if (aMonth === bMonth && aYear === bYear) return `${aDay} ${aNum} to ${b}`;
   if (aYear === bYear) return `${aDay} ${aNum} ${aMonth} to ${b}`;
   return `${a} to ${b}`;
 }

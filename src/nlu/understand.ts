@@ -19,6 +19,9 @@ const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats',
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
 
+/** Phrases that ask about a time other than the week of action. */
+const OTHER_PERIODS = ['last year', 'this year', 'next year', 'last week', 'this week', 'next week', 'last month', 'this month', 'next month', 'next time', 'every year', 'each year', 'per year', 'a year', 'yesterday', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently'].map((p) => ` ${p} `);
+
 /** Words that ask for the smallest figure in a comparison. */
 const FEWEST_WORDS = new Set(['fewest', 'least', 'lowest', 'fewer', 'smallest', 'less', 'worst', 'bottom', 'minimum', 'min']);
 
@@ -34,17 +37,22 @@ export interface Understanding {
   regionWide: boolean;
   /** The message asks for the smallest figure ("fewest", "least"). */
   fewest: boolean;
+  /** Asks about another time (a year other than the operation's, "last year", "today"). */
+  otherPeriod: boolean;
   /** Nothing but counties and filler ("what about kent?"). */
   onlyPlaces: boolean;
   /** Features fed to the classifier. */
   features: string[];
-  /** Share of the message's content words the classifier knows (1 when there are none). */
+  /** Share of the message's content words that in-scope examples use (1 when there are none). */
   coverage: number;
   /** Intents ranked best first. */
   ranked: Scored[];
   /** An intent whose trigger phrase appears in the message (emergency wording), if any. */
   triggered?: string;
 }
+
+/** The intent whose examples show what is out of scope. */
+export const FALLBACK_INTENT = 'fallback';
 
 /** Training material for the matcher. */
 export interface IntentExamples {
@@ -61,7 +69,7 @@ function toFeatures(tokens: readonly string[]): string[] {
 }
 
 /** Builds the matcher: trains the classifier from the intents' examples. */
-export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[]) {
+export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
   const findPlaces = createPlaceFinder(knowledge.places);
   const translate = createLexicon(knowledge.words);
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)) })));
@@ -69,14 +77,20 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: ` ${normalise(t)} ` })));
 
+  const knownYears = new Set(knowledge.operations.flatMap((op) => [op.start, op.end, op.published].map((d) => d.slice(0, 4))));
+  const otherPeriod = (padded: string) =>
+    OTHER_PERIODS.some((p) => padded.includes(p)) || (padded.match(/ (?:19|20)\d\d /g) ?? []).some((y) => !knownYears.has(y.trim()));
+
   const plainWords = (text: string) => translate(findPlaces.find(words(normalise(text))).tokens);
 
   const docs = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, tokens: plainWords(e) })));
   const vocabulary = new Set(docs.flatMap((d) => d.tokens));
+  // Words the in-scope intents use: a message mostly made of other words is probably out of scope.
+  const inScopeWords = new Set(docs.filter((d) => d.intent !== FALLBACK_INTENT).flatMap((d) => d.tokens));
   for (const p of metricPhrases) p.words.forEach((w) => vocabulary.add(w));
   // Slang is known too, so a misspelt "nickd" becomes "nicked" and is then read as "arrested".
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
-  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens) })));
+  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens) })), options);
 
   const findMetrics = (tokens: readonly string[]): string[] => {
     const found: string[] = [];
@@ -97,7 +111,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const plain = translate(translate(placed).map(correct));
     const features = toFeatures(plain);
     const content = plain.filter((t) => !STOPWORDS.has(t) && t !== PLACE_TOKEN);
-    const knownContent = content.filter((t) => vocabulary.has(t)).length;
+    const knownContent = content.filter((t) => inScopeWords.has(t)).length;
     const padded = ` ${plain.join(' ')} `;
     const rawPadded = ` ${normalised} `;
     const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase))?.id;
@@ -107,6 +121,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       metrics: findMetrics(plain),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
+      otherPeriod: otherPeriod(rawPadded),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
       coverage: content.length === 0 ? 1 : knownContent / content.length,

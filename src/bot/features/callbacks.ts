@@ -1,0 +1,32 @@
+import { Composer } from 'grammy';
+import { conversationKey, type BotContext, type BotDeps } from '../context.js';
+import { QUESTION_PREFIX, sendReply } from '../send.js';
+import { TOPIC_PREFIX } from './commands.js';
+import { answerInConversation } from './conversation.js';
+
+/** Button presses: topics (`t:`) and suggested questions (`q:`). Every press is answered, even one that is not ours. */
+export function callbacks(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on('callback_query:data', async (ctx) => {
+    const data = ctx.callbackQuery.data;
+    // Stop the button's spinner first, whatever happens next.
+    if (data.startsWith(TOPIC_PREFIX)) {
+      await ctx.answerCallbackQuery();
+      const [intent = '', place] = data.slice(TOPIC_PREFIX.length).split(':');
+      const key = conversationKey(ctx);
+      const stored = key ? await deps.contexts.get(key) : undefined;
+      const reply = deps.engine().answerTopic(intent, place, stored);
+      if (key && reply.context !== stored) await deps.contexts.set(key, reply.context);
+      return sendReply(ctx, reply);
+    }
+    if (data.startsWith(QUESTION_PREFIX)) {
+      await ctx.answerCallbackQuery();
+      return sendReply(ctx, await answerInConversation(ctx, deps, data.slice(QUESTION_PREFIX.length)));
+    }
+    ctx.handled.intent = 'unknown-button';
+    await ctx.answerCallbackQuery({ text: 'That button has expired. Send /start for the topics.' });
+  });
+  // Game buttons and the like carry no data: still stop the spinner.
+  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
+  return composer;
+}

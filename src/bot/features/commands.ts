@@ -1,0 +1,81 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext, BotDeps } from '../context.js';
+import { conversationKey } from '../context.js';
+import { sendReply, sendText } from '../send.js';
+
+/** Topic buttons under /start: label and the intent they open. */
+export const TOPICS = [
+  { label: 'Results of the week', intent: 'overview' },
+  { label: 'What is county lines?', intent: 'what_is_county_lines' },
+  { label: 'Signs of exploitation', intent: 'exploitation_signs' },
+  { label: 'How to report', intent: 'how_to_report' },
+  { label: 'Report anonymously', intent: 'anonymity' },
+  { label: 'Which county had most?', intent: 'comparison' },
+] as const;
+
+/** Callback data prefix for a topic button: `t:<intent>` or `t:<intent>:<county>`. */
+export const TOPIC_PREFIX = 't:';
+
+/** Short deep-link words for community groups: t.me/<bot>?start=report. Intent ids and county keys work too. */
+export const DEEP_LINKS: Record<string, string> = {
+  report: 'how_to_report',
+  anonymous: 'anonymity',
+  results: 'overview',
+  signs: 'exploitation_signs',
+  what: 'what_is_county_lines',
+  about: 'source',
+  danger: 'emergency',
+};
+
+/** The commands shown in Telegram's menu (registered at start-up). */
+export const COMMANDS = [
+  { command: 'start', description: 'Welcome and topics' },
+  { command: 'help', description: 'What you can ask' },
+  { command: 'report', description: 'How to report a concern, anonymously too' },
+  { command: 'about', description: 'Where the figures come from' },
+  { command: 'privacy', description: 'What this bot keeps, and what it does not' },
+];
+
+export function topicKeyboard(): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  TOPICS.forEach((t, i) => {
+    keyboard.text(t.label, `${TOPIC_PREFIX}${t.intent}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard.row().switchInline('Share an answer in another chat', '');
+}
+
+/** Turns a /start payload into a topic: `report`, `arrests`, `essex`, `arrests-essex`. */
+export function topicFromPayload(payload: string, deps: BotDeps): { intent: string; place?: string } | undefined {
+  const engine = deps.engine();
+  const [first = '', second] = payload.toLowerCase().split('-', 2);
+  const intent = DEEP_LINKS[first] ?? (engine.intents.some((i) => i.id === first) ? first : undefined);
+  if (intent) return second && engine.knowledge.places.has(second) ? { intent, place: second } : { intent };
+  if (engine.knowledge.places.has(first)) return { intent: 'overview', place: first };
+  return undefined;
+}
+
+/** /start (with optional deep link), /help, /report, /about and /privacy. All answers come from the engine. */
+export function commands(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const topic = async (ctx: BotContext, intent: string, place?: string) => {
+    const key = conversationKey(ctx);
+    const stored = key ? await deps.contexts.get(key) : undefined;
+    const reply = deps.engine().answerTopic(intent, place, stored);
+    if (key && reply.context !== stored) await deps.contexts.set(key, reply.context);
+    await sendReply(ctx, reply);
+  };
+
+  composer.command('start', async (ctx) => {
+    const linked = ctx.match ? topicFromPayload(ctx.match, deps) : undefined;
+    if (linked) return topic(ctx, linked.intent, linked.place);
+    ctx.handled.intent = 'start';
+    const welcome = deps.engine().answerTopic('greeting').text;
+    await sendText(ctx, welcome, topicKeyboard());
+  });
+  composer.command('help', (ctx) => topic(ctx, 'help'));
+  composer.command('report', (ctx) => topic(ctx, 'how_to_report'));
+  composer.command('about', (ctx) => topic(ctx, 'source'));
+  composer.command('privacy', (ctx) => topic(ctx, 'privacy'));
+  return composer;
+}

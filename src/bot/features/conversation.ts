@@ -1,0 +1,9 @@
+import type { EngineReply } from '../../engine/engine.js';
+import { converse } from '../../engine/conversation.js';
+import { conversationKey, type BotContext, type BotDeps } from '../context.js';
+
+/** Answers text in the user's conversation, so follow-ups keep their context. */
+export async function answerInConversation(ctx: BotContext, deps: BotDeps, text: string): Promise<EngineReply> {
+  const key = conversationKey(ctx);
+  return key ? converse(deps.engine(), deps.contexts, key, text) : deps.engine().answer(text);
+}

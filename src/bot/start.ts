@@ -1,0 +1,60 @@
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { Bot } from 'grammy';
+import type { Config } from '../config.js';
+import { COMMANDS } from './features/commands.js';
+import type { BotContext } from './context.js';
+import type { UpdateDeduper } from './dedupe.js';
+import type { Logger } from './logger.js';
+import { createWebhookServer, type WebhookServer } from './webhook-server.js';
+
+/** Update types the bot handles; Telegram sends no others. */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+const DESCRIPTION =
+  'Answers questions about the Eastern Region county-lines week of action (7 to 11 March 2022): arrests, weapons, deal lines and more by county, what county lines is, and how to report a concern. It takes no reports and keeps no messages. In an emergency call 999; otherwise 101, or Crimestoppers anonymously on 0800 555 111.';
+const SHORT_DESCRIPTION = 'County-lines week of action results, and how to report. Emergency 999 · 101 · Crimestoppers 0800 555 111';
+
+/** Registers the command menu and descriptions. A failure is logged, not fatal: the bot still answers. */
+export async function registerProfile(bot: Bot<BotContext>, logger: Logger): Promise<void> {
+  const calls = [
+    () => bot.api.setMyCommands(COMMANDS),
+    () => bot.api.setMyDescription(DESCRIPTION),
+    () => bot.api.setMyShortDescription(SHORT_DESCRIPTION),
+  ];
+  for (const call of calls) {
+    try {
+      await call();
+    } catch (error) {
+      logger.warn({ event: 'profile_failed', err: error }, 'could not register the command menu or description');
+    }
+  }
+}
+
+/** A running bot that can be stopped gracefully. */
+export interface Running {
+  mode: 'polling' | 'webhook';
+  /** Finishes what is in flight, then stops polling or closes the server. */
+  stop(): Promise<void>;
+}
+
+/** Starts long polling with the runner (sequential per chat), or the webhook server when WEBHOOK_URL is set. */
+export async function startBot(bot: Bot<BotContext>, config: Config, dedupe: UpdateDeduper, logger: Logger): Promise<Running> {
+  await bot.init();
+  await registerProfile(bot, logger);
+  if (config.WEBHOOK_URL) {
+    const url = new URL(config.WEBHOOK_URL);
+    const webhook: WebhookServer = createWebhookServer({ bot, path: url.pathname || '/', secret: config.WEBHOOK_SECRET!, dedupe, logger });
+    await new Promise<void>((resolve, reject) => {
+      webhook.server.once('error', reject);
+      webhook.server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES] });
+    const address = webhook.server.address();
+    logger.info({ event: 'started', mode: 'webhook', port: typeof address === 'object' && address ? address.port : config.PORT, bot: bot.botInfo.username }, 'webhook server listening');
+    return { mode: 'webhook', stop: () => webhook.close() };
+  }
+  await bot.api.deleteWebhook();
+  const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true, retryInterval: 'quadratic' } });
+  logger.info({ event: 'started', mode: 'polling', bot: bot.botInfo.username }, 'long polling');
+  return { mode: 'polling', stop: () => handle.stop() };
+}

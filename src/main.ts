@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createBot } from './bot/create-bot.js';
+import { MemoryDeduper } from './bot/dedupe.js';
+import { createLogger } from './bot/logger.js';
+import { startBot } from './bot/start.js';
+import { runTerminalChat } from './cli/chat.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { MemoryContextStore } from './engine/context-store.js';
+import { loadEngine, PROJECT_ROOT } from './engine/load-engine.js';
+import { InvalidFilesError } from './files/problem.js';
+
+const HOW_TO_CONNECT = `No BOT_TOKEN is set, so this is the terminal chat, on the same answers as the Telegram bot.
+To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token> npm start
+(or put BOT_TOKEN=<token> in a .env file; see .env.example and the README).
+`;
+
+async function runTelegram(config: Config): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
+  const engine = await loadEngine();
+  const bot = createBot(config.BOT_TOKEN!, { engine: () => engine, contexts: new MemoryContextStore(), logger, adminIds: config.ADMIN_IDS }, { apiRoot: config.TELEGRAM_API_ROOT });
+  const running = await startBot(bot, config, new MemoryDeduper(), logger);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ event: 'stopping', signal }, 'finishing updates in flight, then stopping');
+    const force = setTimeout(() => {
+      logger.error({ event: 'stop_timeout' }, 'updates did not finish in time; exiting anyway');
+      process.exit(1);
+    }, 20_000).unref();
+    await running.stop();
+    clearTimeout(force);
+    logger.info({ event: 'stopped' }, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  const envFile = resolve(PROJECT_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  const config = loadConfig();
+  if (!config.BOT_TOKEN) {
+    process.stdout.write(HOW_TO_CONNECT);
+    await runTerminalChat(await loadEngine());
+    return;
+  }
+  await runTelegram(config);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof InvalidFilesError) console.error(error.message);
+  else console.error('The bot could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
