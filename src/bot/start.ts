@@ -50,11 +50,11 @@ export async function startBot(bot: Bot<BotContext>, config: Config, dedupe: Upd
     });
     await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES] });
     const address = webhook.server.address();
-    logger.info({ event: 'started', mode: 'webhook', port: typeof address === 'object' && address ? address.port : config.PORT, bot: bot.botInfo.username }, 'webhook server listening');
+    logger.info({ event: 'started', mode: 'webhook', pid: process.pid, port: typeof address === 'object' && address ? address.port : config.PORT, bot: bot.botInfo.username }, 'webhook server listening');
     return { mode: 'webhook', stop: () => webhook.close() };
   }
   await bot.api.deleteWebhook();
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true, retryInterval: 'quadratic' } });
-  logger.info({ event: 'started', mode: 'polling', bot: bot.botInfo.username }, 'long polling');
+  logger.info({ event: 'started', mode: 'polling', pid: process.pid, bot: bot.botInfo.username }, 'long polling');
   return { mode: 'polling', stop: () => handle.stop() };
 }

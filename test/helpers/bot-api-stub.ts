@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Update } from 'grammy/types';
+
+/** A recorded Bot API call. */
+export interface StubCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+type Fault = { code: 429; retryAfter: number } | { code: 500 };
+
+/**
+ * A small stand-in for Telegram's Bot API, served on 127.0.0.1 for end-to-end tests. It speaks the
+ * real HTTP protocol (POST /bot<token>/<method>), queues updates for long polling, records every call,
+ * and can fail chosen calls with 429 or 500.
+ */
+export class BotApiStub {
+  readonly calls: StubCall[] = [];
+  private readonly updates: Update[] = [];
+  private readonly faults = new Map<string, Fault[]>();
+  private waiters: (() => void)[] = [];
+  private server?: Server;
+  private nextMessageId = 1;
+
+  constructor(
+    readonly token: string,
+    readonly botInfo: Record<string, unknown>,
+  ) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.route(req)
+        .then((body) => res.writeHead(body.ok ? 200 : body.error_code, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
+        .catch(() => res.writeHead(500).end());
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.release();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Queues an update for the next getUpdates. */
+  pushUpdate(update: Update): void {
+    this.updates.push(update);
+    this.release();
+  }
+
+  /** Makes the next call of `method` fail with this fault. */
+  failNext(method: string, fault: Fault): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
+  }
+
+  callsTo(method: string): StubCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves when a recorded call matches, or rejects after `timeoutMs`. */
+  async waitFor(predicate: (c: StubCall) => boolean, timeoutMs = 15_000): Promise<StubCall> {
+    const started = Date.now();
+    for (;;) {
+      const found = this.calls.find(predicate);
+      if (found) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for a Bot API call; saw: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  private release(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  private async route(req: IncomingMessage): Promise<{ ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: object }> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!match) return { ok: false, error_code: 404, description: 'Not Found' };
+    if (match[1] !== this.token) return { ok: false, error_code: 401, description: 'Unauthorized' };
+    const method = match[2]!;
+    const payload = text ? (JSON.parse(text) as Record<string, any>) : {};
+    this.calls.push({ method, payload });
+    const fault = this.faults.get(method)?.shift();
+    if (fault?.code === 429) return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } };
+    if (fault?.code === 500) return { ok: false, error_code: 500, description: 'Internal Server Error' };
+    return { ok: true, result: await this.answer(method, payload) };
+  }
+
+  private async answer(method: string, payload: Record<string, any>): Promise<unknown> {
+    switch (method) {
+      case 'getMe':
+        return this.botInfo;
+      case 'getUpdates': {
+        const offset = Number(payload.offset ?? 0);
+        const pending = () => this.updates.filter((u) => u.update_id >= offset);
+        if (pending().length === 0) {
+          // Long poll, but briefly, so a stopping bot is not held up.
+          await new Promise<void>((resolve) => {
+            this.waiters.push(resolve);
+            setTimeout(resolve, Math.min(Number(payload.timeout ?? 0), 1) * 1000);
+          });
+        }
+        return pending().slice(0, Number(payload.limit ?? 100));
+      }
+      case 'sendMessage':
+      case 'editMessageText':
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text };
+      default:
+        return true;
+    }
+  }
+}
