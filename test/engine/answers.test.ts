@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import { realEngine } from '../helpers/fixtures.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+const ask = (text: string) => engine.answer(text, undefined, 0);
+
+describe('figures', () => {
+  it.each([
+    ['how many arrests were there', 'arrests', ['151']],
+    ['how many got nicked in essex', 'arrests', ['In Essex, 44 people were arrested']],
+    ['how much cash was seized', 'cash', ['more than £150,000']],
+    ['how much were the drugs worth', 'drugs', ['an estimated £48,000']],
+    ['how many knives were seized', 'weapons', ['34 dangerous weapons', '17 knives']],
+    ['blades seized in beds', 'weapons', ['In Bedfordshire, 8 knives']],
+    ['safeguarding in norfolk', 'safeguarding', ['43 vulnerable people were engaged with', 'not published']],
+    ['money seized in cambs', 'cash', ['£11,000', 'does not say whether that was cash']],
+    ['how many deal lines were seized', 'deal_lines', ['region-wide total of deal lines was not published', 'Essex 12']],
+    ['which county had the most arrests', 'comparison', ['Essex had the most arrests: 44']],
+    ['which county had the fewest arrests', 'comparison', ['Bedfordshire and Norfolk had the fewest arrests: 5']],
+    ['essex vs kent arrests', 'comparison', ['Essex: 44', 'Kent: 28']],
+  ])('should answer "%s" as %s with the published figures', (text, intent, expected) => {
+    const reply = ask(text);
+    expect(reply.intent).toBe(intent);
+    for (const e of expected) expect(reply.text).toContain(e);
+  });
+
+  // A figure that was not published is said to be so: never guessed, never borrowed from elsewhere.
+  it.each([
+    ['knives in essex', 'Essex'],
+    ['how many arrests in suffolk', 'Suffolk'],
+    ['deal lines in bedfordshire', 'Bedfordshire'],
+    ['phones seized in kent', 'Kent'],
+    ['arrests in lincolnshire', 'Lincolnshire'],
+  ])('should say plainly that "%s" was not published', (text, county) => {
+    const reply = ask(text);
+    expect(reply.text).toContain('not published');
+    expect(reply.text).toContain(county);
+    const body = reply.text.split('\n\nIf anyone is in immediate danger')[0]!;
+    expect(body.replace(/\b(7|11|18|2022|101|999|0800 555 111)\b/g, '')).not.toMatch(/\d/);
+  });
+
+  it('should only ever state numbers that were published', () => {
+    const op = engine.knowledge.operations[0]!;
+    const published = new Set([...Object.values(op.region), ...Object.values(op.counties).flatMap((c) => Object.values(c))].map((f) => f.value.toLocaleString('en-GB')));
+    const allowed = new Set([...published, '7', '11', '18', '2022', '101', '999', '0800', '555', '111']);
+    const questions = engine.intents.flatMap((i) => [...i.examples, ...i.tests]);
+    for (const county of engine.knowledge.places.keys()) for (const m of ['arrests', 'knives', 'deal lines', 'phones', 'cash', 'drugs', 'safeguarding']) questions.push(`${m} in ${county}`);
+    for (const q of questions) {
+      for (const n of ask(q).text.match(/\d[\d,]*/g) ?? []) expect(allowed, `"${q}" gave ${n}`).toContain(n.replace(/,$/, ''));
+    }
+  });
+});
+
+describe('emergency', () => {
+  it.each(['someone is being stabbed outside', 'theres a man with a knife outside my house rn', 'my son is in danger', 'help me please they are following me'])(
+    'should put 999 first for "%s"',
+    (text) => {
+      const reply = ask(text);
+      expect(reply.intent).toBe('emergency');
+      expect(reply.text.startsWith('Call 999 now')).toBe(true);
+    },
+  );
+
+  it('should let emergency wording win over a figure question', () => {
+    expect(ask('how many knives were seized, someone has a knife right now').intent).toBe('emergency');
+  });
+});
+
+describe('the fallback', () => {
+  it.each([
+    "what's the weather in Chelmsford",
+    'tell me a joke',
+    'who won the football last night',
+    'how many arrests were there in 2019',
+    'how many people did the met arrest last year',
+    'what is the capital of france',
+    'asdfghjkl',
+    'whats the best pizza near me',
+  ])('should not answer "%s" with a figure', (text) => {
+    const reply = ask(text);
+    expect(reply.intent).toBeNull();
+    expect(reply.text).toContain('Sorry, I can only answer questions about the county-lines week of action');
+    expect(reply.text).not.toMatch(/\b(151|44|28|25|14)\b/);
+  });
+
+  it('should answer an empty message kindly', () => {
+    const reply = ask('   🙂  ');
+    expect(reply.intent).toBeNull();
+    expect(reply.text).toContain("I didn't catch a question");
+  });
+});

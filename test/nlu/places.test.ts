@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { normalise, words } from '../../src/nlu/normalise.js';
+import { createPlaceFinder, type PlaceFinder } from '../../src/nlu/places.js';
+import { realEngine } from '../helpers/fixtures.js';
+
+let finder: PlaceFinder;
+beforeAll(async () => {
+  finder = createPlaceFinder((await realEngine()).knowledge.places);
+});
+const placesIn = (text: string) => finder.find(words(normalise(text))).places;
+
+describe('createPlaceFinder', () => {
+  it.each([
+    ['arrests in Essex?', ['essex']],
+    ['herts', ['hertfordshire']],
+    ['beds police', ['bedfordshire']],
+    ['what did Cambs do', ['cambridgeshire']],
+    ['Essex Police figures', ['essex']],
+    ['esex', ['essex']],
+    ['hertfordshir', ['hertfordshire']],
+    ['norfok', ['norfolk']],
+    ['bedfordsire', ['bedfordshire']],
+    ['cambridge', ['cambridgeshire']],
+    ['kent and essex and norfolk', ['kent', 'essex', 'norfolk']],
+    ['essex vs kent', ['essex', 'kent']],
+    ['suffolk', ['suffolk']],
+    ['lincs', ['lincolnshire']],
+  ])('should find the counties in "%s"', (text, expected) => {
+    expect(placesIn(text)).toEqual(expected);
+  });
+
+  // Near-misses of short words are other words, not counties.
+  it.each(['i went there', 'it is hers', 'he sent it', 'rent is high', 'wessex water'])('should find no county in "%s"', (text) => {
+    expect(placesIn(text)).toEqual([]);
+  });
+
+  it('should replace a multi-word alias with a single marker', () => {
+    expect(finder.find(words(normalise('arrests by essex police today'))).tokens).toEqual(['arrests', 'by', 'zplace', 'today']);
+  });
+});
+
+describe('normalise', () => {
+  it.each([
+    ["What's <b>the</b> deal?!", 'whats the deal'],
+    ['🔪 knives 🔪', 'knives'],
+    ['ARRESTS\u200b in\u00a0ESSEX', 'arrests in essex'],
+    ['&amp; kent', 'kent'],
+    ['\u202egnirts', 'gnirts'],
+  ])('should reduce %j to %j', (input, expected) => {
+    expect(normalise(input)).toBe(expected);
+  });
+});
