@@ -24,10 +24,20 @@ export function trainClassifier(
 ): Classifier {
   const bayes = new BayesClassifier(undefined, smoothing);
   for (const doc of docs) if (doc.features.length > 0) bayes.addDocument([...doc.features], doc.intent);
-  bayes.train();
 
   // natural numbers features by their position in `features`, in key order.
   const index = new Map(Object.keys(bayes.features).map((feature, i) => [feature, i]));
+  // natural's own textToFeatures searches the whole vocabulary for each word (docs × vocabulary × words);
+  // the same vector, built from the index, keeps training time flat as staff add examples.
+  bayes.textToFeatures = (tokens: string[]) => {
+    const vector = new Array<number>(index.size).fill(0);
+    for (const t of tokens) {
+      const i = index.get(t);
+      if (i !== undefined) vector[i] = 1;
+    }
+    return vector;
+  };
+  bayes.train();
   const model = bayes.classifier;
   const intents = Object.keys(model.classFeatures);
   const prior = intents.map((l) => Math.log(model.classTotals[l]! / model.totalExamples));

@@ -20,6 +20,7 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
     features: Record<string, number>;
     classifier: BayesModel;
     addDocument(tokens: string[], label: string): void;
+    textToFeatures(tokens: string[]): number[];
     train(): void;
     getClassifications(tokens: string[]): { label: string; value: number }[];
   }

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
+import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
+import { resolve } from 'node:path';
+
+/** `npm run bench`: matching plus reply per message, engine start-up, and one-shot `ask` wall time. Medians. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? 7);
+
+  const startups: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await loadEngine();
+    startups.push(performance.now() - t);
+  }
+
+  const engine = await loadEngine();
+  const questions = [...heldOutCases(engine.intents), ...(await readEvalSet(resolve(PROJECT_ROOT, 'test/eval/questions.yaml')))].map((c) => c.text);
+  const messages = Array.from({ length: 5000 }, (_, i) => `${questions[i % questions.length]}${i >= questions.length ? ` ${i}` : ''}`);
+  for (const m of messages.slice(0, 500)) engine.answer(m); // warm up
+  const perMessage: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    let context;
+    for (const m of messages) context = engine.answer(m, context).context;
+    perMessage.push((performance.now() - t) / messages.length);
+  }
+
+  const asks: number[] = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const t = performance.now();
+    execFileSync('npm', ['run', '--silent', 'ask', '--', 'how many arrests in essex'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+    asks.push(performance.now() - t);
+  }
+
+  const rows = [
+    ['matching plus reply, per message (5,000 messages)', median(perMessage), 0.2],
+    ['engine start-up: load, validate, train', median(startups), 300],
+    ['one-shot npm run ask, wall time', median(asks), 1500],
+  ] as const;
+  console.log(`median of ${runs} runs (ask: ${asks.length})`);
+  for (const [name, value, target] of rows) console.log(`${value <= target ? 'ok  ' : 'SLOW'} ${name.padEnd(52)} ${ms(value).padStart(12)}   target ≤ ${target} ms`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
