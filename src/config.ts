@@ -25,6 +25,8 @@ const envSchema = z
       return new Set(ids.map(Number));
     }),
     REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'should be a URL such as redis://127.0.0.1:6379' }).optional()),
+    DATA_DIR: optionalText,
+    INTENTS_DIR: optionalText,
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'should be one of fatal, error, warn, info, debug, trace, silent' })),
   })
   .superRefine((env, ctx) => {

@@ -2,23 +2,43 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createBot } from './bot/create-bot.js';
 import { MemoryDeduper } from './bot/dedupe.js';
-import { createLogger } from './bot/logger.js';
+import { createLogger, type Logger } from './bot/logger.js';
 import { startBot } from './bot/start.js';
 import { runTerminalChat } from './cli/chat.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { MemoryContextStore } from './engine/context-store.js';
-import { loadEngine, PROJECT_ROOT } from './engine/load-engine.js';
+import { PROJECT_ROOT } from './engine/load-engine.js';
 import { InvalidFilesError } from './files/problem.js';
+import { describeFailure, LiveEngine } from './reload/live-engine.js';
+import { watchFolders } from './reload/watch.js';
 
 const HOW_TO_CONNECT = `No BOT_TOKEN is set, so this is the terminal chat, on the same answers as the Telegram bot.
 To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token> npm start
 (or put BOT_TOKEN=<token> in a .env file; see .env.example and the README).
 `;
 
+/** Loads the engine and keeps it current: edits under data/ and intents/ go live without a restart. */
+async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveEngine; stopWatching: () => void }> {
+  const dataDir = resolve(config.DATA_DIR ?? resolve(PROJECT_ROOT, 'data'));
+  const intentsDir = resolve(config.INTENTS_DIR ?? resolve(PROJECT_ROOT, 'intents'));
+  const live = await LiveEngine.start({
+    dataDir,
+    intentsDir,
+    onReload: (result) => {
+      if (result.ok) logger.info({ event: 'reloaded', version: result.version.hash, intents: result.version.intents, examples: result.version.examples }, 'new data and intents in service');
+      else logger.error({ event: 'reload_failed', problems: describeFailure(result.failure) }, 'the edited files have errors; still serving the last good version');
+    },
+  });
+  logger.info({ event: 'loaded', version: live.version.hash, intents: live.version.intents }, 'data and intents loaded');
+  const stopWatching = watchFolders([dataDir, intentsDir], () => void live.reload());
+  return { live, stopWatching };
+}
+
 async function runTelegram(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
-  const engine = await loadEngine();
-  const bot = createBot(config.BOT_TOKEN!, { engine: () => engine, contexts: new MemoryContextStore(), logger, adminIds: config.ADMIN_IDS }, { apiRoot: config.TELEGRAM_API_ROOT });
+  const { live, stopWatching } = await liveEngine(config, logger);
+  const deps = { engine: () => live.current, live, startedAt: new Date(), contexts: new MemoryContextStore(), logger, adminIds: config.ADMIN_IDS };
+  const bot = createBot(config.BOT_TOKEN!, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   const running = await startBot(bot, config, new MemoryDeduper(), logger);
 
   let stopping = false;
@@ -30,6 +50,7 @@ async function runTelegram(config: Config): Promise<void> {
       logger.error({ event: 'stop_timeout' }, 'updates did not finish in time; exiting anyway');
       process.exit(1);
     }, 20_000).unref();
+    stopWatching();
     await running.stop();
     clearTimeout(force);
     logger.info({ event: 'stopped' }, 'stopped');
@@ -45,7 +66,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.BOT_TOKEN) {
     process.stdout.write(HOW_TO_CONNECT);
-    await runTerminalChat(await loadEngine());
+    // Reload messages go to stderr, out of the conversation's way.
+    const { live, stopWatching } = await liveEngine(config, createLogger('warn', undefined, process.stderr));
+    await runTerminalChat(() => live.current);
+    stopWatching();
     return;
   }
   await runTelegram(config);

@@ -2,6 +2,7 @@ import type { Context } from 'grammy';
 import type { Engine } from '../engine/engine.js';
 import type { ContextStore } from '../engine/context-store.js';
 import type { Logger } from './logger.js';
+import type { LiveEngine } from '../reload/live-engine.js';
 
 /** What the bot's features need. Passed in, so tests can build a bot with fakes. */
 export interface BotDeps {
@@ -11,6 +12,10 @@ export interface BotDeps {
   logger: Logger;
   /** Telegram user ids allowed to use staff-only commands. */
   adminIds: ReadonlySet<number>;
+  /** The live engine, for the staff-only /status and /reload; without it those commands are not offered. */
+  live?: Pick<LiveEngine, 'version' | 'lastFailure' | 'reload'>;
+  /** When this process started, for /status. */
+  startedAt?: Date;
   /** Messages per user per window before the rate limit drops the rest. */
   rateLimit?: { limit: number; windowMs: number; storageClient?: 'MEMORY_STORE' | { incr(key: string): Promise<number>; pexpire(key: string, ms: number): Promise<number> } };
 }

@@ -6,6 +6,7 @@ import { composeReply } from '../reply/compose.js';
 import type { BotContext, BotDeps } from './context.js';
 import { apiFailureLog } from './api-log.js';
 import { footerGuard } from './footer-guard.js';
+import { admin } from './features/admin.js';
 import { callbacks } from './features/callbacks.js';
 import { commands } from './features/commands.js';
 import { groupGate } from './features/group-gate.js';
@@ -68,6 +69,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const features = bot.errorBoundary(onError);
   features.use(groupGate());
   features.use(rateLimit(deps));
+  features.use(admin(deps));
   features.use(commands(deps));
   features.use(callbacks(deps));
   features.use(inline(deps));

@@ -5,9 +5,10 @@ import type { Engine } from '../engine/engine.js';
 
 /**
  * The terminal chat: the same engine and follow-up context as the Telegram bot, one local conversation.
+ * `engine` is asked for on every line, so a reloaded engine takes over at once.
  * Returns when the user types "quit" or closes the input.
  */
-export async function runTerminalChat(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function runTerminalChat(engine: () => Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
   const store = new MemoryContextStore();
   const rl = createInterface({ input, crlfDelay: Infinity });
   const prompt = () => output.write('you> ');
@@ -16,7 +17,7 @@ export async function runTerminalChat(engine: Engine, input: NodeJS.ReadableStre
   try {
     for await (const line of rl) {
       if (/^\s*(quit|exit|bye)\s*$/i.test(line)) break;
-      const reply = await converse(engine, store, 'terminal', line);
+      const reply = await converse(engine(), store, 'terminal', line);
       const suggestions = reply.followUps.length > 0 ? `\n\n  Try: ${reply.followUps.join(' | ')}` : '';
       output.write(`\nbot> ${reply.text.replace(/\n/g, '\n     ')}${suggestions}\n\n`);
       prompt();
@@ -33,5 +34,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(String(error instanceof Error ? error.message : error));
     process.exit(1);
   });
-  await runTerminalChat(engine);
+  await runTerminalChat(() => engine);
 }

@@ -1,10 +1,10 @@
-import { loadAll } from '../engine/load-engine.js';
+import { checkAll } from '../engine/load-engine.js';
 import { formatProblem } from '../files/problem.js';
 
 /** `npm run check`: validates every data and intent file; one line per problem; non-zero exit on any error. */
 async function main(): Promise<number> {
   const started = performance.now();
-  const { engine, problems } = await loadAll();
+  const { knowledge, intents, problems } = await checkAll();
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   for (const p of [...errors, ...warnings]) console.log(formatProblem(p));
@@ -13,10 +13,10 @@ async function main(): Promise<number> {
     console.log(`\n${errors.length} error(s), ${warnings.length} warning(s). Fix the errors above; the bot keeps its last good version until then.`);
     return 1;
   }
-  const examples = engine!.intents.reduce((n, i) => n + i.examples.length, 0);
+  const examples = intents.reduce((n, i) => n + i.examples.length, 0);
   console.log(
-    `OK: ${engine!.knowledge.operations.length} operation(s), ${engine!.knowledge.metrics.size} figures, ` +
-      `${engine!.intents.length} intents, ${examples} examples; ${warnings.length} warning(s) (${took} ms).`,
+    `OK: ${knowledge!.operations.length} operation(s), ${knowledge!.metrics.size} figures, ` +
+      `${intents.length} intents, ${examples} examples; ${warnings.length} warning(s) (${took} ms).`,
   );
   return 0;
 }

@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { evalJson, renderEvalHtml } from '../evaluation/report-html.js';
 import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { evaluate, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
 import { InvalidFilesError } from '../files/problem.js';
 
 const EVAL_SET = 'test/eval/questions.yaml';
+const REPORT = 'reports/eval.html';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function printSummary(title: string, report: EvalReport, verbose: boolean): void {
@@ -31,15 +34,25 @@ function printSummary(title: string, report: EvalReport, verbose: boolean): void
   }
 }
 
-async function main(): Promise<void> {
+/** `npm run eval [-- --json]`: console summary and reports/eval.html, or the same figures as JSON. */
+async function main(argv: string[]): Promise<void> {
   const engine = await loadEngine();
-  const heldOut = evaluate(engine, heldOutCases(engine.intents));
-  const evalSet = evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, EVAL_SET), EVAL_SET));
-  printSummary("Intents' held-out test phrases", heldOut, true);
-  printSummary(`Evaluation set (${EVAL_SET})`, evalSet, true);
+  const sections = [
+    { title: "Intents' held-out test phrases", report: evaluate(engine, heldOutCases(engine.intents)) },
+    { title: `Evaluation set (${EVAL_SET})`, report: evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, EVAL_SET), EVAL_SET)) },
+  ];
+  if (argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(evalJson(sections), null, 2)}\n`);
+    return;
+  }
+  for (const s of sections) printSummary(s.title, s.report, true);
+  const out = resolve(PROJECT_ROOT, REPORT);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, renderEvalHtml(sections));
+  console.log(`\nReport for the browser: ${REPORT}`);
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof InvalidFilesError ? error.message : error);
   process.exit(1);
 });

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidFilesError, type Problem } from '../files/problem.js';
-import { loadIntents } from '../intents/load.js';
+import { loadIntents, type Intent } from '../intents/load.js';
+import { intentWarnings } from '../intents/warnings.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { createEngine, type Engine, type MatchOptions } from './engine.js';
 
@@ -14,14 +16,21 @@ export interface EngineSources {
   match?: MatchOptions;
 }
 
-/** Loads and checks every data and intent file. Problems include warnings; `engine` is set only when there are no errors. */
-export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
+/** Reads and checks every data and intent file, without training anything: what `npm run check` needs. */
+export async function checkAll(sources: EngineSources = {}): Promise<{ knowledge?: Knowledge; intents: Intent[]; problems: Problem[] }> {
   const dataDir = sources.dataDir ?? resolve(PROJECT_ROOT, 'data');
   const intentsDir = sources.intentsDir ?? resolve(PROJECT_ROOT, 'intents');
   const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir);
   const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge);
   const problems = [...dataProblems, ...intentProblems];
-  if (!knowledge || problems.some((p) => p.severity === 'error')) return { problems };
+  if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
+  return { knowledge, intents, problems: [...problems, ...intentWarnings(intents, knowledge)] };
+}
+
+/** Loads and checks every data and intent file. Problems include warnings; `engine` is set only when there are no errors. */
+export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
+  const { knowledge, intents, problems } = await checkAll(sources);
+  if (!knowledge) return { problems };
   return { engine: createEngine(knowledge, intents, sources.match), problems };
 }
 

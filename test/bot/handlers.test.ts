@@ -123,6 +123,7 @@ describe('groups', () => {
     ['a mention of the bot', textUpdate('@county_lines_info_bot how many arrests in essex', { group: true }), 1],
     ['a reply to the bot', textUpdate('what about kent', { group: true, replyToBot: true }), 1],
     ['a command', textUpdate('/help@county_lines_info_bot', { group: true }), 1],
+    ['a command for another bot', textUpdate('/help@some_other_bot', { group: true }), 0],
     ['a mention of someone else', textUpdate('@someone_else arrests?', { group: true }), 0],
     ['a sticker', mediaUpdate({ sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } }, { group: true }), 0],
   ])('should send %i replies to %s', async (_name, update, expected) => {

@@ -77,5 +77,10 @@ export function commands(deps: BotDeps): Composer<BotContext> {
   composer.command('report', (ctx) => topic(ctx, 'how_to_report'));
   composer.command('about', (ctx) => topic(ctx, 'source'));
   composer.command('privacy', (ctx) => topic(ctx, 'privacy'));
+  // Any other command, staff-only ones included for the public, gets the help: the same for all, so nothing hints at them.
+  composer.on('message:entities:bot_command', async (ctx, next) => {
+    if (ctx.message.entities[0]?.type === 'bot_command' && ctx.message.entities[0].offset === 0) return topic(ctx, 'help');
+    return next();
+  });
   return composer;
 }

@@ -15,8 +15,11 @@ export function groupGate(): Composer<BotContext> {
     if (!msg) return; // edits, member changes and the like: stay quiet
     const text = msg.text ?? msg.caption ?? '';
     const entities = msg.entities ?? msg.caption_entities ?? [];
-    const isCommand = entities.some((e) => e.type === 'bot_command' && e.offset === 0);
     const username = ctx.me.username.toLowerCase();
+    const command = entities.find((e) => e.type === 'bot_command' && e.offset === 0);
+    const target = command && text.slice(0, command.length).split('@')[1]?.toLowerCase();
+    // "/help@otherbot" is for another bot in the group.
+    const isCommand = command !== undefined && (target === undefined || target === username);
     const mentioned = entities.some((e) => e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === username);
     const replyToUs = msg.reply_to_message?.from?.id === ctx.me.id;
     if (isCommand || mentioned || replyToUs) return next();

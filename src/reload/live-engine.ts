@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import type { Engine } from '../engine/engine.js';
+import { loadAll, PROJECT_ROOT } from '../engine/load-engine.js';
+import { formatProblem, InvalidFilesError, type Problem } from '../files/problem.js';
+import { filesVersion } from './version.js';
+
+/** What is in service, for /status. */
+export interface ServiceVersion {
+  /** Short hash of every data and intent file. */
+  hash: string;
+  loadedAt: Date;
+  operations: number;
+  intents: number;
+  examples: number;
+}
+
+export interface ReloadFailure {
+  at: Date;
+  problems: Problem[];
+}
+
+export interface LiveEngineOptions {
+  dataDir?: string;
+  intentsDir?: string;
+  /** Told of every reload, good or bad. */
+  onReload?: (result: { ok: true; version: ServiceVersion } | { ok: false; failure: ReloadFailure }) => void;
+}
+
+/**
+ * The engine in service, swapped whole when the files change. A new version is loaded and
+ * validated in full first; only then does `current` switch, in one assignment. Updates already
+ * holding the old engine finish on it. If the new files are invalid, the old engine stays.
+ */
+export class LiveEngine {
+  private engine: Engine;
+  private served: ServiceVersion;
+  private failure: ReloadFailure | undefined;
+  private reloading: Promise<boolean> | undefined;
+  private again = false;
+
+  private constructor(
+    engine: Engine,
+    version: ServiceVersion,
+    private readonly options: Required<Pick<LiveEngineOptions, 'dataDir' | 'intentsDir'>> & LiveEngineOptions,
+  ) {
+    this.engine = engine;
+    this.served = version;
+  }
+
+  /** Loads the first version; throws {@link InvalidFilesError} if the files are invalid (nothing to fall back on yet). */
+  static async start(options: LiveEngineOptions = {}): Promise<LiveEngine> {
+    const full = { ...options, dataDir: options.dataDir ?? resolve(PROJECT_ROOT, 'data'), intentsDir: options.intentsDir ?? resolve(PROJECT_ROOT, 'intents') };
+    const loaded = await LiveEngine.load(full);
+    if ('problems' in loaded) throw new InvalidFilesError(loaded.problems);
+    return new LiveEngine(loaded.engine, loaded.version, full);
+  }
+
+  private static async load(o: { dataDir: string; intentsDir: string }): Promise<{ engine: Engine; version: ServiceVersion } | { problems: Problem[] }> {
+    // Hash first: if a file changes while loading, the next reload picks it up.
+    const hash = await filesVersion([o.dataDir, o.intentsDir], resolve(o.dataDir, '..'));
+    const { engine, problems } = await loadAll({ dataDir: o.dataDir, intentsDir: o.intentsDir });
+    if (!engine) return { problems: problems.filter((p) => p.severity === 'error') };
+    return {
+      engine,
+      version: {
+        hash,
+        loadedAt: new Date(),
+        operations: engine.knowledge.operations.length,
+        intents: engine.intents.length,
+        examples: engine.intents.reduce((n, i) => n + i.examples.length, 0),
+      },
+    };
+  }
+
+  /** The engine to answer with now. Take it once per update. */
+  get current(): Engine {
+    return this.engine;
+  }
+
+  get version(): ServiceVersion {
+    return this.served;
+  }
+
+  /** The last reload that failed, if the files have not been fixed since. */
+  get lastFailure(): ReloadFailure | undefined {
+    return this.failure;
+  }
+
+  /**
+   * Reloads from the files. Returns true if a new version went into service. Reloads never
+   * overlap: one asked for during another runs straight after it.
+   */
+  async reload(): Promise<boolean> {
+    if (this.reloading) {
+      this.again = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      let swapped = false;
+      do {
+        this.again = false;
+        swapped = (await this.reloadOnce()) || swapped;
+      } while (this.again);
+      return swapped;
+    })();
+    try {
+      return await this.reloading;
+    } finally {
+      this.reloading = undefined;
+    }
+  }
+
+  private async reloadOnce(): Promise<boolean> {
+    const loaded = await LiveEngine.load(this.options).catch((error: unknown) => ({
+      problems: [{ file: 'data/ and intents/', field: '', message: `could not be read: ${String(error)}`, severity: 'error' as const }],
+    }));
+    if ('problems' in loaded) {
+      this.failure = { at: new Date(), problems: loaded.problems };
+      this.options.onReload?.({ ok: false, failure: this.failure });
+      return false;
+    }
+    this.engine = loaded.engine;
+    this.served = loaded.version;
+    this.failure = undefined;
+    this.options.onReload?.({ ok: true, version: loaded.version });
+    return true;
+  }
+}
+
+/** One line per problem, for logs and /status. */
+export function describeFailure(failure: ReloadFailure): string[] {
+  return failure.problems.map(formatProblem);
+}
