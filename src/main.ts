@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BotDeps } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import { MemoryDeduper } from './bot/dedupe.js';
 import { createLogger, type Logger } from './bot/logger.js';
@@ -11,6 +12,8 @@ import { PROJECT_ROOT } from './engine/load-engine.js';
 import { InvalidFilesError } from './files/problem.js';
 import { describeFailure, LiveEngine } from './reload/live-engine.js';
 import { watchFolders } from './reload/watch.js';
+import { SharedStore } from './store/redis.js';
+import { SharedContextStore, SharedDeduper, sharedRateCounter } from './store/shared-state.js';
 
 const HOW_TO_CONNECT = `No BOT_TOKEN is set, so this is the terminal chat, on the same answers as the Telegram bot.
 To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token> npm start
@@ -34,12 +37,30 @@ async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveE
   return { live, stopWatching };
 }
 
+const RATE_LIMIT = { limit: 12, windowMs: 10_000 };
+
+/** Context, rate limits and de-duplication: in Redis when REDIS_URL is set (shared by all instances), else in memory. */
+async function sharedState(config: Config, logger: Logger) {
+  if (!config.REDIS_URL) {
+    return { deps: { contexts: new MemoryContextStore(), rateLimit: RATE_LIMIT }, dedupe: new MemoryDeduper(), close: async () => undefined };
+  }
+  const store = new SharedStore(config.REDIS_URL, logger);
+  await store.connect();
+  logger.info({ event: 'shared_state', redis: store.available }, store.available ? 'shared state in Redis' : 'Redis not reachable yet; starting on in-memory state');
+  return {
+    deps: { contexts: new SharedContextStore(store), rateLimit: { ...RATE_LIMIT, storageClient: sharedRateCounter(store, RATE_LIMIT.windowMs) } },
+    dedupe: new SharedDeduper(store),
+    close: () => store.close(),
+  };
+}
+
 async function runTelegram(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
   const { live, stopWatching } = await liveEngine(config, logger);
-  const deps = { engine: () => live.current, live, startedAt: new Date(), contexts: new MemoryContextStore(), logger, adminIds: config.ADMIN_IDS };
+  const shared = await sharedState(config, logger);
+  const deps: BotDeps = { engine: () => live.current, live, startedAt: new Date(), logger, adminIds: config.ADMIN_IDS, ...shared.deps };
   const bot = createBot(config.BOT_TOKEN!, deps, { apiRoot: config.TELEGRAM_API_ROOT });
-  const running = await startBot(bot, config, new MemoryDeduper(), logger);
+  const running = await startBot(bot, config, shared.dedupe, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -52,6 +73,7 @@ async function runTelegram(config: Config): Promise<void> {
     }, 20_000).unref();
     stopWatching();
     await running.stop();
+    await shared.close();
     clearTimeout(force);
     logger.info({ event: 'stopped' }, 'stopped');
     process.exit(0);
