@@ -19,7 +19,7 @@ export interface MatchOptions {
   smoothing: number;
 }
 
-export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.1, minCoverage: 0.5, smoothing: 0.1 };
+export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.1, minCoverage: 0.6, smoothing: 0.1 };
 
 /** The engine's answer to one message. */
 export interface EngineReply {
@@ -80,7 +80,10 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     }
     if (top && u.coverage >= match.minCoverage && top.score >= match.minScore && top.score - (second?.score ?? 0) >= match.minMargin) {
       const intent = byId.get(top.intent);
-      return intent === fallback ? undefined : intent && { intent, confidence: top.score };
+      if (!intent || intent === fallback) return undefined;
+      // "safeguarding numbers for the whole region" is about that one figure, not the whole picture.
+      const named = u.metrics.length === 1 && intent.answer.region && !intent.metric && !intent.answer.most ? byMetric.get(u.metrics[0]!) : undefined;
+      return { intent: named ?? intent, confidence: top.score };
     }
     // A short question naming a figure ("blades?") is about that figure even if the wording is new.
     const metricIntent = u.metrics[0] && u.coverage >= match.minCoverage ? byMetric.get(u.metrics[0]) : undefined;
