@@ -43,7 +43,7 @@ export interface Understanding {
   onlyPlaces: boolean;
   /** Features fed to the classifier. */
   features: string[];
-  /** Share of the message's content words that in-scope examples use (1 when there are none). */
+  /** Share of the message's content words that in-scope examples use, unseen words counting half (1 when there are none). */
   coverage: number;
   /** Intents ranked best first. */
   ranked: Scored[];
@@ -110,8 +110,11 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const { places, tokens: placed } = findPlaces.find(words(normalised));
     const plain = translate(translate(placed).map(correct));
     const features = toFeatures(plain);
-    const content = plain.filter((t) => !STOPWORDS.has(t) && t !== PLACE_TOKEN);
-    const knownContent = content.filter((t) => inScopeWords.has(t)).length;
+    const content = plain.filter((t) => !STOPWORDS.has(t) && t !== PLACE_TOKEN && !/^\d+$/.test(t));
+    // Words only off-topic examples use count fully against; words never seen, half (they may be typos or names).
+    const inScope = content.filter((t) => inScopeWords.has(t)).length;
+    const unseen = content.filter((t) => !vocabulary.has(t)).length;
+    const offTopic = content.length - inScope - unseen;
     const padded = ` ${plain.join(' ')} `;
     const rawPadded = ` ${normalised} `;
     const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase))?.id;
@@ -124,7 +127,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       otherPeriod: otherPeriod(rawPadded),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
-      coverage: content.length === 0 ? 1 : knownContent / content.length,
+      coverage: content.length === 0 ? 1 : inScope / (inScope + offTopic + unseen / 2),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
     };
