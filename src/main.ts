@@ -76,7 +76,7 @@ async function runTelegram(config: Config): Promise<void> {
     await shared.close();
     clearTimeout(force);
     logger.info({ event: 'stopped' }, 'stopped');
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

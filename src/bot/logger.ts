@@ -5,6 +5,7 @@ export type { Logger };
 /**
  * Structured logs on stdout. They carry update types, intents and timings only: never message
  * text, names, phone numbers or the token. The token is also scrubbed from error messages.
+ * Call `logger.flush()` before exiting.
  */
 export function createLogger(level: string, token?: string, destination?: NodeJS.WritableStream): Logger {
   const scrub = (s: string) => (token ? s.split(token).join('[token]') : s);
@@ -20,6 +21,7 @@ export function createLogger(level: string, token?: string, destination?: NodeJS
         },
       },
     },
-    destination as pino.DestinationStream | undefined,
+    // Asynchronous writes to stdout: lines written while a write is in flight go out together. Flushed on exit.
+    (destination as pino.DestinationStream | undefined) ?? pino.destination({ dest: 1, sync: false }),
   );
 }

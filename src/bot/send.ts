@@ -25,7 +25,6 @@ export async function sendText(ctx: BotContext, text: ReplyText, keyboard?: Inli
     const last = i === parts.length - 1;
     await ctx.reply(escapeHtml(part), {
       parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
       // In groups, thread the answer under the question it answers.
       ...(ctx.chat?.type !== 'private' && ctx.msg?.message_id && i === 0 ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),

@@ -22,11 +22,18 @@ export function formatDateRange(start: string, end: string): string {
 
 /** A figure with its unit and qualifier, as published: `more than £150,000`, `an estimated £48,000`, `44`. */
 export function formatFigure(figure: Figure, metric: Pick<MetricDef, 'unit'>): string {
-  const number = figure.value.toLocaleString('en-GB');
+  const number = groupThousands(figure.value);
   const amount = metric.unit === 'gbp' ? `£${number}` : number;
   if (figure.qualifier === 'more_than') return `more than ${amount}`;
   if (figure.qualifier === 'estimated') return `an estimated ${amount}`;
   return amount;
+}
+
+/** `150000` → `150,000`, as British English writes it. */
+export function groupThousands(value: number): string {
+  const [whole = '', fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
 /** `a, b and c`. */

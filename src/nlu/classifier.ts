@@ -40,9 +40,15 @@ export function trainClassifier(
   bayes.train();
   const model = bayes.classifier;
   const intents = Object.keys(model.classFeatures);
+  // Log-probabilities worked out once from natural's trained counts: per intent, the prior, the
+  // value for a feature never seen with it, and a sparse table for the features it has seen.
   const prior = intents.map((l) => Math.log(model.classTotals[l]! / model.totalExamples));
-  const counts = intents.map((l) => model.classFeatures[l]!);
-  const totals = intents.map((l) => model.classTotals[l]!);
+  const unseen = intents.map((l) => Math.log(model.smoothing / model.classTotals[l]!));
+  const seen = intents.map((l) => {
+    const table = new Map<number, number>();
+    for (const [i, count] of Object.entries(model.classFeatures[l]!)) table.set(Number(i), Math.log(count / model.classTotals[l]!));
+    return table;
+  });
 
   return {
     rank(features) {
@@ -53,7 +59,8 @@ export function trainClassifier(
       }
       const logScores = intents.map((_, c) => {
         let s = prior[c]!;
-        for (const i of present) s += Math.log((counts[c]![i] ?? model.smoothing) / totals[c]!);
+        const table = seen[c]!;
+        for (const i of present) s += table.get(i) ?? unseen[c]!;
         return s * sharpness;
       });
       const max = Math.max(...logScores);

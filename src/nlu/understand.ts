@@ -51,6 +51,9 @@ export interface Understanding {
   triggered?: string;
 }
 
+/** How many recent messages' understandings are kept for reuse. */
+const RECENT_MESSAGES = 2000;
+
 /** The intent whose examples show what is out of scope. */
 export const FALLBACK_INTENT = 'fallback';
 
@@ -105,7 +108,23 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     }
   };
 
+  // Many messages repeat word for word (suggested-question buttons, deep links, a question shared in
+  // a group), so recent results are kept. Understanding depends only on the text, never on the chat.
+  const recent = new Map<string, Understanding>();
   return function understand(text: string): Understanding {
+    const hit = recent.get(text);
+    if (hit) {
+      recent.delete(text);
+      recent.set(text, hit);
+      return hit;
+    }
+    const result = understandAfresh(text);
+    recent.set(text, result);
+    if (recent.size > RECENT_MESSAGES) recent.delete(recent.keys().next().value!);
+    return result;
+  };
+
+  function understandAfresh(text: string): Understanding {
     const normalised = normalise(text);
     const { places, tokens: placed } = findPlaces.find(words(normalised));
     const plain = translate(translate(placed).map(correct));
@@ -131,7 +150,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
     };
-  };
+  }
 }
 
 export type Understand = ReturnType<typeof createUnderstanding>;

@@ -110,7 +110,8 @@ export class BotApiStub {
       }
       case 'sendMessage':
       case 'editMessageText':
-        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' }, text: payload.text };
+        // Telegram echoes the whole message; its id, date and chat are all the bot reads.
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' } };
       default:
         return true;
     }
