@@ -19,7 +19,7 @@ export interface MatchOptions {
   smoothing: number;
 }
 
-export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.1, minCoverage: 0.7, smoothing: 0.1 };
+export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.15, minCoverage: 0.7, smoothing: 0.1 };
 
 /** The engine's answer to one message. */
 export interface EngineReply {

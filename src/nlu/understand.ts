@@ -43,13 +43,19 @@ export interface Understanding {
   onlyPlaces: boolean;
   /** Features fed to the classifier. */
   features: string[];
-  /** Share of the message's content words that in-scope examples use, unseen words counting half (1 when there are none). */
+  /** How much of the message is about what the bot covers, 0 to 1 (see `coverage`). */
   coverage: number;
   /** Intents ranked best first. */
   ranked: Scored[];
   /** An intent whose trigger phrase appears in the message (emergency wording), if any. */
   triggered?: string;
 }
+
+/** A word used by more than this share of the in-scope intents is too common to show a message is in scope. */
+const GENERIC_SHARE = 0.3;
+
+/** This many on-topic words make a message in scope however much else it says. */
+const STRONG_EVIDENCE = 3;
 
 /** How many recent messages' understandings are kept for reuse. */
 const RECENT_MESSAGES = 2000;
@@ -88,8 +94,15 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
 
   const docs = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, tokens: plainWords(e) })));
   const vocabulary = new Set(docs.flatMap((d) => d.tokens));
-  // Words the in-scope intents use: a message mostly made of other words is probably out of scope.
-  const inScopeWords = new Set(docs.filter((d) => d.intent !== FALLBACK_INTENT).flatMap((d) => d.tokens));
+  // How many in-scope intents use each word. Words most intents use ("what", "got", "think") say
+  // nothing about whether a message is in scope; the rest do.
+  const spread = new Map<string, Set<string>>();
+  for (const d of docs) {
+    if (d.intent === FALLBACK_INTENT) continue;
+    for (const t of d.tokens) spread.set(t, (spread.get(t) ?? new Set()).add(d.intent));
+  }
+  const inScopeIntents = new Set(intents.map((i) => i.id)).size - 1;
+  const genericAbove = Math.max(3, Math.round(inScopeIntents * GENERIC_SHARE));
   for (const p of metricPhrases) p.words.forEach((w) => vocabulary.add(w));
   // Slang is known too, so a misspelt "nickd" becomes "nicked" and is then read as "arrested".
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
@@ -107,6 +120,25 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       return Math.min(...ps);
     }
   };
+
+  /**
+   * How much of the message is about things the bot covers: in-scope words that few intents share
+   * count for; words only off-topic examples use count fully against, words never seen half against.
+   * Common words, numbers and misspellings the speller corrected are neutral.
+   */
+  function coverage(read: readonly string[], corrected: readonly string[]): number {
+    let inScope = 0;
+    let against = 0;
+    read.forEach((word, i) => {
+      if (STOPWORDS.has(word) || word === PLACE_TOKEN || /^\d+$/.test(word) || word !== corrected[i]) return;
+      const intentsUsing = spread.get(word)?.size ?? 0;
+      if (intentsUsing > genericAbove) return;
+      if (intentsUsing > 0) inScope += 1;
+      else against += vocabulary.has(word) ? 1 : 0.5;
+    });
+    if (inScope >= STRONG_EVIDENCE) return 1; // a long message with plenty on topic, whatever else it says
+    return inScope + against === 0 ? 1 : inScope / (inScope + against);
+  }
 
   // Many messages repeat word for word (suggested-question buttons, deep links, a question shared in
   // a group), so recent results are kept. Understanding depends only on the text, never on the chat.
@@ -127,13 +159,10 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   function understandAfresh(text: string): Understanding {
     const normalised = normalise(text);
     const { places, tokens: placed } = findPlaces.find(words(normalised));
-    const plain = translate(translate(placed).map(correct));
+    const read = translate(placed);
+    const corrected = read.map(correct);
+    const plain = translate(corrected);
     const features = toFeatures(plain);
-    const content = plain.filter((t) => !STOPWORDS.has(t) && t !== PLACE_TOKEN && !/^\d+$/.test(t));
-    // Words only off-topic examples use count fully against; words never seen, half (they may be typos or names).
-    const inScope = content.filter((t) => inScopeWords.has(t)).length;
-    const unseen = content.filter((t) => !vocabulary.has(t)).length;
-    const offTopic = content.length - inScope - unseen;
     const padded = ` ${plain.join(' ')} `;
     const rawPadded = ` ${normalised} `;
     const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase))?.id;
@@ -146,7 +175,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       otherPeriod: otherPeriod(rawPadded),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
-      coverage: content.length === 0 ? 1 : inScope / (inScope + offTopic + unseen / 2),
+      coverage: coverage(read, corrected),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
     };
