@@ -58,6 +58,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get('fallback');
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
+  const comparison = intents.find((i) => i.answer.most);
   const byMetric = new Map(intents.filter((i) => i.metric).map((i) => [i.metric!, i]));
   const understand = createUnderstanding(knowledge, intents, { smoothing: match.smoothing });
   const placeAware = (i: Intent | undefined) => Boolean(i && (i.answer.county || i.answer.most));
@@ -74,6 +75,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const triggered = u.triggered && byId.get(u.triggered);
     if (triggered) return { intent: triggered, confidence: 1 };
     const previous = context?.intent ? byId.get(context.intent) : undefined;
+    if (u.comparing && comparison) return { intent: comparison, confidence: Math.max(top?.score ?? 0, 0.5) };
     if (u.onlyPlaces) {
       const intent = placeAware(previous) ? previous! : byId.get('overview');
       if (intent) return { intent, confidence: top?.score ?? 1 };

@@ -22,6 +22,9 @@ const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regio
 /** Phrases that ask about a time other than the week of action. */
 const OTHER_PERIODS = ['last year', 'this year', 'next year', 'last week', 'this week', 'next week', 'last month', 'this month', 'next month', 'next time', 'every year', 'each year', 'per year', 'a year', 'yesterday', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently'].map((p) => ` ${p} `);
 
+/** Words that set counties against each other: "essex vs kent", "was beds worse than norfolk". */
+const COMPARING_WORDS = new Set(['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'most', 'fewest', 'least', 'more', 'less', 'better', 'worse', 'best', 'worst', 'higher', 'lower', 'highest', 'lowest', 'rank', 'ranking', 'top']);
+
 /** Words that ask for the smallest figure in a comparison. */
 const FEWEST_WORDS = new Set(['fewest', 'least', 'lowest', 'fewer', 'smallest', 'less', 'worst', 'bottom', 'minimum', 'min']);
 
@@ -39,6 +42,8 @@ export interface Understanding {
   fewest: boolean;
   /** Asks about another time (a year other than the operation's, "last year", "today"). */
   otherPeriod: boolean;
+  /** Two or more counties set against each other ("essex vs kent", "was beds worse than norfolk"). */
+  comparing: boolean;
   /** Nothing but counties and filler ("what about kent?"). */
   onlyPlaces: boolean;
   /** Features fed to the classifier. */
@@ -110,7 +115,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
 
   const findMetrics = (tokens: readonly string[]): string[] => {
     const found: string[] = [];
-    const line = ` ${tokens.join(' ')} `;
+    // "county lines" is the topic, not the figure "lines".
+    const line = ` ${tokens.join(' ')} `.replace(/ county lines? /g, ' ');
     for (const p of metricPhrases) {
       if (!found.includes(p.key) && line.includes(` ${p.words.join(' ')} `)) found.push(p.key);
     }
@@ -124,13 +130,14 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   /**
    * How much of the message is about things the bot covers: in-scope words that few intents share
    * count for; words only off-topic examples use count fully against, words never seen half against.
-   * Common words, numbers and misspellings the speller corrected are neutral.
+   * Common words, very short words (n, u, ok), words with digits and misspellings the speller
+   * corrected are neutral.
    */
   function coverage(read: readonly string[], corrected: readonly string[]): number {
     let inScope = 0;
     let against = 0;
     read.forEach((word, i) => {
-      if (STOPWORDS.has(word) || word === PLACE_TOKEN || /^\d+$/.test(word) || word !== corrected[i]) return;
+      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i]) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
       if (intentsUsing > genericAbove) return;
       if (intentsUsing > 0) inScope += 1;
@@ -173,6 +180,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
       otherPeriod: otherPeriod(rawPadded),
+      comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
       coverage: coverage(read, corrected),

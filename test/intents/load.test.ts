@@ -40,8 +40,8 @@ describe('loadIntents', () => {
   });
 
   it('should flag a test phrase that is also a training example', async () => {
-    await ws.edit('intents/when.yaml', (t) => t.replace('  - wen was the operation', '  - when was this'));
-    expect((await problemsFor(ws)).join('\n')).toMatch(/intents\/when\.yaml:\d+: tests\.0: "when was this" is also a training example/);
+    await ws.edit('intents/when.yaml', (t) => t.replace('  - wen was the operation', '  - when did it happen'));
+    expect((await problemsFor(ws)).join('\n')).toMatch(/intents\/when\.yaml:\d+: tests\.0: "when did it happen" is also a training example/);
   });
 
   it('should flag a misspelt top-level field and a missing one', async () => {

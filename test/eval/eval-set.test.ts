@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { readEvalSet } from '../../src/evaluation/cases.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import type { EvalCase } from '../../src/evaluation/evaluate.js';
+import { normalise } from '../../src/nlu/normalise.js';
+
+let engine: Engine;
+let cases: EvalCase[];
+beforeAll(async () => {
+  engine = await loadEngine();
+  cases = await readEvalSet(resolve(PROJECT_ROOT, 'test/eval/questions.yaml'));
+});
+
+describe('the evaluation set', () => {
+  it('should hold at least 150 questions, 30 of them out of scope, none copied from the training examples', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    expect(cases.filter((c) => c.expected === null).length).toBeGreaterThanOrEqual(30);
+    // One- and two-word messages ("hi", "thanks") are bound to appear in both; anything longer must not.
+    const training = new Set(engine.intents.flatMap((i) => i.examples.map(normalise)));
+    const copied = cases.filter((c) => normalise(c.text).split(' ').length > 2 && training.has(normalise(c.text)));
+    expect(copied.map((c) => c.text)).toEqual([]);
+  });
+
+  it('should only name intents that exist', () => {
+    const ids = new Set(engine.intents.map((i) => i.id));
+    for (const c of cases) if (c.expected !== null) expect(ids, c.text).toContain(c.expected);
+  });
+
+  // The accuracy the project promises. An edit to intents or data that lowers it fails here.
+  it('should answer at least 97% of in-scope questions with the right facts, reject 95% of the rest, and always give the footer', () => {
+    const report = evaluate(engine, cases);
+    expect(report.inScopeAccuracy).toBeGreaterThanOrEqual(0.97);
+    expect(report.outOfScopeRejection).toBeGreaterThanOrEqual(0.95);
+    expect(report.footerRate).toBe(1);
+  });
+});
