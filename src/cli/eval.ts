@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { evalJson, renderEvalHtml } from '../evaluation/report-html.js';
 import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
@@ -6,7 +6,8 @@ import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { evaluate, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
 import { InvalidFilesError } from '../files/problem.js';
 
-const EVAL_SET = 'test/eval/questions.yaml';
+const EVAL_DIR = 'test/eval';
+const EVAL_SET = `${EVAL_DIR}/questions.yaml`;
 const REPORT = 'reports/eval.html';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -41,6 +42,12 @@ async function main(argv: string[]): Promise<void> {
     { title: "Intents' held-out test phrases", report: evaluate(engine, heldOutCases(engine.intents)) },
     { title: `Evaluation set (${EVAL_SET})`, report: evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, EVAL_SET), EVAL_SET)) },
   ];
+  // Further sets written without sight of the examples, to check the matcher generalises.
+  for (const name of (await readdir(resolve(PROJECT_ROOT, EVAL_DIR))).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = `${EVAL_DIR}/${name}`;
+    if (file === EVAL_SET) continue;
+    sections.push({ title: `Blind set (${file})`, report: evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, file), file)) });
+  }
   if (argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(evalJson(sections), null, 2)}\n`);
     return;
