@@ -1,8 +1,8 @@
 import { Composer } from 'grammy';
-import { conversationKey, type BotContext, type BotDeps } from '../context.js';
+import type { BotContext, BotDeps } from '../context.js';
 import { QUESTION_PREFIX, sendReply } from '../send.js';
 import { TOPIC_PREFIX } from './commands.js';
-import { answerInConversation } from './conversation.js';
+import { answerInConversation, answerTopicInConversation } from './conversation.js';
 
 /** Button presses: topics (`t:`) and suggested questions (`q:`). Every press is answered, even one that is not ours. */
 export function callbacks(deps: BotDeps): Composer<BotContext> {
@@ -13,11 +13,7 @@ export function callbacks(deps: BotDeps): Composer<BotContext> {
     if (data.startsWith(TOPIC_PREFIX)) {
       await ctx.answerCallbackQuery();
       const [intent = '', place] = data.slice(TOPIC_PREFIX.length).split(':');
-      const key = conversationKey(ctx);
-      const stored = key ? await deps.contexts.get(key) : undefined;
-      const reply = deps.engine().answerTopic(intent, place, stored);
-      if (key && reply.context !== stored) await deps.contexts.set(key, reply.context);
-      return sendReply(ctx, reply);
+      return sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place));
     }
     if (data.startsWith(QUESTION_PREFIX)) {
       await ctx.answerCallbackQuery();

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
-import { conversationKey } from '../context.js';
+import { answerTopicInConversation } from './conversation.js';
 import { sendReply, sendText } from '../send.js';
 
 /** Topic buttons under /start: label and the intent they open. */
@@ -58,13 +58,7 @@ export function topicFromPayload(payload: string, deps: BotDeps): { intent: stri
 /** /start (with optional deep link), /help, /report, /about and /privacy. All answers come from the engine. */
 export function commands(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const topic = async (ctx: BotContext, intent: string, place?: string) => {
-    const key = conversationKey(ctx);
-    const stored = key ? await deps.contexts.get(key) : undefined;
-    const reply = deps.engine().answerTopic(intent, place, stored);
-    if (key && reply.context !== stored) await deps.contexts.set(key, reply.context);
-    await sendReply(ctx, reply);
-  };
+  const topic = async (ctx: BotContext, intent: string, place?: string) => sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place));
 
   composer.command('start', async (ctx) => {
     const linked = ctx.match ? topicFromPayload(ctx.match, deps) : undefined;

@@ -7,3 +7,12 @@ export async function answerInConversation(ctx: BotContext, deps: BotDeps, text:
   const key = conversationKey(ctx);
   return key ? converse(deps.engine(), deps.contexts, key, text) : deps.engine().answer(text);
 }
+
+/** Answers a topic from a button or deep link in the user's conversation, so follow-ups can build on it. */
+export async function answerTopicInConversation(ctx: BotContext, deps: BotDeps, intent: string, place?: string): Promise<EngineReply> {
+  const key = conversationKey(ctx);
+  const stored = key ? await deps.contexts.get(key) : undefined;
+  const reply = deps.engine().answerTopic(intent, place, stored);
+  if (key && reply.context !== stored) await deps.contexts.set(key, reply.context);
+  return reply;
+}
