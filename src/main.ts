@@ -33,7 +33,9 @@ async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveE
     },
   });
   logger.info({ event: 'loaded', version: live.version.hash, intents: live.version.intents }, 'data and intents loaded');
-  const stopWatching = watchFolders([dataDir, intentsDir], () => void live.reload());
+  const stopWatching = watchFolders([dataDir, intentsDir], () => void live.reload(), undefined, (error) =>
+    logger.warn({ event: 'watch_unavailable', err: error }, 'cannot watch the files for changes; checking them every two seconds instead'),
+  );
   return { live, stopWatching };
 }
 

@@ -40,7 +40,7 @@ describe('hostile and malformed updates', () => {
     await bot.waitForOutput(/"mode":"webhook"/);
   });
   afterAll(async () => {
-    if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    bot.killAll();
     await api.stop();
   });
 

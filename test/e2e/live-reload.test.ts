@@ -23,7 +23,7 @@ describe('live reload in a running bot', () => {
     await bot.waitForOutput(/"mode":"polling"/);
   });
   afterEach(async () => {
-    if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    bot?.killAll();
     await api.stop();
     await ws.remove();
   });

@@ -38,7 +38,7 @@ describe.skipIf(skip)('several webhook instances sharing Redis', () => {
     await Promise.all(instances.map((i) => i.bot.waitForOutput(/"mode":"webhook"/)));
   });
   afterEach(async () => {
-    for (const { bot } of instances) if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    for (const { bot } of instances) bot.killAll();
     await api.stop();
   });
 

@@ -19,7 +19,7 @@ describe('the bot process', () => {
     apiRoot = await api.start();
   });
   afterEach(async () => {
-    if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
+    bot?.killAll();
     bot = undefined;
     await api.stop();
   });
@@ -79,8 +79,14 @@ describe('the bot process', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]!.payload.text).toContain('dedicated phone line');
 
+    // SIGTERM while an answer is in flight: the answer is finished first, then the process exits 0.
+    api.slowNext('sendMessage', 1500);
+    const inFlight = post(textUpdate('how many arrests in kent', { userId: 778 }), 'right-secret');
+    await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === 778);
     bot.signalBot('SIGTERM');
+    expect((await inFlight).status).toBe(200);
     expect(await bot.exited).toBe(0);
+    expect(bot.output()).toMatch(/"event":"update","update_id":\d+,"type":"message","chat_type":"private","intent":"arrests"/);
   });
 
   it('should refuse to start with a bad setting, naming the variable', async () => {

@@ -19,6 +19,7 @@ export class BotApiStub {
   readonly calls: StubCall[] = [];
   private readonly updates: Update[] = [];
   private readonly faults = new Map<string, Fault[]>();
+  private readonly delays = new Map<string, number[]>();
   private waiters: (() => void)[] = [];
   private server?: Server;
   private nextMessageId = 1;
@@ -55,6 +56,11 @@ export class BotApiStub {
     this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
   }
 
+  /** Makes the next call of `method` take this long to answer, like a slow Telegram. */
+  slowNext(method: string, ms: number): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
+  }
+
   callsTo(method: string): StubCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -86,6 +92,8 @@ export class BotApiStub {
     const method = match[2]!;
     const payload = text ? (JSON.parse(text) as Record<string, any>) : {};
     this.calls.push({ method, payload });
+    const delay = this.delays.get(method)?.shift();
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const fault = this.faults.get(method)?.shift();
     if (fault?.code === 429) return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } };
     if (fault?.code === 500) return { ok: false, error_code: 500, description: 'Internal Server Error' };

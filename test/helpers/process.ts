@@ -23,6 +23,8 @@ export interface Started {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Sends a signal to the bot's own process (its pid from the start-up log), as a process manager would. */
   signalBot(signal: NodeJS.Signals): void;
+  /** Kills npm and everything it started, so no test leaves a bot running. */
+  killAll(): void;
 }
 
 export function startProcess(command: string, args: string[], env: Record<string, string>): Started {
@@ -30,6 +32,8 @@ export function startProcess(command: string, args: string[], env: Record<string
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so killAll reaches npm's children too.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += String(d)));
@@ -39,6 +43,13 @@ export function startProcess(command: string, args: string[], env: Record<string
     child,
     output: () => output,
     exited,
+    killAll() {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    },
     signalBot(signal) {
       const pid = /"event":"started"[^\n]*"pid":(\d+)/.exec(output)?.[1];
       if (!pid) throw new Error(`no start-up log with a pid yet; output:\n${output}`);

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { debounce, watchFolders } from '../../src/reload/watch.js';
+import { debounce, pollFolders, watchFolders } from '../../src/reload/watch.js';
 import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
 
 describe('debounce', () => {
@@ -47,5 +47,23 @@ describe('watchFolders', () => {
     stop = watchFolders([ws.dataDir], onChange, 100);
     await writeFile(join(ws.dataDir, 'operations', 'new.yaml'), 'id: x\n');
     await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 3000 });
+  });
+});
+
+describe('pollFolders (when the system cannot watch files)', () => {
+  let ws: Workspace;
+  beforeEach(async () => (ws = await copyWorkspace()));
+  afterEach(() => ws.remove());
+
+  it('should notice a changed file by its contents', async () => {
+    const onChange = vi.fn();
+    const stop = pollFolders([ws.dataDir, ws.intentsDir], onChange, () => undefined);
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // the first look
+      await writeFile(join(ws.intentsDir, 'thanks.yaml'), 'id: thanks\n');
+      await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    } finally {
+      stop();
+    }
   });
 });
