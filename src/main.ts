@@ -62,7 +62,7 @@ async function runTelegram(config: Config): Promise<void> {
   const shared = await sharedState(config, logger);
   const deps: BotDeps = { engine: () => live.current, live, startedAt: new Date(), logger, adminIds: config.ADMIN_IDS, ...shared.deps };
   const bot = createBot(config.BOT_TOKEN!, deps, { apiRoot: config.TELEGRAM_API_ROOT });
-  const running = await startBot(bot, config, shared.dedupe, logger);
+  const running = await startBot(bot, live.current, config, shared.dedupe, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,10 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Config } from '../config.js';
+import type { Engine } from '../engine/engine.js';
+import { latestOperation } from '../knowledge/knowledge.js';
+import { CONTACT_LINE } from '../reply/compose.js';
+import { operationLookup } from '../reply/fields.js';
 import { COMMANDS } from './features/commands.js';
 import type { BotContext } from './context.js';
 import type { UpdateDeduper } from './dedupe.js';
@@ -10,16 +14,23 @@ import { createWebhookServer, type WebhookServer } from './webhook-server.js';
 /** Update types the bot handles; Telegram sends no others. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
-const DESCRIPTION =
-  'Answers questions about the Eastern Region county-lines week of action (7 to 11 March 2022): arrests, weapons, deal lines and more by county, what county lines is, and how to report a concern. It takes no reports and keeps no messages. In an emergency call 999; otherwise 101, or Crimestoppers anonymously on 0800 555 111.';
-const SHORT_DESCRIPTION = 'County-lines week of action results, and how to report. Emergency 999 · 101 · Crimestoppers 0800 555 111';
+/** The bot's profile texts, with the dates of the week of action in service. */
+export function profileTexts(engine: Engine): { description: string; short: string } {
+  const field = operationLookup(latestOperation(engine.knowledge), engine.knowledge);
+  return {
+    // Telegram allows 512 characters here and 120 in the short description.
+    description: `Answers questions about the county-lines week of action run by the ${field('ran_by')}, ${field('dates')}: arrests, weapons, deal lines and more by county, what county lines is, and how to report a concern. It takes no reports and keeps no messages. ${CONTACT_LINE}`,
+    short: `County-lines results, and how to report. ${CONTACT_LINE}`,
+  };
+}
 
 /** Registers the command menu and descriptions. A failure is logged, not fatal: the bot still answers. */
-export async function registerProfile(bot: Bot<BotContext>, logger: Logger): Promise<void> {
+export async function registerProfile(bot: Bot<BotContext>, engine: Engine, logger: Logger): Promise<void> {
+  const texts = profileTexts(engine);
   const calls = [
     () => bot.api.setMyCommands(COMMANDS),
-    () => bot.api.setMyDescription(DESCRIPTION),
-    () => bot.api.setMyShortDescription(SHORT_DESCRIPTION),
+    () => bot.api.setMyDescription(texts.description),
+    () => bot.api.setMyShortDescription(texts.short),
   ];
   for (const call of calls) {
     try {
@@ -38,9 +49,9 @@ export interface Running {
 }
 
 /** Starts long polling with the runner (sequential per chat), or the webhook server when WEBHOOK_URL is set. */
-export async function startBot(bot: Bot<BotContext>, config: Config, dedupe: UpdateDeduper, logger: Logger): Promise<Running> {
+export async function startBot(bot: Bot<BotContext>, engine: Engine, config: Config, dedupe: UpdateDeduper, logger: Logger): Promise<Running> {
   await bot.init();
-  await registerProfile(bot, logger);
+  await registerProfile(bot, engine, logger);
   if (config.WEBHOOK_URL) {
     const url = new URL(config.WEBHOOK_URL);
     const webhook: WebhookServer = createWebhookServer({ bot, path: url.pathname || '/', secret: config.WEBHOOK_SECRET!, dedupe, logger });

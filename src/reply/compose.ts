@@ -5,6 +5,14 @@ export const FOOTER_LINES = [
   'Crimestoppers, anonymously: 0800 555 111.',
 ] as const;
 
+/** The contact numbers on one line, for places too small for the footer (button pop-ups, the bot's profile). */
+export const CONTACT_LINE = 'Emergency 999 · Police 101 · Crimestoppers (anonymous) 0800 555 111';
+
+/** A short notice for a button pop-up, which Telegram limits to 200 characters: the text and the contact line. */
+export function composeNotice(text: string): string {
+  return `${text.trim()} ${CONTACT_LINE}`;
+}
+
 /** The footer exactly as it is appended to every reply. */
 export const FOOTER = FOOTER_LINES.join('\n');
 

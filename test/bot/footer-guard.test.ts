@@ -48,3 +48,23 @@ describe('footerGuard', () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe('texts too small for the footer', () => {
+  it('should still carry the contact numbers, within Telegram limits', async () => {
+    const { profileTexts } = await import('../../src/bot/start.js');
+    const { realEngine } = await import('../helpers/fixtures.js');
+    const { composeNotice } = await import('../../src/reply/compose.js');
+    const texts = profileTexts(await realEngine());
+    expect(texts.description.length).toBeLessThanOrEqual(512);
+    expect(texts.short.length).toBeLessThanOrEqual(120);
+    expect(texts.description).toContain('Monday 7 March to Friday 11 March 2022');
+    for (const t of [texts.description, texts.short, composeNotice("You're sending messages faster than I can answer. Please wait a few seconds, then ask again.")]) {
+      expect(t).toMatch(/999.*101.*0800 555 111/);
+      expect(t.length).toBeLessThanOrEqual(512);
+    }
+    // Button pop-ups are limited to 200 characters.
+    for (const notice of ['That button has expired. Send /start for the topics.', "You're sending messages faster than I can answer. Please wait a few seconds, then ask again."]) {
+      expect(composeNotice(notice).length).toBeLessThanOrEqual(200);
+    }
+  });
+});

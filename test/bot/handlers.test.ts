@@ -93,6 +93,7 @@ describe('buttons', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]!.method).toBe('answerCallbackQuery');
     expect(calls[0]!.payload.text).toContain('expired');
+    expect(calls[0]!.payload.text).toContain('0800 555 111');
   });
 });
 

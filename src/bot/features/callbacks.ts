@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { composeNotice } from '../../reply/compose.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { QUESTION_PREFIX, sendReply } from '../send.js';
 import { TOPIC_PREFIX } from './commands.js';
@@ -20,7 +21,7 @@ export function callbacks(deps: BotDeps): Composer<BotContext> {
       return sendReply(ctx, await answerInConversation(ctx, deps, data.slice(QUESTION_PREFIX.length)));
     }
     ctx.handled.intent = 'unknown-button';
-    await ctx.answerCallbackQuery({ text: 'That button has expired. Send /start for the topics.' });
+    await ctx.answerCallbackQuery({ text: composeNotice('That button has expired. Send /start for the topics.') });
   });
   // Game buttons and the like carry no data: still stop the spinner.
   composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());

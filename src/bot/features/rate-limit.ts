@@ -1,5 +1,5 @@
 import { limit } from '@grammyjs/ratelimiter';
-import { composeReply } from '../../reply/compose.js';
+import { composeNotice, composeReply } from '../../reply/compose.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { sendText } from '../send.js';
 
@@ -17,7 +17,7 @@ export function rateLimit(deps: BotDeps) {
     onLimitExceeded: async (ctx) => {
       ctx.handled.intent = 'rate-limited';
       deps.logger.warn({ event: 'rate_limited' }, 'a user went over the rate limit');
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: SLOW_DOWN });
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: composeNotice(SLOW_DOWN) });
       else if (ctx.chat) await sendText(ctx, composeReply(SLOW_DOWN));
     },
   });
