@@ -16,20 +16,23 @@ export interface EngineSources {
   match?: MatchOptions;
 }
 
-/** Reads and checks every data and intent file, without training anything: what `npm run check` needs. */
-export async function checkAll(sources: EngineSources = {}): Promise<{ knowledge?: Knowledge; intents: Intent[]; problems: Problem[] }> {
+/**
+ * Reads and checks every data and intent file, without training anything: what `npm run check` needs.
+ * Warnings (advice for editors) are worked out only when asked for.
+ */
+export async function checkAll(sources: EngineSources = {}, { warnings = true } = {}): Promise<{ knowledge?: Knowledge; intents: Intent[]; problems: Problem[] }> {
   const dataDir = sources.dataDir ?? resolve(PROJECT_ROOT, 'data');
   const intentsDir = sources.intentsDir ?? resolve(PROJECT_ROOT, 'intents');
   const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir);
   const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge);
   const problems = [...dataProblems, ...intentProblems];
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
-  return { knowledge, intents, problems: [...problems, ...intentWarnings(intents, knowledge)] };
+  return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge)] : problems };
 }
 
-/** Loads and checks every data and intent file. Problems include warnings; `engine` is set only when there are no errors. */
+/** Loads and checks every data and intent file; `engine` is set only when there are no errors. */
 export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
-  const { knowledge, intents, problems } = await checkAll(sources);
+  const { knowledge, intents, problems } = await checkAll(sources, { warnings: false });
   if (!knowledge) return { problems };
   return { engine: createEngine(knowledge, intents, sources.match), problems };
 }

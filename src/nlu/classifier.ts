@@ -30,7 +30,8 @@ export function trainClassifier(
   // natural's own textToFeatures searches the whole vocabulary for each word (docs × vocabulary × words);
   // the same vector, built from the index, keeps training time flat as staff add examples.
   bayes.textToFeatures = (tokens: string[]) => {
-    const vector = new Array<number>(index.size).fill(0);
+    // Left sparse: natural reads a missing entry as "feature absent".
+    const vector = new Array<number>(index.size);
     for (const t of tokens) {
       const i = index.get(t);
       if (i !== undefined) vector[i] = 1;
