@@ -12,6 +12,8 @@ export class SharedStore {
   constructor(url: string, private readonly logger: Logger) {
     this.redis = new Redis(url, {
       enableOfflineQueue: false,
+      // Commands from concurrent updates go out together: fewer round trips under load.
+      enableAutoPipelining: true,
       maxRetriesPerRequest: 0,
       commandTimeout: 500,
       connectTimeout: 2000,
