@@ -21,7 +21,8 @@ function confusionGrid(report: EvalReport): string {
       const cells = labels
         .map((got) => {
           const n = row.get(got) ?? 0;
-          return `<td style="background:${cellColour(n, total, got === expected)}" title="expected ${esc(expected)}, got ${esc(got)}: ${n}">${n || ''}</td>`;
+          const strong = n > 0 && n / Math.max(1, total) > 0.5;
+          return `<td style="background:${cellColour(n, total, got === expected)}${strong ? ';color:#fff' : ''}" title="expected ${esc(expected)}, got ${esc(got)}: ${n}">${n || ''}</td>`;
         })
         .join('');
       return `<tr><th class="row">${esc(expected)}</th>${cells}</tr>`;

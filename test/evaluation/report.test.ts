@@ -30,8 +30,8 @@ describe('the evaluation report', () => {
   it('should render a self-contained page with a coloured confusion grid and the misfires', () => {
     const html = renderEvalHtml([{ title: 'Test <set>', report: evaluate(engine, cases) }]);
     expect(html).toContain('<table class="grid">');
-    expect(html).toMatch(/<td style="background:rgba\(34, 139, 34, [\d.]+\)" title="expected arrests, got arrests: 2">2<\/td>/);
-    expect(html).toMatch(/<td style="background:rgba\(200, 30, 30, [\d.]+\)" title="expected deal_lines, got arrests: 1">1<\/td>/);
+    expect(html).toMatch(/<td style="background:rgba\(34, 139, 34, [\d.]+\);color:#fff" title="expected arrests, got arrests: 2">2<\/td>/);
+    expect(html).toMatch(/<td style="background:rgba\(200, 30, 30, [\d.]+\)(;color:#fff)?" title="expected deal_lines, got arrests: 1">1<\/td>/);
     expect(html).toContain('Test &lt;set&gt;');
     expect(html).toContain('<td>how many arrests in kent</td><td>deal_lines</td><td>arrests</td>');
     expect(html).not.toMatch(/<script|<link|src="http/);
