@@ -65,8 +65,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
 
   function choose(u: Understanding, context: ChatContext | undefined): { intent: Intent; confidence: number } | undefined {
     const chosen = chooseIntent(u, context);
-    // Figures exist for the week of action only: "arrests in 2019" or "last year" gets the fallback.
-    if (chosen && u.otherPeriod && (placeAware(chosen.intent) || chosen.intent.answer.region)) return undefined;
+    // Answers describe the week of action only: "arrests in 2019", "last year" or "the next crackdown" gets the fallback,
+    // unless the answer holds for any time (how to report) or someone is in danger.
+    if (chosen && u.otherPeriod && !chosen.intent.timeless && !chosen.intent.danger) return undefined;
     return chosen;
   }
 
@@ -80,6 +81,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       const intent = placeAware(previous) ? previous! : byId.get('overview');
       if (intent) return { intent, confidence: top?.score ?? 1 };
     }
+    // A message that is word for word one of the examples needs no guessing.
+    const exact = u.exact && byId.get(u.exact);
+    if (exact) return exact === fallback ? undefined : { intent: exact, confidence: 1 };
     if (top && u.coverage >= match.minCoverage && top.score >= match.minScore && top.score - (second?.score ?? 0) >= match.minMargin) {
       const intent = byId.get(top.intent);
       if (!intent || intent === fallback) return undefined;

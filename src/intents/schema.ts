@@ -32,6 +32,8 @@ export const intentSchema = strictObject({
   metric: z.string().optional(),
   /** 999 comes first, and these phrases win over every other intent. */
   danger: z.boolean().optional(),
+  /** Right whatever time the question is about (how to report, anonymity): still answered for "last year" or "next week". */
+  timeless: z.boolean().optional(),
   triggers: textList('phrases that always mean this intent', 1).optional(),
   examples: textList('example questions', 1),
   tests: textList('test questions', 0).default([]),

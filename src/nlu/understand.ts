@@ -20,7 +20,7 @@ const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats',
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
 
 /** Phrases that ask about a time other than the week of action. */
-const OTHER_PERIODS = ['last year', 'this year', 'next year', 'last week', 'this week', 'next week', 'last month', 'this month', 'next month', 'next time', 'every year', 'each year', 'per year', 'a year', 'yesterday', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently'].map((p) => ` ${p} `);
+const OTHER_PERIODS = ['last year', 'this year', 'next year', 'last week', 'this week', 'next week', 'last month', 'this month', 'next month', 'next time', 'every year', 'each year', 'per year', 'a year', 'yesterday', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently', 'next', 'upcoming', 'future', 'planned'].map((p) => ` ${p} `);
 
 /** Words that set counties against each other: "essex vs kent", "was beds worse than norfolk". */
 const COMPARING_WORDS = new Set(['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'most', 'fewest', 'least', 'more', 'less', 'better', 'worse', 'best', 'worst', 'higher', 'lower', 'highest', 'lowest', 'rank', 'ranking', 'top']);
@@ -52,6 +52,8 @@ export interface Understanding {
   coverage: number;
   /** Intents ranked best first. */
   ranked: Scored[];
+  /** The intent whose training example this message is, word for word, if any. */
+  exact?: string;
   /** An intent whose trigger phrase appears in the message (emergency wording), if any. */
   triggered?: string;
 }
@@ -92,12 +94,15 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: ` ${normalise(t)} ` })));
 
   const knownYears = new Set(knowledge.operations.flatMap((op) => [op.start, op.end, op.published].map((d) => d.slice(0, 4))));
-  const otherPeriod = (padded: string) =>
-    OTHER_PERIODS.some((p) => padded.includes(p)) || (padded.match(/ (?:19|20)\d\d /g) ?? []).some((y) => !knownYears.has(y.trim()));
+  const otherPeriod = (padded: string) => {
+    const text = padded.replace(/ week of action /g, ' operation '); // "this week of action" is the operation itself
+    return OTHER_PERIODS.some((p) => text.includes(p)) || (text.match(/ (?:19|20)\d\d /g) ?? []).some((y) => !knownYears.has(y.trim()));
+  };
 
   const plainWords = (text: string) => translate(findPlaces.find(words(normalise(text))).tokens);
 
   const docs = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, tokens: plainWords(e) })));
+  const exactly = new Map(intents.flatMap((intent) => intent.examples.map((e) => [normalise(e), intent.id] as const)));
   const vocabulary = new Set(docs.flatMap((d) => d.tokens));
   // How many in-scope intents use each word. Words most intents use ("what", "got", "think") say
   // nothing about whether a message is in scope; the rest do.
@@ -186,6 +191,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       coverage: coverage(read, corrected),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
+      ...(exactly.has(normalised) ? { exact: exactly.get(normalised) } : {}),
     };
   }
 }

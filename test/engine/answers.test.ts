@@ -93,3 +93,16 @@ describe('the fallback', () => {
     expect(reply.text).toContain("I didn't catch a question");
   });
 });
+
+describe('other times', () => {
+  it.each(['how many arrests were there last year', 'when is the next county lines crackdown', 'what were the results in 2019'])('should not describe the week of action for "%s"', (text) => {
+    expect(ask(text).intent).toBeNull();
+  });
+
+  it.each([
+    ['how do i report dealing that happened last year', 'how_to_report'],
+    ['when did this week of action happen', 'when'],
+  ])('should still answer "%s"', (text, intent) => {
+    expect(ask(text).intent).toBe(intent);
+  });
+});
