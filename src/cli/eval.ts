@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { evalJson, renderEvalHtml } from '../evaluation/report-html.js';
 import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
-import { evaluate, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
+import { evaluate, NONE, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
 import { InvalidFilesError } from '../files/problem.js';
 
 const EVAL_DIR = 'test/eval';
@@ -29,8 +29,8 @@ function printSummary(title: string, report: EvalReport, verbose: boolean): void
   if (report.misses.length > 0) {
     console.log('\n  misses:');
     for (const m of report.misses) {
-      const why = m.got === m.case.expected ? `reply lacks ${JSON.stringify(m.case.expect)}` : `got ${m.got ?? 'fallback'} (${m.score.toFixed(2)})`;
-      console.log(`  - "${m.case.text}": expected ${m.case.expected ?? 'fallback'}, ${why}`);
+      const why = m.got === m.case.expected ? `reply lacks ${JSON.stringify(m.case.expect)}` : `got ${m.got ?? NONE} (${m.score.toFixed(2)})`;
+      console.log(`  - "${m.case.text}": expected ${m.case.expected ?? NONE}, ${why}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Intent } from '../intents/load.js';
+import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
@@ -56,7 +56,7 @@ const ERROR_BODY = "Sorry, something went wrong on my side and I couldn't answer
 /** Builds the answer engine: pure, no I/O; text and context in, reply out. */
 export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH): Engine {
   const byId = new Map(intents.map((i) => [i.id, i]));
-  const fallback = byId.get('fallback');
+  const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
   const comparison = intents.find((i) => i.answer.most);
   const byMetric = new Map(intents.filter((i) => i.metric).map((i) => [i.metric!, i]));

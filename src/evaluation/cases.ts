@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseYaml, validate } from '../files/yaml-file.js';
 import { InvalidFilesError } from '../files/problem.js';
-import type { Intent } from '../intents/load.js';
+import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { EvalCase } from './evaluate.js';
 
 const evalFileSchema = z.array(
@@ -15,7 +15,7 @@ const evalFileSchema = z.array(
 
 /** Every intent's held-out test phrases. The fallback's are expected to get no intent. */
 export function heldOutCases(intents: readonly Intent[]): EvalCase[] {
-  return intents.flatMap((i) => i.tests.map((text) => ({ text, expected: i.id === 'fallback' ? null : i.id, expect: [], from: i.file })));
+  return intents.flatMap((i) => i.tests.map((text) => ({ text, expected: i.id === FALLBACK_INTENT ? null : i.id, expect: [], from: i.file })));
 }
 
 /** Reads an evaluation set: a YAML list of {text, intent, expect}. `fallback` means the bot should not answer. */
@@ -24,5 +24,5 @@ export async function readEvalSet(path: string, shownAs = path): Promise<EvalCas
   if (!doc) throw new InvalidFilesError(problems);
   const { value, problems: invalid } = validate(doc, evalFileSchema);
   if (!value) throw new InvalidFilesError(invalid);
-  return value.map((c) => ({ text: c.text, expected: c.intent === 'fallback' ? null : c.intent, expect: c.expect, from: shownAs }));
+  return value.map((c) => ({ text: c.text, expected: c.intent === FALLBACK_INTENT ? null : c.intent, expect: c.expect, from: shownAs }));
 }

@@ -1,3 +1,4 @@
+import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Engine } from '../engine/engine.js';
 import { hasFooter } from '../reply/compose.js';
 
@@ -44,7 +45,7 @@ export interface EvalReport {
 }
 
 /** The label used for "no intent" in reports. */
-export const NONE = 'fallback';
+export const NONE = FALLBACK_INTENT;
 
 /** Runs every case through the engine, each as a fresh conversation, and scores it. */
 export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport {

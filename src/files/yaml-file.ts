@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.js';
@@ -9,11 +8,6 @@ export interface YamlFile {
   file: string;
   data: unknown;
   lineOf(path: readonly PropertyKey[]): number | undefined;
-}
-
-/** Shows paths relative to the project root, as staff see them in their editor. */
-export function displayPath(path: string, root: string): string {
-  return isAbsolute(path) ? relative(root, path) || path : path;
 }
 
 /** Parses YAML text. Syntax errors come back as problems with the line they are on. */

@@ -11,8 +11,11 @@ import { intentSchema, type Answer, type IntentFile } from './schema.js';
 /** An intent as loaded, with the file it came from. */
 export type Intent = IntentFile & { file: string };
 
+/** The intent whose examples show what is out of scope, and whose reply says what the bot can help with. */
+export const FALLBACK_INTENT = 'fallback';
+
 /** Intents the engine relies on; every installation must have them. */
-export const REQUIRED_INTENTS = ['fallback', 'emergency', 'help'] as const;
+export const REQUIRED_INTENTS = [FALLBACK_INTENT, 'emergency', 'help'] as const;
 
 /** Numbers a template may hold: the contact numbers. Any other number belongs in data/. */
 const CONTACT_NUMBERS = /\b(?:999|101|0800 555 111)\b/g;

@@ -1,3 +1,4 @@
+import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { createLexicon } from './lexicon.js';
 import { normalise, words } from './normalise.js';
@@ -67,9 +68,6 @@ const STRONG_EVIDENCE = 3;
 /** How many recent messages' understandings are kept for reuse. */
 const RECENT_MESSAGES = 2000;
 
-/** The intent whose examples show what is out of scope. */
-export const FALLBACK_INTENT = 'fallback';
-
 /** Training material for the matcher. */
 export interface IntentExamples {
   id: string;
@@ -88,7 +86,7 @@ function toFeatures(tokens: readonly string[]): string[] {
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
   const findPlaces = createPlaceFinder(knowledge.places);
   const translate = createLexicon(knowledge.words);
-  const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)) })));
+  const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
   // Longest phrases first, so "deal lines" wins over "lines".
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: ` ${normalise(t)} ` })));
@@ -118,18 +116,16 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
   const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens) })), options);
 
+  /** The figures a message names, in the order it names them. */
   const findMetrics = (tokens: readonly string[]): string[] => {
-    const found: string[] = [];
     // "county lines" is the topic, not the figure "lines".
     const line = ` ${tokens.join(' ')} `.replace(/ county lines? /g, ' ');
+    const firstAt = new Map<string, number>();
     for (const p of metricPhrases) {
-      if (!found.includes(p.key) && line.includes(` ${p.words.join(' ')} `)) found.push(p.key);
+      const at = line.indexOf(p.padded);
+      if (at >= 0 && at < (firstAt.get(p.key) ?? Infinity)) firstAt.set(p.key, at);
     }
-    return found.sort((a, b) => firstIndex(line, a) - firstIndex(line, b));
-    function firstIndex(l: string, key: string) {
-      const ps = metricPhrases.filter((p) => p.key === key).map((p) => l.indexOf(` ${p.words.join(' ')} `)).filter((i) => i >= 0);
-      return Math.min(...ps);
-    }
+    return [...firstAt].sort((a, b) => a[1] - b[1]).map(([key]) => key);
   };
 
   /**
@@ -195,5 +191,3 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     };
   }
 }
-
-export type Understand = ReturnType<typeof createUnderstanding>;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LiveEngine } from '../../src/reload/live-engine.js';
+import type { LiveEngine } from '../../src/reload/live-engine.js';
 import { hasFooter } from '../../src/reply/compose.js';
-import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { liveWorkspace, type Workspace } from '../helpers/fixtures.js';
 import { testBot, textUpdate } from '../helpers/telegram.js';
 
 const ADMIN = 42; // in testBot's ADMIN_IDS
@@ -10,10 +10,7 @@ const PUBLIC = 7;
 describe('staff-only commands', () => {
   let ws: Workspace;
   let live: LiveEngine;
-  beforeEach(async () => {
-    ws = await copyWorkspace();
-    live = await LiveEngine.start({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
-  });
+  beforeEach(async () => ({ ws, live } = await liveWorkspace()));
   afterEach(() => ws.remove());
   const bot = () => testBot(live.current, { engine: () => live.current, live, startedAt: new Date(Date.now() - 90_000) });
 

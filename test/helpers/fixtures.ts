@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import type { Engine } from '../../src/engine/engine.js';
+import { LiveEngine } from '../../src/reload/live-engine.js';
 
 /** A throw-away copy of data/ and intents/ that a test may break. */
 export interface Workspace {
@@ -42,4 +43,10 @@ let shared: Promise<Engine> | undefined;
 export function realEngine(): Promise<Engine> {
   shared ??= loadEngine();
   return shared;
+}
+
+/** A throw-away workspace with a live engine serving it, for tests that edit files and reload. */
+export async function liveWorkspace(): Promise<{ ws: Workspace; live: LiveEngine }> {
+  const ws = await copyWorkspace();
+  return { ws, live: await LiveEngine.start({ dataDir: ws.dataDir, intentsDir: ws.intentsDir }) };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeFailure, LiveEngine } from '../../src/reload/live-engine.js';
-import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { liveWorkspace, type Workspace } from '../helpers/fixtures.js';
 
 const OPERATION = 'data/operations/2022-03-ersou-week-of-action.yaml';
 const kentArrests = (live: LiveEngine) => live.current.answer('how many arrests in kent').text;
@@ -8,10 +8,7 @@ const kentArrests = (live: LiveEngine) => live.current.answer('how many arrests 
 describe('LiveEngine', () => {
   let ws: Workspace;
   let live: LiveEngine;
-  beforeEach(async () => {
-    ws = await copyWorkspace();
-    live = await LiveEngine.start({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
-  });
+  beforeEach(async () => ({ ws, live } = await liveWorkspace()));
   afterEach(() => ws.remove());
 
   it('should put a good edit into service and change the version', async () => {
