@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../files/project-root.js';
 import { InvalidFilesError, type Problem } from '../files/problem.js';
+import { weekCoverage } from '../intents/coverage.js';
 import { loadIntents, type Intent } from '../intents/load.js';
 import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
@@ -29,6 +30,8 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
   const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir, sources.dataShownAs);
   const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge, sources.intentsShownAs);
   const problems = [...dataProblems, ...intentProblems];
+  // What each week lacks that answers need, once the files themselves are sound.
+  if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge));
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
   return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge)] : problems };
 }

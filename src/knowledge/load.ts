@@ -6,6 +6,7 @@ import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.j
 import {
   contactsFileSchema,
   metricsFileSchema,
+  sharedSchema,
   operationSchema,
   placesFileSchema,
   wordsFileSchema,
@@ -34,6 +35,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const contacts = contactsFile.value;
   if (contactsFile.doc && contacts) problems.push(...requiredContacts(contactsFile.doc, contacts));
 
+  const shared = (await load('shared.yaml', sharedSchema)).value;
+  const sharedFacts = shared?.facts ?? {};
+
   const operations: Operation[] = [];
   let entries: string[] = [];
   try {
@@ -44,7 +48,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   for (const name of entries) {
     const { doc, value } = await load(`operations/${name}`, operationSchema);
     if (!doc || !value) continue;
-    const op: Operation = { ...value, file: doc.file };
+    const op: Operation = { ...value, facts: { ...sharedFacts, ...value.facts }, ownFacts: value.facts, file: doc.file };
     if (metrics && places) problems.push(...crossCheckOperation(op, doc, metrics, places));
     operations.push(op);
   }
@@ -53,10 +57,10 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, contacts: new Map(Object.entries(contacts)) },
+    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, contacts: new Map(Object.entries(contacts)), sharedFacts },
     problems,
   };
 }
