@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
 import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.js';
@@ -38,13 +38,12 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const shared = (await load('shared.yaml', sharedSchema)).value;
   const sharedFacts = shared?.facts ?? {};
 
+  // Other files in data/ would be ignored without a word: name them. (Subfolders other than operations/ are left alone.)
+  problems.push(...((await yamlFilesIn(dataDir, shownAs, ['operations']))?.problems.filter((p) => p.severity === 'error') ?? []));
   const operations: Operation[] = [];
-  let entries: string[] = [];
-  try {
-    entries = (await readdir(join(dataDir, 'operations'))).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    /* reported below as "no operation" */
-  }
+  const listed = await yamlFilesIn(join(dataDir, 'operations'), `${shownAs}/operations`);
+  const entries = listed?.names ?? [];
+  problems.push(...(listed?.problems ?? []));
   for (const name of entries) {
     const { doc, value } = await load(`operations/${name}`, operationSchema);
     if (!doc || !value) continue;
