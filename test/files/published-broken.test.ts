@@ -143,3 +143,18 @@ describe('INTENT_ROLES', () => {
     expect(named.filter((id) => !(id in INTENT_ROLES))).toEqual([]);
   });
 });
+
+describe('the version of the files in service', () => {
+  let ws: Workspace;
+  beforeEach(async () => (ws = await copyWorkspace()));
+  afterEach(() => ws.remove());
+
+  // A .YAML file is read, so an edit to it must change the version that /status shows.
+  it('should change when a .YAML file changes', async () => {
+    const { filesVersion } = await import('../../src/reload/version.js');
+    await rename(join(ws.intentsDir, 'greeting.yaml'), join(ws.intentsDir, 'greeting.YAML'));
+    const before = await filesVersion([ws.dataDir, ws.intentsDir], ws.root);
+    await ws.edit('intents/greeting.YAML', (t) => t.replace('examples:\n', 'examples:\n  - hiya there\n'));
+    expect(await filesVersion([ws.dataDir, ws.intentsDir], ws.root)).not.toBe(before);
+  });
+});
