@@ -19,10 +19,10 @@ To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token>
 
 /** Loads the engine and keeps it current: edits under data/ and intents/ go live without a restart. */
 async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveEngine; stopWatching: () => void }> {
-  const { dataDir, intentsDir } = fileSettings(config);
+  const files = fileSettings(config);
+  const { dataDir, intentsDir } = files;
   const live = await LiveEngine.start({
-    dataDir,
-    intentsDir,
+    ...files,
     onReload: (result) => {
       if (result.ok) logger.info({ event: 'reloaded', version: result.version.hash, intents: result.version.intents, examples: result.version.examples }, 'new data and intents in service');
       else logger.error({ event: 'reload_failed', problems: describeFailure(result.failure) }, 'the edited files have errors; still serving the last good version');
