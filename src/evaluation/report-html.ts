@@ -36,7 +36,7 @@ function section(title: string, report: EvalReport): string {
     .map((s) => `<tr><td>${esc(s.intent)}</td><td>${s.support}</td><td>${pct(s.precision)}</td><td>${pct(s.recall)}</td></tr>`)
     .join('');
   const misses = report.misses
-    .map((m) => `<tr><td>${esc(m.case.text)}</td><td>${esc(m.case.expected ?? NONE)}</td><td>${esc(m.got ?? NONE)}</td><td>${m.score.toFixed(2)}</td><td>${m.got === m.case.expected ? `reply lacks ${esc(m.case.expect.join(', '))}` : ''}</td></tr>`)
+    .map((m) => `<tr><td>${esc(m.case.text)}</td><td>${esc(m.case.expected ?? NONE)}</td><td>${esc(m.got ?? NONE)}</td><td>${m.score.toFixed(2)}</td><td>${esc(m.notes.join('; '))}</td></tr>`)
     .join('');
   const worst = worstConfusions(report)
     .map((w) => `<li>${w.count} × ${esc(w.expected)} → ${esc(w.got)}</li>`)
