@@ -117,9 +117,13 @@ export function appearsAsNumber(text: string, value: number): boolean {
   return [...forms].some((form) => new RegExp(`(?<![\\d])(?<!\\d[.,])${escapeRegExp(form)}(?!\\d)(?![.,]\\d)`).test(text));
 }
 
-/** The reply without the contact footer and without any contact number: contact numbers are not figures. */
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** `6 May`, `Friday 10 May 2030`, `March 2022`: dates are not figures. */
+const DATE = new RegExp(`(?<!\\d)(?:\\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?: \\d{4})?|${MONTH} \\d{4})(?!\\d)`, 'gi');
+
+/** The reply without the contact footer, contact numbers and dates: those are not figures. */
 export function withoutContacts(text: string, contacts: ReadonlyMap<string, ContactRef>): string {
-  let body = text.replace(FOOTER, ' ');
+  let body = text.replace(FOOTER, ' ').replace(DATE, ' ');
   for (const c of contacts.values()) {
     if (c.number) body = body.replace(new RegExp(`(?<![\\d])${escapeRegExp(c.number)}(?!\\d)`, 'g'), ' ');
   }
