@@ -221,7 +221,7 @@ export function judgeReply(
   }
   if (c.scope === 'out') {
     const shown = figuresIn(reply, knowledge);
-    if (shown.length > 0) notes.push(`gives published figures to an out-of-scope question: ${shown.join(', ')}`);
+    if (shown.length > 0) notes.push(`gives figures to a question it should turn down: ${shown.map((f) => describeField(knowledge, f)).join(', ')}`);
   }
   return notes;
 }

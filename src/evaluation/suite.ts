@@ -18,7 +18,7 @@ export interface Section {
 
 /** Every set the evaluation runs: the intents' own test phrases, then each YAML file in `test/eval/`. */
 export async function runSuite(engine: Engine, projectRoot: string): Promise<Section[]> {
-  const sections: Section[] = [{ key: 'intents', title: "The intents' own test questions", report: evaluate(engine, heldOutCases(engine.intents)) }];
+  const sections: Section[] = [{ key: 'intents', title: 'Test questions kept in the topic files (their tests: lists)', report: evaluate(engine, heldOutCases(engine.intents)) }];
   const files = (await readdir(resolve(projectRoot, EVAL_DIR))).filter((f) => /\.ya?ml$/.test(f)).sort();
   const ordered = [...files.filter((f) => `${EVAL_DIR}/${f}` === MAIN_SET), ...files.filter((f) => `${EVAL_DIR}/${f}` !== MAIN_SET)];
   for (const name of ordered) {

@@ -109,7 +109,7 @@ describe('the judge of a reply', () => {
   it('should want no published figure at all in reply to an out-of-scope question, contact numbers aside', () => {
     expect(judge('I can only help with the week of action. Call 101 or 0800 555 111.', {}, { scope: 'out' })).toEqual([]);
     expect(judge('I can only help with that week: 144 arrests.', {}, { scope: 'out' })).toEqual([
-      'gives published figures to an out-of-scope question: region.arrests',
+      'gives figures to a question it should turn down: region-wide arrests (144)',
     ]);
   });
 });
