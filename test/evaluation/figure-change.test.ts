@@ -1,9 +1,12 @@
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import { compareWithBaseline, readBaseline } from '../../src/evaluation/gate.js';
 import { runSuite, type Section } from '../../src/evaluation/suite.js';
-import { copyWorkspace, realEngine, type Workspace } from '../helpers/fixtures.js';
+import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
 
+/** The evaluation is of the project as it is: its own data/ and intents/. */
+const projectEngine = () => loadEngine();
 const OPERATION = 'data/operations/2022-03-ersou-week-of-action.yaml';
 const rightOnes = (sections: Section[]) => sections.flatMap((s) => s.report.results.filter((r) => r.correct).map((r) => `${s.key}: ${r.case.text}`));
 
@@ -16,10 +19,10 @@ describe('the evaluation after a correct edit of figures', () => {
   let kentAfter: string;
 
   beforeAll(async () => {
-    const real = await realEngine();
+    const real = await projectEngine();
     const kent = real.knowledge.operations[0]!.counties.kent!.arrests!.value;
     const essexLines = real.knowledge.operations[0]!.counties.essex!.deal_lines!.value;
-    ws = await copyWorkspace();
+    ws = await copyWorkspace({ data: resolve(PROJECT_ROOT, 'data') });
     await ws.edit(OPERATION, (t) =>
       t
         .replace(`arrests: { value: ${kent} }`, `arrests: { value: ${kent + 1} }`)

@@ -1,8 +1,9 @@
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import { baselineOf, compareWithBaseline, headline, readBaseline, runGate, verdict, type Baseline } from '../../src/evaluation/gate.js';
 import { runSuite, type Section } from '../../src/evaluation/suite.js';
-import { copyWorkspace, realEngine, type Workspace } from '../helpers/fixtures.js';
+import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
 
 /** An intent whose examples are worded like an emergency test phrase, without a trigger word. */
 const CAR_WORRIES = `id: car_worries
@@ -21,16 +22,19 @@ answer:
 `;
 const PHRASE = 'a kid is being forced into a car now';
 
+/** The evaluation is of the project as it is: its own data/ and intents/. */
+const projectEngine = () => loadEngine();
+
 let sections: Section[];
 let baseline: Baseline;
 beforeAll(async () => {
-  sections = await runSuite(await realEngine(), PROJECT_ROOT);
+  sections = await runSuite(await projectEngine(), PROJECT_ROOT);
   baseline = baselineOf(sections);
 });
 
 describe('the regression gate', () => {
   it('should pass the project as committed against its accepted run', async () => {
-    const { gate } = await runGate(await realEngine(), PROJECT_ROOT);
+    const { gate } = await runGate(await projectEngine(), PROJECT_ROOT);
     expect(gate.errors).toEqual([]);
     expect(gate.moved).toEqual([]);
     expect(gate.passed).toBe(true);
@@ -61,7 +65,7 @@ describe('the regression gate', () => {
 describe('an intent that takes over an emergency phrase', () => {
   let ws: Workspace;
   beforeAll(async () => {
-    ws = await copyWorkspace();
+    ws = await copyWorkspace({ data: resolve(PROJECT_ROOT, 'data') });
     await ws.write('intents/car_worries.yaml', CAR_WORRIES);
   });
   afterAll(() => ws?.remove());
