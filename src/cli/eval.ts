@@ -49,9 +49,14 @@ async function main(argv: string[]): Promise<void> {
   await writeFile(out, renderEvalHtml(sections, gate));
   console.log(`\nReport for the browser: ${REPORT}`);
   if (argv.includes('--accept')) {
-    await writeBaseline(PROJECT_ROOT, sections);
-    console.log(`Accepted: this run is now the one \`npm run check\` compares with (${BASELINE_FILE}).`);
+    if (gate.errors.length > 0) {
+      console.log('Not accepted: fix the problems marked ERROR above first.');
+    } else {
+      await writeBaseline(PROJECT_ROOT, sections);
+      console.log(`Accepted: this run is now the one \`npm run check\` compares with (${BASELINE_FILE}).`);
+    }
   }
+  if (gate.errors.length > 0) process.exitCode = 1;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

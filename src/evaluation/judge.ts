@@ -86,7 +86,8 @@ export function contactsOf(knowledge: Knowledge): ReadonlyMap<string, ContactRef
 export function factText(knowledge: Knowledge, key: string): string | undefined {
   const op = latestOperation(knowledge);
   if (op.facts[key]) return op.facts[key];
-  const shared = (knowledge as { sharedFacts?: Readonly<Record<string, string>> | ReadonlyMap<string, string> }).sharedFacts;
+  const k = knowledge as { sharedFacts?: Readonly<Record<string, string>> | ReadonlyMap<string, string>; shared?: { facts?: Readonly<Record<string, string>> } };
+  const shared = k.sharedFacts ?? k.shared?.facts;
   if (shared instanceof Map) return shared.get(key);
   return (shared as Readonly<Record<string, string>> | undefined)?.[key];
 }

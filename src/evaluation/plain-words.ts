@@ -13,6 +13,7 @@ export function setLine(report: EvalReport): string {
   if (report.inScope > 0 && report.outOfScope > 0) {
     parts.push(`questions it should answer: ${answered} of ${report.inScope}; questions it should turn down: ${turnedDown} of ${report.outOfScope}`);
   }
+  if (report.youngTone) parts.push(`young people's tone: ${report.youngTone.right} of ${report.youngTone.checked}`);
   return parts.join(' · ');
 }
 

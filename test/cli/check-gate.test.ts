@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/engine/load-engine.js';
+import { BASELINE_FILE } from '../../src/evaluation/gate.js';
 
 const run = promisify(execFile);
 
@@ -18,10 +19,10 @@ async function copyProject(): Promise<string> {
   return root;
 }
 
-/** `npm run check` in that copy: its exit code and output. */
-async function check(root: string): Promise<{ code: number; output: string }> {
+/** `npm run check` (or another command) in that copy: its exit code and output. */
+async function check(root: string, command = 'check', args: string[] = []): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/check.ts'], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), `src/cli/${command}.ts`, ...args], { cwd: root });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +32,7 @@ async function check(root: string): Promise<{ code: number; output: string }> {
 
 // A new intent with the documented minimum of examples took over a teenager's "someone is forcing a kid into a car"
 // message, and check still said OK.
-describe('npm run check on a copy of the project', () => {
+describe('npm run check on a copy of the project', { timeout: 60_000 }, () => {
   let root: string;
   beforeAll(async () => {
     root = await copyProject();
@@ -61,5 +62,13 @@ describe('npm run check on a copy of the project', () => {
     const { code, output } = await check(root);
     expect(code).toBe(1);
     expect(output).toContain('error: The emergency question "a kid is being forced into a car now" (intents/emergency.yaml) no longer gets "Call 999 now" first');
+  });
+
+  it('should refuse to accept that run as the new baseline', async () => {
+    const before = await readFile(join(root, BASELINE_FILE), 'utf8');
+    const { code, output } = await check(root, 'eval', ['--accept']);
+    expect(code).toBe(1);
+    expect(output).toContain('Not accepted: fix the problems marked ERROR above first.');
+    expect(await readFile(join(root, BASELINE_FILE), 'utf8')).toBe(before);
   });
 });
