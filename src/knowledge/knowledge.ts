@@ -1,3 +1,4 @@
+import type { GuidanceItem } from './guidance.js';
 import type { Figure, MetricDef, OperationFile, Place } from './schema.js';
 
 /** One week of action, exactly as its data file describes it. */
@@ -11,6 +12,8 @@ export interface Knowledge {
   operations: readonly Operation[];
   /** Typed form → plain word, from `data/words.yaml`. */
   words: ReadonlyMap<string, string>;
+  /** Sourced guidance from public bodies and charities (`data/guidance.yaml`); never part of a police release. */
+  guidance: ReadonlyMap<string, GuidanceItem>;
 }
 
 /** The operation answers describe unless the user asks for another. */

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
+import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
 import type { Knowledge, Operation } from './knowledge.js';
 import {
   metricsFileSchema,
@@ -29,6 +30,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const wordsFile = await load('words.yaml', wordsFileSchema);
   const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
 
+  const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
+  problems.push(...guidanceFile.problems);
+
   const operations: Operation[] = [];
   let entries: string[] = [];
   try {
@@ -48,10 +52,10 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !guidanceFile.guidance) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words },
+    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, guidance: guidanceFile.guidance },
     problems,
   };
 }
