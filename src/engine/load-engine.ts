@@ -5,6 +5,7 @@ import { loadIntents, type Intent } from '../intents/load.js';
 import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { putContactsInService } from '../reply/compose.js';
 import { createEngine, type Engine, type MatchOptions } from './engine.js';
 
 /** The project folder, found from this file so commands work from any working directory. */
@@ -34,7 +35,10 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
 export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
   const { knowledge, intents, problems } = await checkAll(sources, { warnings: false });
   if (!knowledge) return { problems };
-  return { engine: createEngine(knowledge, intents, sources.match), problems };
+  const engine = createEngine(knowledge, intents, sources.match);
+  // Only a set of files that loaded without errors changes the footer: a broken edit keeps the last good one.
+  putContactsInService(knowledge.contacts);
+  return { engine, problems };
 }
 
 /** Loads the engine or throws {@link InvalidFilesError} listing every problem. */

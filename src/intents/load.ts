@@ -17,8 +17,18 @@ export const FALLBACK_INTENT = 'fallback';
 /** Intents the engine relies on; every installation must have them. */
 export const REQUIRED_INTENTS = [FALLBACK_INTENT, 'emergency', 'help'] as const;
 
-/** Numbers a template may hold: the contact numbers. Any other number belongs in data/. */
-const CONTACT_NUMBERS = /\b(?:999|101|0800 555 111)\b/g;
+/** The numbers listed in data/contacts.yaml, longest first: the only numbers a template may hold as typed. */
+function contactNumbers(knowledge: Knowledge): string[] {
+  const numbers = [...knowledge.contacts.values()].flatMap((c) => [c.number, c.text]).filter((n): n is string => Boolean(n));
+  return [...new Set(numbers)].sort((a, b) => b.length - a.length);
+}
+
+/** A template's text with its {fields} and contact numbers taken out: any digit left is refused. */
+function withoutFieldsAndContacts(template: string, numbers: readonly string[]): string {
+  let rest = template.replace(/\{[^{}]*\}/g, '');
+  for (const n of numbers) rest = rest.replace(new RegExp(`(?<!\\d)${n}(?!\\d)`, 'g'), '');
+  return rest;
+}
 
 /**
  * Loads every `intents/*.yaml` and checks it against the data: fields named in templates exist,
@@ -69,6 +79,7 @@ function checkShape(intent: Intent, doc: YamlFile, fileId: string): Problem[] {
 
 function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Problem[] {
   const problems: Problem[] = [];
+  const numbers = contactNumbers(knowledge);
   if (intent.metric && !knowledge.metrics.has(intent.metric)) {
     problems.push({ file: doc.file, line: doc.lineOf(['metric']), field: 'metric', message: `unknown figure "${intent.metric}" (known: ${[...knowledge.metrics.keys()].join(', ')})`, severity: 'error' });
   }
@@ -82,8 +93,13 @@ function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Pr
       for (const field of placeholders(template)) {
         if (!known.includes(field)) at(`unknown field "${field}" (known: ${known.join(', ')}). Check the spelling inside the { }.`);
       }
-      const figures = template.replace(/\{[^{}]*\}/g, '').replace(CONTACT_NUMBERS, '').match(/£?\d[\d,.]*/g);
-      if (figures) at(`the figure ${figures.map((f) => `"${f}"`).join(', ')} is typed into the template. Figures live in data/ only: name the field in { } instead.`);
+      const digits = withoutFieldsAndContacts(template, numbers).match(/£?\w*\d[\w,.]*(?: \d[\d,.]*)*/g)?.map((d) => d.replace(/[.,]+$/, ''));
+      if (digits) {
+        at(
+          `${digits.map((f) => `"${f}"`).join(', ')} ${digits.length === 1 ? 'is' : 'are'} typed into the template. Figures live in data/ only: name the field in { } instead, for example {arrests}. ` +
+            `A phone number, or a name with digits in it such as Catch22, goes in data/contacts.yaml and is named here as {contacts.ID} (the number) or {contacts.ID.name}.`,
+        );
+      }
     });
   }
   return problems;

@@ -1,5 +1,5 @@
 import type { GuidanceItem } from './guidance.js';
-import type { Figure, MetricDef, OperationFile, Place } from './schema.js';
+import type { Contact, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
 /** One week of action, exactly as its data file describes it. */
 export type Operation = OperationFile & { file: string };
@@ -12,9 +12,19 @@ export interface Knowledge {
   operations: readonly Operation[];
   /** Typed form → plain word, from `data/words.yaml`. */
   words: ReadonlyMap<string, string>;
+  /** Numbers and services by id, from `data/contacts.yaml`; always holds the {@link REQUIRED_CONTACTS}. */
+  contacts: ReadonlyMap<string, Contact>;
   /** Sourced guidance from public bodies and charities (`data/guidance.yaml`); never part of a police release. */
   guidance: ReadonlyMap<string, GuidanceItem>;
 }
+
+/**
+ * The contacts every reply's footer is built from, with the number each must have (undefined: any number).
+ * `npm run check` refuses a contacts file without them.
+ */
+export const REQUIRED_CONTACTS = { emergency: '999', police: '101', crimestoppers: undefined } as const satisfies Record<string, string | undefined>;
+
+export type RequiredContact = keyof typeof REQUIRED_CONTACTS;
 
 /** The operation answers describe unless the user asks for another. */
 export function latestOperation(knowledge: Knowledge): Operation {

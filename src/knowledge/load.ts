@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
 import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
-import type { Knowledge, Operation } from './knowledge.js';
+import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.js';
 import {
+  contactsFileSchema,
   metricsFileSchema,
   operationSchema,
   placesFileSchema,
   wordsFileSchema,
+  type Contact,
   type MetricDef,
   type Place,
 } from './schema.js';
@@ -29,6 +31,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const places = (await load('places.yaml', placesFileSchema)).value;
   const wordsFile = await load('words.yaml', wordsFileSchema);
   const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
+  const contactsFile = await load('contacts.yaml', contactsFileSchema);
+  const contacts = contactsFile.value;
+  if (contactsFile.doc && contacts) problems.push(...requiredContacts(contactsFile.doc, contacts));
 
   const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
   problems.push(...guidanceFile.problems);
@@ -52,12 +57,32 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !guidanceFile.guidance) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !guidanceFile.guidance) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, guidance: guidanceFile.guidance },
+    knowledge: {
+      metrics: new Map(Object.entries(metrics)),
+      places: new Map(Object.entries(places)),
+      operations,
+      words,
+      contacts: new Map(Object.entries(contacts)),
+      guidance: guidanceFile.guidance,
+    },
     problems,
   };
+}
+
+/** The footer of every reply is built from these entries, so a contacts file without them is refused. */
+function requiredContacts(doc: YamlFile, contacts: Record<string, Contact>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, number] of Object.entries(REQUIRED_CONTACTS) as [string, string | undefined][]) {
+    const contact = contacts[id];
+    const at = (message: string) => problems.push({ file: doc.file, line: doc.lineOf([id]), field: contact ? `${id}.number` : id, message, severity: 'error' });
+    if (!contact) at(`the "${id}" entry is missing. Every reply ends with 999, 101 and Crimestoppers, so emergency, police and crimestoppers must all be here: restore it from git.`);
+    else if (!contact.number) at(`"${id}" needs a number:, because every reply's footer gives it`);
+    else if (number && contact.number !== number) at(`"${id}" must be ${number}, not ${contact.number}`);
+  }
+  return problems;
 }
 
 function indexWords(doc: YamlFile, file: Record<string, string[]>, problems: Problem[]): Map<string, string> {

@@ -26,13 +26,30 @@ const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
 export function knownFields(section: keyof Answer, knowledge: Knowledge): string[] {
   const facts = new Set(knowledge.operations.flatMap((op) => Object.keys(op.facts)));
   const guidance = [...knowledge.guidance.keys()].flatMap(guidanceFields);
-  return [...SECTION_FIELDS[section]([...knowledge.metrics.keys()]), ...COMMON, ...[...facts].map((f) => `facts.${f}`), ...guidance];
+  return [...SECTION_FIELDS[section]([...knowledge.metrics.keys()]), ...COMMON, ...[...facts].map((f) => `facts.${f}`), ...contactFields(knowledge), ...guidance];
+}
+
+/** The parts of a contact a template may name: `{contacts.ID}` is its number. */
+const CONTACT_PARTS = ['name', 'number', 'text', 'web', 'about'] as const;
+
+/** `contacts.crimestoppers`, `contacts.crimestoppers.name`, ... for every entry of data/contacts.yaml. */
+export function contactFields(knowledge: Pick<Knowledge, 'contacts'>): string[] {
+  return [...knowledge.contacts.keys()].flatMap((id) => [`contacts.${id}`, ...CONTACT_PARTS.map((part) => `contacts.${id}.${part}`)]);
+}
+
+/** `{contacts.ID}` → the number; `{contacts.ID.name|number|text|web|about}` → that part; undefined if the entry has none. */
+export function contactLookup(knowledge: Pick<Knowledge, 'contacts'>, field: string): string | undefined {
+  const [, id = '', part = 'number', ...rest] = field.split('.');
+  const contact = knowledge.contacts.get(id);
+  if (!contact || rest.length > 0 || !(CONTACT_PARTS as readonly string[]).includes(part)) return undefined;
+  return contact[part as (typeof CONTACT_PARTS)[number]] ?? undefined;
 }
 
 /** Fields about the operation itself: its name, dates, source and the facts in words. */
 export function operationLookup(op: Operation, knowledge: Knowledge): Lookup {
   return (field) => {
     if (field.startsWith('facts.')) return op.facts[field.slice(6)];
+    if (field.startsWith('contacts.')) return contactLookup(knowledge, field);
     if (field.startsWith('guidance.')) return guidanceLookup(knowledge.guidance, field);
     switch (field) {
       case 'operation': return op.name;
