@@ -37,7 +37,7 @@ export interface EngineReply {
   danger: boolean;
   /** The conversation's context after this message; store it for the next one. */
   context: ChatContext | undefined;
-  /** Set to "young" when the reply was written for a young person (see src/engine/tone.ts). */
+  /** Set when the reply was written for a young person or for someone at work (see src/engine/tone.ts). */
   tone?: Tone;
 }
 
@@ -171,7 +171,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       followUps: followUps(intent.follow_up, places[0] && placeName(knowledge, places[0])),
       danger: Boolean(intent.danger),
       context: nextContext,
-      ...(tone === 'young' ? { tone } : {}),
+      ...(tone !== 'plain' ? { tone } : {}),
     };
   }
 

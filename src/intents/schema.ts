@@ -12,6 +12,8 @@ export const answerSchema = strictObject({
   text: templates.optional(),
   /** The reply for a young person (see src/nlu/speaker.ts): short, warm, second person. Used instead of `text`. */
   young: templates.optional(),
+  /** The reply for someone asking through their work (a teacher, carer or driver). Used instead of `text`. */
+  professional: templates.optional(),
   /** Reply when no county is named: region-wide figures. */
   region: templates.optional(),
   /** Reply for one named county. */

@@ -13,6 +13,7 @@ const COMMON = ['operation', 'ran_by', 'ran_by_short', 'dates', 'start', 'end', 
 const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
   text: () => [],
   young: () => [],
+  professional: () => [],
   region: (m) => [...m, ...m.map((k) => `by_county.${k}`), 'all'],
   county: (m) => [...m, 'county', 'all'],
   missing: (m) => ['county', 'label', ...m.map((k) => `region.${k}`)],
