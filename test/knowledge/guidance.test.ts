@@ -36,7 +36,7 @@ describe('data/guidance.yaml', () => {
     ['no checked date', (t: string) => t.replace(/(cuckooing_what:[\s\S]*?)\n    checked: 2026-11-28/, '$1'), 'cuckooing_what.source.checked'],
     ['a checked date in words', (t: string) => t.replace(/(cuckooing_what:[\s\S]*?checked: )2026-11-28/, '$1last week'), 'cuckooing_what.source.checked'],
     ['no address', (t: string) => t.replace(/(cuckooing_what:[\s\S]*?)\n    url: \S+/, '$1'), 'cuckooing_what.source.url'],
-    ['a phone number in the text', (t: string) => t.replace('uses it to sell', 'call 0800 1111 as it uses it to sell'), 'cuckooing_what.text'],
+    ['a phone number in the text', (t: string) => t.replace('use it to sell', 'use it to call 0800 1111 and sell'), 'cuckooing_what.text'],
   ])('should refuse an item with %s, naming the file and field', async (_name, edit, field) => {
     await ws.edit(GUIDANCE, edit);
     const { knowledge, problems } = await checkAll({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
