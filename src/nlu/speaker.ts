@@ -29,6 +29,9 @@ const YOUNG_STRONG = [
 /** Phrases a young person often writes but adults do too: two are needed. */
 const YOUNG_WEAK = ['my mum', 'my dad', 'my mate', 'my m8', 'bruv', 'fam', 'innit', 'my friend', 'my bf', 'my gf'];
 
+/** "my 15 year old", "my 14yo": a parent speaking of their child by age. */
+const CHILD_BY_AGE = / my (?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?(?:year old|yr old|yo|yrs? old)s? /;
+
 /** An adult asking about their own child. */
 const PARENT = [
   'my son', 'my daughter', 'my kid', 'my kids', 'my child', 'my children', 'my boy', 'my girl', 'my teenager', 'my teen',
@@ -41,7 +44,7 @@ const PROFESSIONAL = [
   'im a teacher', 'as a teacher', 'i teach', 'my pupil', 'my pupils', 'a pupil', 'my student', 'my students', 'in my class',
   'social worker', 'youth worker', 'im a foster carer', 'as a foster carer', 'school nurse', 'safeguarding lead', 'dsl',
   'i work with young', 'i work with children', 'i work with kids', 'i work in a school', 'i work at a school', 'a young person i work with',
-  'taxi driver', 'im a driver', 'my passengers', 'a passenger', 'care home', 'childrens home', 'i manage', 'my staff',
+  'taxi driver', 'i drive a taxi', 'i drive a cab', 'cabbie', 'cab driver', 'bus driver', 'i drive a bus', 'im a driver', 'my passengers', 'a passenger', 'care home', 'childrens home', 'i manage', 'my staff',
 ];
 
 const found = (padded: string, phrases: readonly string[]) => phrases.filter((p) => padded.includes(` ${p} `));
@@ -57,7 +60,7 @@ export function readSpeaker(text: string): SpeakerReading {
   const strong = [...(age ? [age] : []), ...found(padded, YOUNG_STRONG)];
   const weak = found(padded, YOUNG_WEAK);
   const professional = found(padded, PROFESSIONAL);
-  const parent = found(padded, PARENT);
+  const parent = [...found(padded, PARENT), ...(padded.match(CHILD_BY_AGE)?.map((m) => m.trim()) ?? [])];
   const reading = (speaker: Speaker | undefined, words: string[]): SpeakerReading => ({ speaker, rule: 'speaker', words });
   if (age) return reading('young', strong);
   if (professional.length > 0) return reading('professional', professional);
