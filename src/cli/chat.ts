@@ -71,7 +71,8 @@ function withFollowUps(reply: EngineReply): { reply: EngineReply; next: Choice[]
 // Run directly (`npm run chat`).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { loadEngine } = await import('../engine/load-engine.js');
-  const engine = await loadEngine().catch((error: unknown) => {
+  const { fileSettings } = await import('../config.js');
+  const engine = await Promise.resolve().then(() => loadEngine(fileSettings())).catch((error: unknown) => {
     console.error(String(error instanceof Error ? error.message : error));
     process.exit(1);
   });

@@ -1,10 +1,12 @@
+import { ConfigError, fileSettings } from '../config.js';
 import { checkAll } from '../engine/load-engine.js';
 import { formatProblem } from '../files/problem.js';
 
 /** `npm run check`: validates every data and intent file; one line per problem; non-zero exit on any error. */
 async function main(): Promise<number> {
   const started = performance.now();
-  const { knowledge, intents, problems } = await checkAll();
+  const files = fileSettings();
+  const { knowledge, intents, problems } = await checkAll(files);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   for (const p of [...errors, ...warnings]) console.log(formatProblem(p));
@@ -24,7 +26,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`check failed: ${String(error)}`);
+    console.error(error instanceof ConfigError ? error.message : `check failed: ${String(error)}`);
     process.exit(1);
   },
 );

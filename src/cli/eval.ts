@@ -5,6 +5,7 @@ import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { evaluate, NONE, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
 import { InvalidFilesError } from '../files/problem.js';
+import { fileSettings } from '../config.js';
 
 const EVAL_DIR = 'test/eval';
 const EVAL_SET = `${EVAL_DIR}/questions.yaml`;
@@ -37,7 +38,7 @@ function printSummary(title: string, report: EvalReport, verbose: boolean): void
 
 /** `npm run eval [-- --json]`: console summary and reports/eval.html, or the same figures as JSON. */
 async function main(argv: string[]): Promise<void> {
-  const engine = await loadEngine();
+  const engine = await loadEngine(fileSettings());
   const sections = [
     { title: "Intents' held-out test phrases", report: evaluate(engine, heldOutCases(engine.intents)) },
     { title: `Evaluation set (${EVAL_SET})`, report: evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, EVAL_SET), EVAL_SET)) },

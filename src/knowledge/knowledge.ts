@@ -1,8 +1,15 @@
 import type { GuidanceItem } from './guidance.js';
 import type { Contact, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
-/** One week of action, exactly as its data file describes it. */
-export type Operation = OperationFile & { file: string };
+/**
+ * One week of action as its data file describes it, except `facts`: the week's own facts over the
+ * shared ones from `data/shared.yaml`, so `{facts.reporting}` is filled for every week.
+ */
+export type Operation = OperationFile & {
+  file: string;
+  /** Only the facts written in the week's own file. */
+  ownFacts: Readonly<Record<string, string>>;
+};
 
 /** Everything the bot knows, validated and cross-checked. Read-only once built. */
 export interface Knowledge {
@@ -12,6 +19,8 @@ export interface Knowledge {
   operations: readonly Operation[];
   /** Typed form → plain word, from `data/words.yaml`. */
   words: ReadonlyMap<string, string>;
+  /** Facts that hold for every week, from `data/shared.yaml`; a week's own facts win over these. */
+  sharedFacts: Readonly<Record<string, string>>;
   /** Numbers and services by id, from `data/contacts.yaml`; always holds the {@link REQUIRED_CONTACTS}. */
   contacts: ReadonlyMap<string, Contact>;
   /** Sourced guidance from public bodies and charities (`data/guidance.yaml`); never part of a police release. */

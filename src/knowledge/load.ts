@@ -1,5 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
 import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
@@ -7,6 +7,7 @@ import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.j
 import {
   contactsFileSchema,
   metricsFileSchema,
+  sharedSchema,
   operationSchema,
   placesFileSchema,
   wordsFileSchema,
@@ -38,17 +39,19 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
   problems.push(...guidanceFile.problems);
 
+  const shared = (await load('shared.yaml', sharedSchema)).value;
+  const sharedFacts = shared?.facts ?? {};
+
+  // Other files in data/ would be ignored without a word: name them. (Subfolders other than operations/ are left alone.)
+  problems.push(...((await yamlFilesIn(dataDir, shownAs, ['operations']))?.problems.filter((p) => p.severity === 'error') ?? []));
   const operations: Operation[] = [];
-  let entries: string[] = [];
-  try {
-    entries = (await readdir(join(dataDir, 'operations'))).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    /* reported below as "no operation" */
-  }
+  const listed = await yamlFilesIn(join(dataDir, 'operations'), `${shownAs}/operations`);
+  const entries = listed?.names ?? [];
+  problems.push(...(listed?.problems ?? []));
   for (const name of entries) {
     const { doc, value } = await load(`operations/${name}`, operationSchema);
     if (!doc || !value) continue;
-    const op: Operation = { ...value, file: doc.file };
+    const op: Operation = { ...value, facts: { ...sharedFacts, ...value.facts }, ownFacts: value.facts, file: doc.file };
     if (metrics && places) problems.push(...crossCheckOperation(op, doc, metrics, places));
     operations.push(op);
   }
@@ -57,7 +60,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !guidanceFile.guidance) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
     knowledge: {
@@ -66,6 +69,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
       operations,
       words,
       contacts: new Map(Object.entries(contacts)),
+      sharedFacts,
       guidance: guidanceFile.guidance,
     },
     problems,

@@ -47,6 +47,17 @@ export const operationSchema = strictObject({
   }),
   region: figures,
   counties: z.record(key, figures),
+  /** The week's own facts (what it did, what was said); facts that hold every week go in data/shared.yaml. */
+  facts: z.record(key, text('a sentence or two')).default({}),
+});
+
+/** `data/shared.yaml`: facts that hold for every week (what county lines is, how to report), and where they come from. */
+export const sharedSchema = strictObject({
+  source: strictObject({
+    publisher: text('who published these facts'),
+    title: text('a title for the source'),
+    file: text('the source file name'),
+  }),
   facts: z.record(key, text('a sentence or two')),
 });
 

@@ -16,9 +16,13 @@ export interface Workspace {
   remove(): Promise<void>;
 }
 
-export async function copyWorkspace(): Promise<Workspace> {
+/** The fixture data folder: two invented weeks of action, for logic tests that must not depend on today's figures. */
+export const FIXTURE_DATA = resolve(PROJECT_ROOT, 'test/fixtures/data');
+
+/** Copies `data/` (or another data folder, such as {@link FIXTURE_DATA}) and `intents/` to a temporary folder. */
+export async function copyWorkspace(dataFrom = resolve(PROJECT_ROOT, 'data')): Promise<Workspace> {
   const root = await mkdtemp(join(tmpdir(), 'clbot-'));
-  await cp(resolve(PROJECT_ROOT, 'data'), join(root, 'data'), { recursive: true });
+  await cp(dataFrom, join(root, 'data'), { recursive: true });
   await cp(resolve(PROJECT_ROOT, 'intents'), join(root, 'intents'), { recursive: true });
   return {
     root,
