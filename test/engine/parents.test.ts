@@ -47,6 +47,21 @@ describe('help for parents and young people', () => {
     }
   });
 
+  // A threat to a young person is danger now: 999 first, then the young tone.
+  it.each(['they said theyll stab me if i dont pay, im 15', 'im 14 and theyre outside my house now'])('should put 999 first for "%s", in the young tone', (text) => {
+    const reply = ask(text);
+    expect(reply.intent).toBe('emergency');
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.tone).toBe('young');
+    expect(reply.text).toContain(NOT_IN_TROUBLE);
+  });
+
+  it('should point a young person who wants to report to Fearless', () => {
+    const reply = ask('im 15 how do i report the dealers without them knowing');
+    expect(reply.tone).toBe('young');
+    expect(reply.text).toContain('fearless.org');
+  });
+
   it('should give the teacher the guidance for staff', () => {
     const reply = ask('im a teacher and worried a pupil is being exploited, what are the signs');
     expect(reply.intent).toBe('exploitation_signs');
