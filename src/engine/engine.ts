@@ -1,11 +1,13 @@
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
+import { readSpeaker, type SpeakerReading } from '../nlu/speaker.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fillFirst } from '../reply/template.js';
 import { compare } from './compare.js';
 import { freshContext, type ChatContext } from './context.js';
+import { chooseTone, type Tone } from './tone.js';
 
 /** Thresholds of the rejection rule: below these the bot says it cannot help rather than guess. */
 export interface MatchOptions {
@@ -35,6 +37,8 @@ export interface EngineReply {
   danger: boolean;
   /** The conversation's context after this message; store it for the next one. */
   context: ChatContext | undefined;
+  /** Set when the reply was written for a young person or for someone at work (see src/engine/tone.ts). */
+  tone?: Tone;
 }
 
 /** What a reply needs from the question: the counties and figures named, and how it was asked. */
@@ -127,7 +131,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     }
     const chosen = choose(u, context);
     if (!chosen) return fallbackReply(u.ranked[0]?.score ?? 0, context);
-    return respond(chosen.intent, chosen.confidence, u, context, now);
+    return respond(chosen.intent, chosen.confidence, u, context, now, readSpeaker(text));
   }
 
   function fallbackReply(confidence: number, context: ChatContext | undefined): EngineReply {
@@ -136,12 +140,13 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   }
 
   /** Builds the reply for a chosen intent. */
-  function respond(intent: Intent, confidence: number, u: Request, context: ChatContext | undefined, now: number): EngineReply {
+  function respond(intent: Intent, confidence: number, u: Request, context: ChatContext | undefined, now: number, speaker?: SpeakerReading): EngineReply {
     const op = latestOperation(knowledge);
     const fromContext = u.places.length === 0 && !u.regionWide && placeAware(intent) && (context?.places?.length ?? 0) > 0;
     const places = u.places.length > 0 ? u.places : fromContext ? context!.places! : [];
     let body: string;
     let contextIntent = intent.id;
+    let tone: Tone = 'plain';
     if (intent.answer.most) {
       const previousMetric = context?.intent ? byId.get(context.intent)?.metric : undefined;
       const compared = compare(intent, op, knowledge, { places: u.places, metrics: u.metrics, fewest: u.fewest, previousMetric });
@@ -152,7 +157,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       body = figures(intent, op, places);
       if (fromContext) body += `\n\n(That is for ${places.map((p) => placeName(knowledge, p)).join(' and ')}, from your last question. Ask "in total" for the whole region.)`;
     } else {
-      body = fillFirst(intent.answer.text, operationLookup(op, knowledge)) ?? '';
+      const chosenTone = chooseTone(intent, speaker);
+      tone = chosenTone.tone;
+      body = fillFirst(chosenTone.templates, operationLookup(op, knowledge)) ?? fillFirst(intent.answer.text, operationLookup(op, knowledge)) ?? '';
     }
     const nextContext: ChatContext | undefined = placeAware(intent)
       ? { intent: contextIntent, places: u.places.length > 0 ? u.places : u.regionWide ? [] : places, at: now }
@@ -164,6 +171,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       followUps: followUps(intent.follow_up, places[0] && placeName(knowledge, places[0])),
       danger: Boolean(intent.danger),
       context: nextContext,
+      ...(tone !== 'plain' ? { tone } : {}),
     };
   }
 

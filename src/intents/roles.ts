@@ -15,6 +15,8 @@ export const INTENT_ROLES = {
   anonymity: 'the /anonymous command and the "Report anonymously" button',
   what_is_county_lines: 'the /what command and the "What is county lines?" button',
   exploitation_signs: 'the /signs command and the "Signs of exploitation" button',
+  support: 'the "Someone to talk to" button: services that are not the police',
+  cuckooing: 'the "What is cuckooing?" button',
 } as const satisfies Record<string, string>;
 
 export type IntentRole = keyof typeof INTENT_ROLES;

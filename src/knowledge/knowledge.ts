@@ -1,3 +1,4 @@
+import type { GuidanceItem } from './guidance.js';
 import type { Contact, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
 /**
@@ -22,6 +23,8 @@ export interface Knowledge {
   sharedFacts: Readonly<Record<string, string>>;
   /** Numbers and services by id, from `data/contacts.yaml`; always holds the {@link REQUIRED_CONTACTS}. */
   contacts: ReadonlyMap<string, Contact>;
+  /** Sourced guidance from public bodies and charities (`data/guidance.yaml`); never part of a police release. */
+  guidance: ReadonlyMap<string, GuidanceItem>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
+import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
 import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.js';
 import {
   contactsFileSchema,
@@ -35,6 +36,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const contacts = contactsFile.value;
   if (contactsFile.doc && contacts) problems.push(...requiredContacts(contactsFile.doc, contacts));
 
+  const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
+  problems.push(...guidanceFile.problems);
+
   const shared = (await load('shared.yaml', sharedSchema)).value;
   const sharedFacts = shared?.facts ?? {};
 
@@ -56,10 +60,18 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, contacts: new Map(Object.entries(contacts)), sharedFacts },
+    knowledge: {
+      metrics: new Map(Object.entries(metrics)),
+      places: new Map(Object.entries(places)),
+      operations,
+      words,
+      contacts: new Map(Object.entries(contacts)),
+      sharedFacts,
+      guidance: guidanceFile.guidance,
+    },
     problems,
   };
 }

@@ -56,8 +56,8 @@ describe('data/contacts.yaml', () => {
   });
 
   it('should refuse an entry without a source', async () => {
-    await ws.write(CONTACTS, `${await import('node:fs/promises').then((fs) => fs.readFile(`${ws.dataDir}/contacts.yaml`, 'utf8'))}\nchildline:\n  name: Childline\n  number: 0800 1111\n`);
-    expect(await errors()).toMatch(/data\/contacts\.yaml:\d+: childline\.source: /);
+    await ws.write(CONTACTS, `${await import('node:fs/promises').then((fs) => fs.readFile(`${ws.dataDir}/contacts.yaml`, 'utf8'))}\nsome_helpline:\n  name: Some helpline\n  number: 0800 1111\n`);
+    expect(await errors()).toMatch(/data\/contacts\.yaml:\d+: some_helpline\.source: /);
   });
 
   it('should report a missing contacts file', async () => {
