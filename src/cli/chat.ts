@@ -32,7 +32,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { loadEngine } = await import('../engine/load-engine.js');
   const engine = await loadEngine().catch((error: unknown) => {
     console.error(String(error instanceof Error ? error.message : error));
-    process.exit(1);
+    // Not process.exit(): that could cut the message short when stderr is a pipe.
+    process.exitCode = 1;
+    return undefined;
   });
-  await runTerminalChat(() => engine);
+  if (engine) await runTerminalChat(() => engine);
 }

@@ -1,5 +1,6 @@
 import { checkAll } from '../engine/load-engine.js';
 import { formatProblem } from '../files/problem.js';
+import { exitAfterOutput } from './exit.js';
 
 /** `npm run check`: validates every data and intent file; one line per problem; non-zero exit on any error. */
 async function main(): Promise<number> {
@@ -21,10 +22,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`check failed: ${String(error)}`);
-    process.exit(1);
-  },
-);
+main().then(exitAfterOutput, (error: unknown) => {
+  console.error(`check failed: ${String(error)}`);
+  exitAfterOutput(1);
+});

@@ -5,6 +5,7 @@ import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { evaluate, NONE, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
 import { InvalidFilesError } from '../files/problem.js';
+import { exitAfterOutput } from './exit.js';
 
 const EVAL_DIR = 'test/eval';
 const EVAL_SET = `${EVAL_DIR}/questions.yaml`;
@@ -61,5 +62,5 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof InvalidFilesError ? error.message : error);
-  process.exit(1);
+  exitAfterOutput(1);
 });
