@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createConcurrentSink, sequentialize, type UpdateSink } from '@grammyjs/runner';
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { UpdateClaims } from './dedupe.js';
@@ -78,6 +79,8 @@ export class MemoryReplyQueue implements ReplyQueue {
   private closing = false;
 
   constructor(private readonly options: MemoryReplyQueueOptions) {
+    // Every reply being sent listens to this one signal.
+    setMaxListeners(0, this.stop.signal);
     this.sink = createConcurrentSink<ReplyJob>(
       { consume: (job) => this.inOrder(job, () => this.send(job)) },
       async (error) => options.logger.error({ event: 'reply_queue_failed', err: error }, 'the reply queue failed'),

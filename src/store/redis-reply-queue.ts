@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { sequentialize } from '@grammyjs/runner';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Api } from 'grammy';
@@ -51,6 +52,8 @@ export class RedisReplyQueue implements ReplyQueue {
   private readonly inOrder = sequentialize<Job<ReplyJob>>((job) => job.data.chat);
 
   constructor(private readonly options: RedisReplyQueueOptions) {
+    // Every reply being sent listens to this one signal.
+    setMaxListeners(0, this.stop.signal);
     const { url, throttle, concurrency } = options;
     const retryStrategy = (times: number) => Math.min(100 * times, 2000);
     // Queueing fails fast while Redis is away (the memory queue takes over); the worker waits for it.
@@ -93,7 +96,8 @@ export class RedisReplyQueue implements ReplyQueue {
   async add(job: ReplyJob): Promise<void> {
     try {
       if (this.producer.status !== 'ready') throw new Error(`Redis is ${this.producer.status}`);
-      await timeout(this.queue.add('reply', job, { jobId: String(job.updateId) }), ADD_TIMEOUT_MS);
+      // BullMQ refuses ids that look like numbers.
+      await timeout(this.queue.add('reply', job, { jobId: `update-${job.updateId}` }), ADD_TIMEOUT_MS);
     } catch (error) {
       this.options.throttle.log('error', 'reply_queue_unavailable', { event: 'reply_queue_unavailable', err: error }, 'cannot queue replies in Redis; sending them from this instance');
       await this.options.fallback.add(job);
