@@ -16,7 +16,6 @@ import { PROJECT_ROOT } from './engine/load-engine.js';
 import { InvalidFilesError } from './files/problem.js';
 import { describeFailure, LiveEngine } from './reload/live-engine.js';
 import { watchFolders } from './reload/watch.js';
-import { RedisReplyQueue } from './store/redis-reply-queue.js';
 import { RedisVersionError, SharedStore } from './store/redis.js';
 import { SharedContextStore, SharedUpdateClaims, sharedRateCounter } from './store/shared-state.js';
 
@@ -69,6 +68,8 @@ async function sharedState(config: Config, logger: Logger) {
   await store.connect();
   logger.info({ event: 'shared_state', redis: store.available }, store.available ? 'shared state in Redis' : 'Redis not reachable yet; starting on in-memory state');
   const url = config.REDIS_URL;
+  // Loaded only with Redis: a single instance has no use for BullMQ.
+  const { RedisReplyQueue } = await import('./store/redis-reply-queue.js');
   return {
     deps: { contexts: new SharedContextStore(store), rateLimit: { ...RATE_LIMIT, storageClient: sharedRateCounter(store, RATE_LIMIT.windowMs) } },
     claims: new SharedUpdateClaims(store),

@@ -6,7 +6,7 @@ import { composeReply } from '../reply/compose.js';
 import type { BotContext, BotDeps } from './context.js';
 import { apiFailureLog } from './api-log.js';
 import { footerGuard } from './footer-guard.js';
-import { outbox, stopSignalIn, stopSignalOut } from './outbox.js';
+import { outbox, stopSignalOut } from './outbox.js';
 import { isTransient } from './reply-queue.js';
 import { admin } from './features/admin.js';
 import { callbacks } from './features/callbacks.js';
@@ -39,15 +39,14 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   const client: BotConfig<BotContext>['client'] = options.apiRoot ? { apiRoot: options.apiRoot } : {};
   const bot = new Bot<BotContext>(token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // Innermost first: a request on the wire is never cut off by shutdown; failures are logged (once a
-  // minute per kind); auto-retry repeats 429 and 5xx; calls made while a webhook update is handled are
-  // collected for the reply queue instead of sent; the footer guard sees everything; and replies sent
-  // from the queue stop waiting between retries when the process stops.
+  // minute per kind); auto-retry repeats 429 and 5xx; and the footer guard sees everything sent.
   bot.api.config.use(stopSignalOut());
   bot.api.config.use(apiFailureLog(deps.logger));
   if (options.retry ?? true) bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 60 }));
-  bot.api.config.use(outbox());
   bot.api.config.use(footerGuard(deps.logger));
-  bot.api.config.use(stopSignalIn());
+
+  // Must stay first: in webhook mode an update's calls are collected for the reply queue, not sent.
+  bot.use(outbox());
 
   // Log each update's shape, intent and latency: never text, names or numbers.
   // One update at a time per chat (and per user for inline queries), so follow-ups are answered in order.

@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Transformer } from 'grammy';
+import type { Context, MiddlewareFn, Transformer } from 'grammy';
 
 /** A Bot API call a handler made, kept to be sent after the webhook has answered Telegram. */
 export interface OutgoingCall {
@@ -7,18 +6,22 @@ export interface OutgoingCall {
   payload: Record<string, unknown>;
 }
 
-const capturing = new AsyncLocalStorage<OutgoingCall[]>();
-const stopping = new AsyncLocalStorage<AbortSignal>();
+const collecting = new WeakMap<object, OutgoingCall[]>();
 const stopSignals = new WeakSet<AbortSignal>();
 
 /**
- * Runs `handle` (the bot handling one update) with its Bot API calls collected instead of sent,
- * and returns them in order. The handler sees each call succeed at once, so nothing it does waits
- * on Telegram; the calls are sent afterwards from the reply queue.
+ * Runs `handle` (the bot handling `update`) with the Bot API calls made for that update collected
+ * instead of sent, and returns them in order. The handler sees each call succeed at once, so nothing
+ * it does waits on Telegram; the calls are sent afterwards from the reply queue.
  */
-export async function collectCalls(handle: () => Promise<void>): Promise<OutgoingCall[]> {
+export async function collectCalls(update: object, handle: () => Promise<void>): Promise<OutgoingCall[]> {
   const calls: OutgoingCall[] = [];
-  await capturing.run(calls, handle);
+  collecting.set(update, calls);
+  try {
+    await handle();
+  } finally {
+    collecting.delete(update);
+  }
   return calls;
 }
 
@@ -30,26 +33,28 @@ function fakeResult(call: OutgoingCall): unknown {
   return true;
 }
 
-/** The transformer that collects calls made inside `collectCalls`; elsewhere calls go through. */
-export function outbox(): Transformer {
-  return async (prev, method, payload, signal) => {
-    const calls = capturing.getStore();
-    if (!calls) return prev(method, payload, signal);
-    const call = { method, payload: { ...(payload as Record<string, unknown>) } };
-    calls.push(call);
-    return { ok: true, result: fakeResult(call) } as Awaited<ReturnType<typeof prev>>;
+/**
+ * Middleware, installed first: for an update handled inside `collectCalls`, the context's API
+ * collects its calls (grammY gives each update its own API object, so nothing else is affected).
+ */
+export function outbox(): MiddlewareFn<Context> {
+  return (ctx, next) => {
+    const calls = collecting.get(ctx.update);
+    if (calls) {
+      ctx.api.config.use(async (_prev, method, payload) => {
+        const call = { method, payload: { ...(payload as Record<string, unknown>) } };
+        calls.push(call);
+        return { ok: true, result: fakeResult(call) } as never;
+      });
+    }
+    return next();
   };
 }
 
-/** Runs `send` so that the Bot API calls in it stop waiting between retries once `stop` aborts (on shutdown). */
-export function withStopSignal<T>(stop: AbortSignal, send: () => Promise<T>): Promise<T> {
-  stopSignals.add(stop);
-  return stopping.run(stop, send);
-}
-
-/** Outer transformer: hands calls made under `withStopSignal` its signal, so auto-retry's waits end on shutdown. */
-export function stopSignalIn(): Transformer {
-  return (prev, method, payload, signal) => prev(method, payload, signal ?? (stopping.getStore() as typeof signal));
+/** Marks `signal` as a reply queue's stop signal: aborting it ends waits between retries, never a request on the wire. */
+export function stopSignal(signal: AbortSignal): AbortSignal {
+  stopSignals.add(signal);
+  return signal;
 }
 
 /**

@@ -4,7 +4,7 @@ import { GrammyError, HttpError, type Api } from 'grammy';
 import type { UpdateClaims } from './dedupe.js';
 import type { LogThrottle } from './log-throttle.js';
 import type { Logger } from './logger.js';
-import { ShutdownError, withStopSignal, type OutgoingCall } from './outbox.js';
+import { ShutdownError, stopSignal, type OutgoingCall } from './outbox.js';
 
 /** The replies to one update, to be sent in order. Holds what the bot says, never what the user wrote. */
 export interface ReplyJob {
@@ -43,11 +43,19 @@ export function retryDelayMs(error: unknown, attempt: number): number {
  * A call Telegram refuses for good (the user blocked the bot, the chat is gone) is logged and skipped;
  * a transient failure is thrown, so the job is tried again from the call that failed.
  */
-export async function sendCalls(api: Api, job: ReplyJob, from: number, logger: Logger, onSent: (done: number) => Promise<void> | void): Promise<void> {
+export async function sendCalls(
+  api: Api,
+  job: ReplyJob,
+  from: number,
+  stop: AbortSignal,
+  logger: Logger,
+  onSent: (done: number) => Promise<void> | void,
+): Promise<void> {
+  const raw = api.raw as unknown as Record<string, (payload: unknown, signal?: AbortSignal) => Promise<unknown>>;
   for (let i = from; i < job.calls.length; i++) {
     const call = job.calls[i]!;
     try {
-      await (api.raw as unknown as Record<string, (payload: unknown) => Promise<unknown>>)[call.method]!(call.payload);
+      await raw[call.method]!(call.payload, stop);
     } catch (error) {
       if (isTransient(error)) throw error;
       logger.warn({ event: 'reply_refused', method: call.method, code: error instanceof GrammyError ? error.error_code : undefined, update_id: job.updateId }, 'Telegram refused a reply; skipping it');
@@ -80,7 +88,7 @@ export class MemoryReplyQueue implements ReplyQueue {
 
   constructor(private readonly options: MemoryReplyQueueOptions) {
     // Every reply being sent listens to this one signal.
-    setMaxListeners(0, this.stop.signal);
+    setMaxListeners(0, stopSignal(this.stop.signal));
     this.sink = createConcurrentSink<ReplyJob>(
       { consume: (job) => this.inOrder(job, () => this.send(job)) },
       async (error) => options.logger.error({ event: 'reply_queue_failed', err: error }, 'the reply queue failed'),
@@ -102,7 +110,7 @@ export class MemoryReplyQueue implements ReplyQueue {
     let sent = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        await withStopSignal(this.stop.signal, () => sendCalls(api, job, sent, logger, (n) => void (sent = n)));
+        await sendCalls(api, job, sent, this.stop.signal, logger, (n) => void (sent = n));
         void claims.done(job.updateId);
         return;
       } catch (error) {

@@ -71,7 +71,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       throw new QueueFullError();
     }
     try {
-      const calls = await collectCalls(() => bot.handleUpdate(update));
+      const calls = await collectCalls(update, () => bot.handleUpdate(update));
       if (calls.length === 0) await claims.done(id);
       else {
         await replies.add({ updateId: id, chat: chatOf(update), calls });

@@ -5,7 +5,7 @@ import type { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import type { LogThrottle } from '../bot/log-throttle.js';
 import type { Logger } from '../bot/logger.js';
-import { withStopSignal } from '../bot/outbox.js';
+import { stopSignal } from '../bot/outbox.js';
 import { retryDelayMs, sendCalls, type ReplyJob, type ReplyQueue } from '../bot/reply-queue.js';
 
 const QUEUE_NAME = 'replies';
@@ -53,7 +53,7 @@ export class RedisReplyQueue implements ReplyQueue {
 
   constructor(private readonly options: RedisReplyQueueOptions) {
     // Every reply being sent listens to this one signal.
-    setMaxListeners(0, this.stop.signal);
+    setMaxListeners(0, stopSignal(this.stop.signal));
     const { url, throttle, concurrency } = options;
     const retryStrategy = (times: number) => Math.min(100 * times, 2000);
     // Queueing fails fast while Redis is away (the memory queue takes over); the worker waits for it.
@@ -107,11 +107,9 @@ export class RedisReplyQueue implements ReplyQueue {
   private async send(job: Job<ReplyJob>): Promise<void> {
     const from = typeof job.progress === 'number' ? job.progress : 0;
     const calls = job.data.calls.length;
-    await withStopSignal(this.stop.signal, () =>
-      sendCalls(this.options.api, job.data, from, this.options.logger, async (sent) => {
-        if (sent < calls) await job.updateProgress(sent);
-      }),
-    );
+    await sendCalls(this.options.api, job.data, from, this.stop.signal, this.options.logger, async (sent) => {
+      if (sent < calls) await job.updateProgress(sent);
+    });
   }
 
   async close(drainMs: number): Promise<void> {

@@ -192,7 +192,7 @@ async function faultRound(redisUrl: string, updates: number, stormSeconds: numbe
       }
     }),
   );
-  await new Promise((r) => a.child.once('exit', r));
+  if (a.child.exitCode === null && a.child.signalCode === null) await new Promise((r) => a.child.once('exit', r));
   for (const i of sentToA) while ((await post(b.hook, i)) !== 200) await new Promise((r) => setTimeout(r, 100));
 
   const answers = () => {
@@ -214,8 +214,9 @@ async function faultRound(redisUrl: string, updates: number, stormSeconds: numbe
     if (got.length > 1) doubled++;
     if (got.some((t) => /something went wrong/.test(t))) apologies++;
   }
+  const bExited = new Promise((r) => b.child.once('exit', r));
   b.child.kill('SIGTERM');
-  await new Promise((r) => b.child.once('exit', r));
+  await bExited;
   await api.stop();
   return { updates, lost, doubled, apologies, slowestAckMs: slowest, seconds };
 }
