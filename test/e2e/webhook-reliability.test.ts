@@ -78,6 +78,23 @@ describe('the webhook, in one instance without Redis', () => {
 });
 
 describe('the in-memory reply queue', () => {
+  it('should stop on SIGTERM after draining for SHUTDOWN_DRAIN_SECONDS, logging the replies it could not send', async () => {
+    const api = new BotApiStub(TOKEN, BOT_INFO as unknown as Record<string, unknown>);
+    const apiRoot = await api.start();
+    const bot = await startWebhookBot(apiRoot, { SHUTDOWN_DRAIN_SECONDS: '1' });
+    try {
+      api.startOutage('sendMessage', 60_000, 30);
+      for (let i = 0; i < 3; i++) expect((await bot.post(textUpdate('whats a county line', { userId: 9500 + i }))).status).toBe(200);
+      bot.bot.signalBot('SIGTERM');
+      expect(await bot.bot.exited).toBe(0);
+      expect(bot.bot.output()).toMatch(/"event":"replies_dropped","updates":3/);
+      expect(answersByChat(api).size).toBe(0);
+    } finally {
+      bot.bot.killAll();
+      await api.stop();
+    }
+  });
+
   it('should answer 503 when full, so that Telegram resends, and answer the resent update once', async () => {
     const api = new BotApiStub(TOKEN, BOT_INFO as unknown as Record<string, unknown>);
     const apiRoot = await api.start();
