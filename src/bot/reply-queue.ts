@@ -64,6 +64,9 @@ export async function sendCalls(
   }
 }
 
+/** Replies one instance sends at once. */
+export const SEND_CONCURRENCY = 50;
+
 export interface MemoryReplyQueueOptions {
   api: Api;
   logger: Logger;
@@ -85,12 +88,14 @@ export class MemoryReplyQueue implements ReplyQueue {
   private readonly stop = new AbortController();
   private readonly inOrder = sequentialize<ReplyJob>((job) => job.chat);
   private closing = false;
+  private sending = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly options: MemoryReplyQueueOptions) {
     // Every reply being sent listens to this one signal.
     setMaxListeners(0, stopSignal(this.stop.signal));
     this.sink = createConcurrentSink<ReplyJob>(
-      { consume: (job) => this.inOrder(job, () => this.send(job)) },
+      { consume: (job) => this.inOrder(job, () => this.withSlot(() => this.send(job))) },
       async (error) => options.logger.error({ event: 'reply_queue_failed', err: error }, 'the reply queue failed'),
       { concurrency: options.limit },
     );
@@ -98,6 +103,23 @@ export class MemoryReplyQueue implements ReplyQueue {
 
   hasRoom(): boolean {
     return !this.closing && this.sink.size() < this.options.limit;
+  }
+
+  /**
+   * Runs `task` once fewer than SEND_CONCURRENCY sends are under way, first come first served. The
+   * webhook answers faster than Telegram takes replies; without this, thousands of requests would
+   * be opened at once and slow everything, the webhook included.
+   */
+  private async withSlot<T>(task: () => Promise<T>): Promise<T> {
+    if (this.sending >= SEND_CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.sending++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.sending--;
+    }
   }
 
   async add(job: ReplyJob): Promise<void> {
