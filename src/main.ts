@@ -6,7 +6,7 @@ import { createBot } from './bot/create-bot.js';
 import { MemoryDeduper, type UpdateClaims } from './bot/dedupe.js';
 import { LogThrottle } from './bot/log-throttle.js';
 import { createLogger, type Logger } from './bot/logger.js';
-import { MemoryReplyQueue, type ReplyQueue } from './bot/reply-queue.js';
+import { MemoryReplyQueue, SEND_CONCURRENCY, type ReplyQueue } from './bot/reply-queue.js';
 import { startBot } from './bot/start.js';
 import { runTerminalChat } from './cli/chat.js';
 import { exitAfterOutput } from './cli/exit.js';
@@ -44,9 +44,6 @@ async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveE
 }
 
 const RATE_LIMIT = { limit: 12, windowMs: 10_000 };
-
-/** Replies sent at once by one instance from the shared queue. */
-const SEND_CONCURRENCY = 64;
 
 /**
  * Context, rate limits, update claims and the reply queue: in Redis when REDIS_URL is set (shared by
