@@ -36,6 +36,8 @@ const envSchema = z
       return new Set(ids.map(Number));
     }),
     REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'should be a URL such as redis://127.0.0.1:6379' }).optional()),
+    UPDATE_QUEUE_LIMIT: optionalText.default('1000').transform(Number).pipe(z.number({ error: 'should be a number' }).int('should be a whole number').min(1, 'should be at least 1')),
+    SHUTDOWN_DRAIN_SECONDS: optionalText.default('10').transform(Number).pipe(z.number({ error: 'should be a number of seconds' }).min(0, 'should be 0 or more').max(300, 'should be at most 300')),
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'should be one of fatal, error, warn, info, debug, trace, silent' })),
   })
   .superRefine((env, ctx) => {

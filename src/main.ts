@@ -1,16 +1,20 @@
-import type { BotDeps } from './bot/context.js';
+import type { Bot } from 'grammy';
+import type { BotContext, BotDeps } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
-import { MemoryDeduper } from './bot/dedupe.js';
+import { MemoryDeduper, type UpdateClaims } from './bot/dedupe.js';
+import { LogThrottle } from './bot/log-throttle.js';
 import { createLogger, type Logger } from './bot/logger.js';
+import { MemoryReplyQueue, SEND_CONCURRENCY, type ReplyQueue } from './bot/reply-queue.js';
 import { startBot } from './bot/start.js';
 import { runTerminalChat } from './cli/chat.js';
+import { exitAfterOutput } from './cli/exit.js';
 import { ConfigError, fileSettings, loadConfig, type Config } from './config.js';
 import { MemoryContextStore } from './engine/context-store.js';
 import { InvalidFilesError } from './files/problem.js';
 import { describeFailure, LiveEngine } from './reload/live-engine.js';
 import { watchFolders } from './reload/watch.js';
-import { SharedStore } from './store/redis.js';
-import { SharedContextStore, SharedDeduper, sharedRateCounter } from './store/shared-state.js';
+import { RedisVersionError, SharedStore } from './store/redis.js';
+import { SharedContextStore, SharedUpdateClaims, sharedRateCounter } from './store/shared-state.js';
 
 const HOW_TO_CONNECT = `No BOT_TOKEN is set, so this is the terminal chat, on the same answers as the Telegram bot.
 To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token> npm start
@@ -37,17 +41,33 @@ async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveE
 
 const RATE_LIMIT = { limit: 12, windowMs: 10_000 };
 
-/** Context, rate limits and de-duplication: in Redis when REDIS_URL is set (shared by all instances), else in memory. */
+/**
+ * Context, rate limits, update claims and the reply queue: in Redis when REDIS_URL is set (shared by
+ * all instances), else in memory.
+ */
 async function sharedState(config: Config, logger: Logger) {
+  const memoryQueue = (bot: Bot<BotContext>, claims: UpdateClaims) =>
+    new MemoryReplyQueue({ api: bot.api, logger, throttle: new LogThrottle(logger), limit: config.UPDATE_QUEUE_LIMIT, claims });
   if (!config.REDIS_URL) {
-    return { deps: { contexts: new MemoryContextStore(), rateLimit: RATE_LIMIT }, dedupe: new MemoryDeduper(), close: async () => undefined };
+    const claims = new MemoryDeduper();
+    return {
+      deps: { contexts: new MemoryContextStore(), rateLimit: RATE_LIMIT },
+      claims,
+      replies: (bot: Bot<BotContext>): ReplyQueue => memoryQueue(bot, claims),
+      close: async () => undefined,
+    };
   }
   const store = new SharedStore(config.REDIS_URL, logger);
   await store.connect();
   logger.info({ event: 'shared_state', redis: store.available }, store.available ? 'shared state in Redis' : 'Redis not reachable yet; starting on in-memory state');
+  const url = config.REDIS_URL;
+  // Loaded only with Redis: a single instance has no use for BullMQ.
+  const { RedisReplyQueue } = await import('./store/redis-reply-queue.js');
   return {
     deps: { contexts: new SharedContextStore(store), rateLimit: { ...RATE_LIMIT, storageClient: sharedRateCounter(store, RATE_LIMIT.windowMs) } },
-    dedupe: new SharedDeduper(store),
+    claims: new SharedUpdateClaims(store),
+    replies: (bot: Bot<BotContext>): ReplyQueue =>
+      new RedisReplyQueue({ url, api: bot.api, logger, throttle: new LogThrottle(logger), concurrency: SEND_CONCURRENCY, fallback: memoryQueue(bot, new MemoryDeduper()) }),
     close: () => store.close(),
   };
 }
@@ -58,7 +78,7 @@ async function runTelegram(config: Config): Promise<void> {
   const shared = await sharedState(config, logger);
   const deps: BotDeps = { engine: () => live.current, live, startedAt: new Date(), logger, adminIds: config.ADMIN_IDS, ...shared.deps };
   const bot = createBot(config.BOT_TOKEN!, deps, { apiRoot: config.TELEGRAM_API_ROOT });
-  const running = await startBot(bot, live.current, config, shared.dedupe, logger);
+  const running = await startBot(bot, live.current, config, { claims: shared.claims, replies: () => shared.replies(bot) }, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -67,8 +87,8 @@ async function runTelegram(config: Config): Promise<void> {
     logger.info({ event: 'stopping', signal }, 'finishing updates in flight, then stopping');
     const force = setTimeout(() => {
       logger.error({ event: 'stop_timeout' }, 'updates did not finish in time; exiting anyway');
-      process.exit(1);
-    }, 20_000).unref();
+      logger.flush(() => process.exit(1));
+    }, config.SHUTDOWN_DRAIN_SECONDS * 1000 + 10_000).unref();
     stopWatching();
     await running.stop();
     await shared.close();
@@ -94,7 +114,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof InvalidFilesError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof InvalidFilesError || error instanceof RedisVersionError) console.error(error.message);
   else console.error('The bot could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
+  exitAfterOutput(1);
 });

@@ -6,6 +6,8 @@ import { composeReply } from '../reply/compose.js';
 import type { BotContext, BotDeps } from './context.js';
 import { apiFailureLog } from './api-log.js';
 import { footerGuard } from './footer-guard.js';
+import { outbox, stopSignalOut } from './outbox.js';
+import { isTransient } from './reply-queue.js';
 import { admin } from './features/admin.js';
 import { callbacks } from './features/callbacks.js';
 import { commands } from './features/commands.js';
@@ -36,10 +38,15 @@ export function updateType(update: object): string {
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Bot<BotContext> {
   const client: BotConfig<BotContext>['client'] = options.apiRoot ? { apiRoot: options.apiRoot } : {};
   const bot = new Bot<BotContext>(token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  // Innermost first: failures are logged per attempt, auto-retry repeats 429 and 5xx, and the footer guard sees everything sent.
+  // Innermost first: a request on the wire is never cut off by shutdown; failures are logged (once a
+  // minute per kind); auto-retry repeats 429 and 5xx; and the footer guard sees everything sent.
+  bot.api.config.use(stopSignalOut());
   bot.api.config.use(apiFailureLog(deps.logger));
   if (options.retry ?? true) bot.api.config.use(autoRetry({ maxRetryAttempts: 4, maxDelaySeconds: 60 }));
   bot.api.config.use(footerGuard(deps.logger));
+
+  // Must stay first: in webhook mode an update's calls are collected for the reply queue, not sent.
+  bot.use(outbox());
 
   // Log each update's shape, intent and latency: never text, names or numbers.
   // One update at a time per chat (and per user for inline queries), so follow-ups are answered in order.
@@ -57,6 +64,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }
   });
   const onError = async (err: BotError<BotContext>) => {
+    if (isTransient(err.error)) {
+      // Telegram is rate-limiting or down (polling mode; webhook replies go through the queue): an
+      // apology could not be sent either.
+      deps.logger.warn({ event: 'update_unanswered', type: updateType(err.ctx.update), err: err.error }, 'Telegram did not take the answer');
+      return;
+    }
     deps.logger.error({ event: 'update_failed', type: updateType(err.ctx.update), err: err.error }, 'an update failed');
     try {
       if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery().catch(() => undefined);

@@ -7,8 +7,10 @@ import { footerFrom } from '../reply/compose.js';
 import { operationLookup } from '../reply/fields.js';
 import { COMMANDS } from './features/commands.js';
 import type { BotContext } from './context.js';
-import type { UpdateDeduper } from './dedupe.js';
+import type { UpdateClaims } from './dedupe.js';
+import { LogThrottle } from './log-throttle.js';
 import type { Logger } from './logger.js';
+import type { ReplyQueue } from './reply-queue.js';
 import { createWebhookServer, type WebhookServer } from './webhook-server.js';
 
 /** Update types the bot handles; Telegram sends no others. */
@@ -49,13 +51,24 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts long polling with the runner (sequential per chat), or the webhook server when WEBHOOK_URL is set. */
-export async function startBot(bot: Bot<BotContext>, engine: Engine, config: Config, dedupe: UpdateDeduper, logger: Logger): Promise<Running> {
+/** What webhook mode needs besides the bot: who has taken which update, and where replies wait. */
+export interface WebhookParts {
+  claims: UpdateClaims;
+  /** Built once the bot is, so the queue sends through the bot's API. */
+  replies: () => ReplyQueue;
+}
+
+/**
+ * Starts long polling with the runner (sequential per chat), or the webhook server when WEBHOOK_URL
+ * is set. Stopping the webhook drains the reply queue for up to SHUTDOWN_DRAIN_SECONDS.
+ */
+export async function startBot(bot: Bot<BotContext>, engine: Engine, config: Config, parts: WebhookParts, logger: Logger): Promise<Running> {
   await bot.init();
   await registerProfile(bot, engine, logger);
   if (config.WEBHOOK_URL) {
     const url = new URL(config.WEBHOOK_URL);
-    const webhook: WebhookServer = createWebhookServer({ bot, path: url.pathname || '/', secret: config.WEBHOOK_SECRET!, dedupe, logger });
+    const replies = parts.replies();
+    const webhook: WebhookServer = createWebhookServer({ bot, path: url.pathname || '/', secret: config.WEBHOOK_SECRET!, claims: parts.claims, replies, logger, throttle: new LogThrottle(logger) });
     await new Promise<void>((resolve, reject) => {
       webhook.server.once('error', reject);
       webhook.server.listen(config.PORT, config.HOST, () => resolve());
@@ -63,7 +76,13 @@ export async function startBot(bot: Bot<BotContext>, engine: Engine, config: Con
     await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: [...ALLOWED_UPDATES] });
     const address = webhook.server.address();
     logger.info({ event: 'started', mode: 'webhook', pid: process.pid, port: typeof address === 'object' && address ? address.port : config.PORT, bot: bot.botInfo.username }, 'webhook server listening');
-    return { mode: 'webhook', stop: () => webhook.close() };
+    return {
+      mode: 'webhook',
+      stop: async () => {
+        await webhook.close();
+        await replies.close(config.SHUTDOWN_DRAIN_SECONDS * 1000);
+      },
+    };
   }
   await bot.api.deleteWebhook();
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true, retryInterval: 'quadratic' } });

@@ -6,6 +6,7 @@ import { converse } from '../engine/conversation.js';
 import type { Engine } from '../engine/engine.js';
 import { loadEngine } from '../engine/load-engine.js';
 import { InvalidFilesError } from '../files/problem.js';
+import { exitAfterOutput, writeWithBackpressure } from './exit.js';
 
 const USAGE = `Usage:
   npm run --silent ask -- "question"          print the reply
@@ -15,7 +16,7 @@ const USAGE = `Usage:
 const lineSchema = z.object({ chat: z.union([z.string(), z.number()]).transform(String), text: z.string() });
 
 /** Answers JSON lines from `input` in order, one JSON line out per line in; bad lines get an error object. */
-export async function answerJsonLines(engine: Engine, input: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
+export async function answerJsonLines(engine: Engine, input: NodeJS.ReadableStream, write: (line: string) => void | Promise<void>): Promise<void> {
   const store = new MemoryContextStore();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -26,18 +27,18 @@ export async function answerJsonLines(engine: Engine, input: NodeJS.ReadableStre
     try {
       parsed = JSON.parse(raw);
     } catch {
-      write(JSON.stringify({ error: `line ${n}: not valid JSON; expected {"chat": "...", "text": "..."}`, line: n }));
+      await write(JSON.stringify({ error: `line ${n}: not valid JSON; expected {"chat": "...", "text": "..."}`, line: n }));
       continue;
     }
     const input = lineSchema.safeParse(parsed);
     if (!input.success) {
       const fields = input.error.issues.map((i) => i.path.join('.') || 'line').join(', ');
-      write(JSON.stringify({ error: `line ${n}: expected {"chat": "...", "text": "..."}; problem with: ${fields}`, line: n }));
+      await write(JSON.stringify({ error: `line ${n}: expected {"chat": "...", "text": "..."}; problem with: ${fields}`, line: n }));
       continue;
     }
     const { chat, text } = input.data;
     const reply = await converse(engine, store, chat, text);
-    write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence) }));
+    await write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence) }));
   }
 }
 
@@ -53,7 +54,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const engine = await loadEngine(fileSettings());
   if (jsonl) {
-    await answerJsonLines(engine, process.stdin, (line) => process.stdout.write(`${line}\n`));
+    // Waits whenever the reader falls behind, so 20,000 answers never sit in memory at once.
+    await answerJsonLines(engine, process.stdin, (line) => writeWithBackpressure(process.stdout, `${line}\n`));
     return 0;
   }
   const reply = engine.answer(rest.join(' '));
@@ -61,10 +63,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof InvalidFilesError ? error.message : `ask failed: ${String(error)}`}\n`);
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  process.stderr.write(`${error instanceof InvalidFilesError ? error.message : `ask failed: ${String(error)}`}\n`);
+  exitAfterOutput(1);
+});

@@ -3,6 +3,7 @@ import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { resolve } from 'node:path';
 import { fileSettings } from '../config.js';
+import { exitAfterOutput } from './exit.js';
 
 /** `npm run bench`: matching plus reply per message, engine start-up, and one-shot `ask` wall time. Medians. */
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -50,5 +51,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exit(1);
+  exitAfterOutput(1);
 });

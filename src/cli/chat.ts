@@ -74,7 +74,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { fileSettings } = await import('../config.js');
   const engine = await Promise.resolve().then(() => loadEngine(fileSettings())).catch((error: unknown) => {
     console.error(String(error instanceof Error ? error.message : error));
-    process.exit(1);
+    // Not process.exit(): that could cut the message short when stderr is a pipe.
+    process.exitCode = 1;
+    return undefined;
   });
-  await runTerminalChat(() => engine);
+  if (engine) await runTerminalChat(() => engine);
 }

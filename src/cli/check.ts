@@ -3,6 +3,7 @@ import { checkAll, PROJECT_ROOT } from '../engine/load-engine.js';
 import { createEngine } from '../engine/engine.js';
 import { gateLines, runGate } from '../evaluation/gate.js';
 import { formatProblem } from '../files/problem.js';
+import { exitAfterOutput } from './exit.js';
 
 /** `npm run check`: validates every data and intent file; one line per problem; non-zero exit on any error. */
 async function main(): Promise<number> {
@@ -29,10 +30,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `check failed: ${String(error)}`);
-    process.exit(1);
-  },
-);
+main().then(exitAfterOutput, (error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `check failed: ${String(error)}`);
+  exitAfterOutput(1);
+});

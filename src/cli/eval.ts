@@ -7,6 +7,7 @@ import { BASELINE_FILE, headline, runGate, verdict, writeBaseline } from '../eva
 import { pct, safetyLines, setLine, whyWrong, wronglyAnswered } from '../evaluation/plain-words.js';
 import { InvalidFilesError } from '../files/problem.js';
 import { fileSettings } from '../config.js';
+import { exitAfterOutput } from './exit.js';
 
 const REPORT = 'reports/eval.html';
 
@@ -62,5 +63,5 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof InvalidFilesError ? error.message : error);
-  process.exit(1);
+  exitAfterOutput(1);
 });

@@ -1,6 +1,5 @@
 import { RedisAdapter } from '@grammyjs/storage-redis';
-import type { UpdateDeduper } from '../bot/dedupe.js';
-import { MemoryDeduper } from '../bot/dedupe.js';
+import { MemoryDeduper, type UpdateClaims } from '../bot/dedupe.js';
 import { CONTEXT_TTL_MS, type ChatContext } from '../engine/context.js';
 import { MemoryContextStore, type ContextStore } from '../engine/context-store.js';
 import type { SharedStore } from './redis.js';
@@ -30,16 +29,39 @@ export class SharedContextStore implements ContextStore {
   }
 }
 
-/** Update ids in Redis (SET NX), so an update posted to two instances is answered once. */
-export class SharedDeduper implements UpdateDeduper {
-  private readonly local = new MemoryDeduper();
-  constructor(private readonly store: SharedStore) {}
+/** How long a claim on an update lasts while an instance handles it: a crash mid-handling frees it after this. */
+export const CLAIM_LEASE_MS = 15_000;
 
-  firstTime(updateId: number): Promise<boolean> {
+/**
+ * Update claims in Redis, so an update posted to two instances is answered once. A claim is a short
+ * lease (SET NX PX); it becomes a 24-hour mark only once the update's replies are in the shared
+ * reply queue (or it needed none), and it is deleted if handling fails, so a redelivery is answered.
+ */
+export class SharedUpdateClaims implements UpdateClaims {
+  private readonly local = new MemoryDeduper();
+  constructor(private readonly store: SharedStore, private readonly leaseMs = CLAIM_LEASE_MS) {}
+
+  claim(updateId: number): Promise<boolean> {
     return this.store.use(
-      async (redis) => (await redis.set(`${PREFIX}update:${updateId}`, '1', 'EX', DEDUPE_TTL_SECONDS, 'NX')) === 'OK',
-      () => this.local.firstTime(updateId),
+      async (redis) => (await redis.set(`${PREFIX}update:${updateId}`, 'claimed', 'PX', this.leaseMs, 'NX')) === 'OK',
+      () => this.local.claim(updateId),
     );
+  }
+
+  queued(updateId: number): Promise<void> {
+    return this.done(updateId);
+  }
+
+  done(updateId: number): Promise<void> {
+    return this.store.use(
+      async (redis) => void (await redis.set(`${PREFIX}update:${updateId}`, 'done', 'EX', DEDUPE_TTL_SECONDS)),
+      () => this.local.done(updateId),
+    );
+  }
+
+  async release(updateId: number): Promise<void> {
+    await this.local.release(updateId);
+    await this.store.use(async (redis) => void (await redis.del(`${PREFIX}update:${updateId}`)), () => undefined);
   }
 }
 

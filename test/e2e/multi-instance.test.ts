@@ -46,12 +46,19 @@ describe.skipIf(skip)('several webhook instances sharing Redis', () => {
   const post = (instance: number, update: object) =>
     fetch(instances[instance]!.hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update) });
   const repliesTo = (chatId: number) => api.callsTo('sendMessage').filter((c) => c.payload.chat_id === chatId).map((c) => String(c.payload.text));
+  /** Replies are sent after the webhook has answered: waits for `n` of them, then a moment for any extra. */
+  const settled = async (chatId: number, n: number) => {
+    await api.waitFor(() => repliesTo(chatId).length >= n);
+    await new Promise((r) => setTimeout(r, 300));
+    return repliesTo(chatId);
+  };
 
   it('should keep a follow-up in context when the other instance gets it', async () => {
     const user = ++userId;
     expect((await post(0, textUpdate('how many arrests in essex', { userId: user }))).status).toBe(200);
+    await settled(user, 1);
     expect((await post(1, textUpdate('what about kent?', { userId: user }))).status).toBe(200);
-    expect(repliesTo(user)[1]).toContain('In Kent, 28 people were arrested');
+    expect((await settled(user, 2))[1]).toContain('In Kent, 28 people were arrested');
   });
 
   it('should answer an update posted to both instances once', async () => {
@@ -59,13 +66,13 @@ describe.skipIf(skip)('several webhook instances sharing Redis', () => {
     const update = textUpdate('whats a county line', { userId: user });
     const statuses = await Promise.all([post(0, update), post(1, update)]);
     expect(statuses.map((r) => r.status)).toEqual([200, 200]);
-    expect(repliesTo(user)).toHaveLength(1);
+    expect(await settled(user, 1)).toHaveLength(1);
   });
 
   it('should limit a user flooding both instances overall', async () => {
     const user = ++userId;
     for (let i = 0; i < 30; i++) await post(i % 2, textUpdate(`arrests in kent ${i}`, { userId: user }));
-    const replies = repliesTo(user);
+    const replies = await settled(user, 13);
     expect(replies.filter((r) => r.includes('faster than I can answer'))).toHaveLength(1);
     expect(replies).toHaveLength(12 + 1); // the limit, plus one polite notice
   });
@@ -76,7 +83,7 @@ describe.skipIf(skip)('several webhook instances sharing Redis', () => {
     await redis.stop();
     try {
       for (let i = 0; i < 4; i++) expect((await post(i % 2, textUpdate(`how many deal lines in kent ${i}`, { userId: user + 1 + i }))).status).toBe(200);
-      for (let i = 0; i < 4; i++) expect(repliesTo(user + 1 + i)[0]).toContain('In Kent, 10 deal lines were seized');
+      for (let i = 0; i < 4; i++) expect((await settled(user + 1 + i, 1))[0]).toContain('In Kent, 10 deal lines were seized');
       for (const { bot } of instances) {
         expect(bot.child.exitCode).toBeNull();
         expect(bot.output().match(/"event":"redis_down"/g)).toHaveLength(1);

@@ -76,11 +76,14 @@ describe('the bot process', () => {
     expect((await post(update, 'right-secret')).status).toBe(200);
     expect((await post(update, 'right-secret')).status).toBe(200); // Telegram delivering it twice
     expect((await post({ not: 'an update' }, 'right-secret')).status).toBe(400);
+    // Replies go out after the webhook has answered.
+    await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === 777);
+    await new Promise((r) => setTimeout(r, 300));
     const replies = api.callsTo('sendMessage').filter((c) => c.payload.chat_id === 777);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.payload.text).toContain('dedicated phone line');
 
-    // SIGTERM while an answer is in flight: the answer is finished first, then the process exits 0.
+    // SIGTERM while an answer is being sent: it is finished first, then the process exits 0.
     api.slowNext('sendMessage', 1500);
     const inFlight = post(textUpdate('how many arrests in kent', { userId: 778 }), 'right-secret');
     await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === 778);

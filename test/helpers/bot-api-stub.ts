@@ -6,6 +6,8 @@ import type { Update } from 'grammy/types';
 export interface StubCall {
   method: string;
   payload: Record<string, any>;
+  /** True once the stand-in answered the call with success (a 429 or 500 leaves it unset). */
+  ok?: boolean;
 }
 
 type Fault = { code: 429; retryAfter: number } | { code: 500 };
@@ -20,6 +22,7 @@ export class BotApiStub {
   private readonly updates: Update[] = [];
   private readonly faults = new Map<string, Fault[]>();
   private readonly delays = new Map<string, number[]>();
+  private readonly outages = new Map<string, { until: number; retryAfter: number }>();
   private waiters: (() => void)[] = [];
   private server?: Server;
   private nextMessageId = 1;
@@ -56,6 +59,16 @@ export class BotApiStub {
     this.faults.set(method, [...(this.faults.get(method) ?? []), fault]);
   }
 
+  /** Answers every call of `method` with 429 and this retry_after for the next `ms` milliseconds, like a rate-limit storm. */
+  startOutage(method: string, ms: number, retryAfter: number): void {
+    this.outages.set(method, { until: Date.now() + ms, retryAfter });
+  }
+
+  /** Whether an outage started with startOutage is still on. */
+  inOutage(method: string): boolean {
+    return (this.outages.get(method)?.until ?? 0) > Date.now();
+  }
+
   /** Makes the next call of `method` take this long to answer, like a slow Telegram. */
   slowNext(method: string, ms: number): void {
     this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
@@ -63,6 +76,11 @@ export class BotApiStub {
 
   callsTo(method: string): StubCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Calls of `method` that succeeded: for sendMessage, the messages people actually got. */
+  delivered(method: string): StubCall[] {
+    return this.calls.filter((c) => c.method === method && c.ok);
   }
 
   /** Resolves when a recorded call matches, or rejects after `timeoutMs`. */
@@ -91,13 +109,20 @@ export class BotApiStub {
     if (match[1] !== this.token) return { ok: false, error_code: 401, description: 'Unauthorized' };
     const method = match[2]!;
     const payload = text ? (JSON.parse(text) as Record<string, any>) : {};
-    this.calls.push({ method, payload });
+    const call: StubCall = { method, payload };
+    this.calls.push(call);
     const delay = this.delays.get(method)?.shift();
     if (delay) await new Promise((r) => setTimeout(r, delay));
+    const outage = this.outages.get(method);
+    if (outage && outage.until > Date.now()) {
+      return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${outage.retryAfter}`, parameters: { retry_after: outage.retryAfter } };
+    }
     const fault = this.faults.get(method)?.shift();
     if (fault?.code === 429) return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter}`, parameters: { retry_after: fault.retryAfter } };
     if (fault?.code === 500) return { ok: false, error_code: 500, description: 'Internal Server Error' };
-    return { ok: true, result: await this.answer(method, payload) };
+    const result = await this.answer(method, payload);
+    call.ok = true;
+    return { ok: true, result };
   }
 
   private async answer(method: string, payload: Record<string, any>): Promise<unknown> {

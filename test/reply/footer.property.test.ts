@@ -35,6 +35,37 @@ describe('the footer invariant', () => {
     );
   });
 
+  it('should read line breaks anywhere as spaces: same answer, footer kept, 999 first when in danger', () => {
+    const lineBreak = fc.constantFrom('\n', '\r\n', '\r', '\t', '\n\n', ' \n ');
+    // A message, and the same message with line breaks put in place of some of its spaces.
+    const split = fc
+      .tuple(fc.oneof(hostile, fc.constantFrom('my son is in danger', 'someone has a knife and is threatening me', 'how many arrests in essex', 'what is a county line')), fc.infiniteStream(fc.tuple(fc.boolean(), lineBreak)))
+      .map(([text, choices]) => {
+        const pieces = text.split(' ');
+        const it = choices[Symbol.iterator]();
+        const broken = pieces.reduce((acc, piece) => {
+          const [swap, br] = it.next().value as [boolean, string];
+          return `${acc}${swap ? br : ' '}${piece}`;
+        });
+        return { text, broken };
+      });
+    fc.assert(
+      fc.property(split, fc.integer({ min: 0, max: 200 }), lineBreak, ({ text, broken }, at, br) => {
+        // Also a break inserted anywhere, even inside a word.
+        const anywhere = broken.slice(0, at) + br + broken.slice(at);
+        const plain = engine.answer(text);
+        const reply = engine.answer(broken);
+        expect(reply.intent).toBe(plain.intent);
+        expect(reply.danger).toBe(plain.danger);
+        for (const r of [reply, engine.answer(anywhere)]) {
+          expect(hasFooter(r.text)).toBe(true);
+          if (r.danger) expect(r.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('should keep the footer on every topic, including unknown ones', () => {
     fc.assert(
       fc.property(fc.oneof(fc.constantFrom(...engine.intents.map((i) => i.id)), fc.string()), fc.option(fc.string()), (intent, place) => {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/bot/logger.js';
 import { SharedStore } from '../../src/store/redis.js';
-import { SharedContextStore, SharedDeduper, sharedRateCounter } from '../../src/store/shared-state.js';
+import { SharedContextStore, SharedUpdateClaims, sharedRateCounter } from '../../src/store/shared-state.js';
 import { freePort } from '../helpers/process.js';
 import { redisUnavailable, TestRedis } from '../helpers/redis.js';
 
@@ -46,11 +46,33 @@ describe.skipIf(skip)('shared state in Redis', () => {
     expect(await new SharedContextStore(store).get(key)).toBeUndefined();
   });
 
-  it('should let only the first of several deduplicators through for one update id', async () => {
+  it('should let only the first of several instances claim an update id, with a short lease', async () => {
     const id = Date.now();
-    const results = await Promise.all([new SharedDeduper(store), new SharedDeduper(store), new SharedDeduper(store)].map((d) => d.firstTime(id)));
+    const results = await Promise.all([new SharedUpdateClaims(store), new SharedUpdateClaims(store), new SharedUpdateClaims(store)].map((d) => d.claim(id)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await peek.ttl(`clbot:update:${id}`)).toBeGreaterThan(0);
+    const lease = await peek.pttl(`clbot:update:${id}`);
+    expect(lease).toBeGreaterThan(0);
+    expect(lease).toBeLessThanOrEqual(15_000);
+  });
+
+  // Regression: a claim was kept for 24 hours even when handling failed, so the redelivery was dropped.
+  it('should release a failed claim so a redelivery is answered, and keep a done one for a day', async () => {
+    const claims = new SharedUpdateClaims(store);
+    const id = Date.now() + 1;
+    expect(await claims.claim(id)).toBe(true);
+    await claims.release(id);
+    expect(await claims.claim(id)).toBe(true);
+    await claims.done(id);
+    expect(await claims.claim(id)).toBe(false);
+    expect(await peek.ttl(`clbot:update:${id}`)).toBeGreaterThan(86_000);
+  });
+
+  it('should let a claim lapse when the instance holding it dies', async () => {
+    const id = Date.now() + 2;
+    expect(await new SharedUpdateClaims(store, 100).claim(id)).toBe(true);
+    expect(await new SharedUpdateClaims(store).claim(id)).toBe(false);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await new SharedUpdateClaims(store).claim(id)).toBe(true);
   });
 
   it('should count with the expiry set in the same step', async () => {
@@ -72,9 +94,9 @@ describe('shared state without Redis', () => {
     const contexts = new SharedContextStore(store);
     await contexts.set('a', { intent: 'arrests', at: Date.now() });
     expect((await contexts.get('a'))?.intent).toBe('arrests');
-    const dedupe = new SharedDeduper(store);
-    expect(await dedupe.firstTime(1)).toBe(true);
-    expect(await dedupe.firstTime(1)).toBe(false);
+    const claims = new SharedUpdateClaims(store);
+    expect(await claims.claim(1)).toBe(true);
+    expect(await claims.claim(1)).toBe(false);
     const counter = sharedRateCounter(store, 10_000);
     expect(await counter.incr('k')).toBe(1);
     expect(await counter.incr('k')).toBe(2);
