@@ -25,7 +25,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   };
 
   const metrics = (await load('metrics.yaml', metricsFileSchema)).value;
-  const places = (await load('places.yaml', placesFileSchema)).value;
+  const placesFile = await load('places.yaml', placesFileSchema);
+  const places = placesFile.value;
+  if (placesFile.doc && places) problems.push(...checkPlaceNames(placesFile.doc, places));
   const wordsFile = await load('words.yaml', wordsFileSchema);
   const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
 
@@ -106,6 +108,27 @@ function crossCheckOperation(op: Operation, doc: YamlFile, metrics: Record<strin
   }
   if (op.published < op.end) {
     problems.push({ file: doc.file, line: doc.lineOf(['published']), field: 'published', message: `the publication date ${op.published} is before the operation ended (${op.end})`, severity: 'error' });
+  }
+  return problems;
+}
+
+/** A name (alias or town) may point to one place only, or "in Bedford" could mean two counties. */
+function checkPlaceNames(doc: YamlFile, places: Record<string, Place>): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, string>();
+  for (const [key, place] of Object.entries(places)) {
+    const names: [string, (string | number)[]][] = [
+      [place.name, [key, 'name']],
+      ...place.aliases.map((a, i): [string, (string | number)[]] => [a, [key, 'aliases', i]]),
+      ...(place.towns ?? []).map((t, i): [string, (string | number)[]] => [t, [key, 'towns', i]]),
+    ];
+    for (const [name, path] of names) {
+      const norm = name.toLowerCase().trim();
+      const first = owner.get(norm);
+      if (first && first !== key) {
+        problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message: `"${name}" is also listed under "${first}". A name can point to one place only: keep it under one of them.`, severity: 'error' });
+      } else owner.set(norm, key);
+    }
   }
   return problems;
 }

@@ -14,10 +14,18 @@ export const metricSchema = strictObject({
 });
 export const metricsFileSchema = z.record(key, metricSchema);
 
-/** `data/places.yaml`: counties and the names people use for them. */
+/**
+ * `data/places.yaml`: counties and the names people use for them. The region's seven counties carry
+ * `in_region: true` and may list their towns and districts; entries without it are places outside the region.
+ */
 export const placeSchema = strictObject({
   name: text('the county name as it should be shown'),
   aliases: textList('other names', 0).default([]),
+  in_region: z.boolean({ error: (i) => `should be true or false (or left out), but it is ${describe(i.input)}` }).optional(),
+  towns: textList('town and district names, in lower case', 0).optional(),
+}).refine((p) => !p.towns || p.towns.length === 0 || p.in_region === true, {
+  message: 'towns are listed only for counties in the region: add "in_region: true" or move the towns to a region county',
+  path: ['towns'],
 });
 export const placesFileSchema = z.record(key, placeSchema);
 
