@@ -1,4 +1,4 @@
-import type { Figure, MetricDef, OperationFile, Place } from './schema.js';
+import type { FacetDef, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
 /** One week of action, exactly as its data file describes it. */
 export type Operation = OperationFile & { file: string };
@@ -11,6 +11,8 @@ export interface Knowledge {
   operations: readonly Operation[];
   /** Typed form → plain word, from `data/words.yaml`. */
   words: ReadonlyMap<string, string>;
+  /** Breakdowns a release may not give, from `data/facets.yaml` (empty when the file is absent). */
+  facets: ReadonlyMap<string, FacetDef>;
 }
 
 /** The operation answers describe unless the user asks for another. */

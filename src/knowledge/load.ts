@@ -1,9 +1,10 @@
-import { readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
 import type { Knowledge, Operation } from './knowledge.js';
 import {
+  facetsFileSchema,
   metricsFileSchema,
   operationSchema,
   placesFileSchema,
@@ -31,6 +32,16 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const wordsFile = await load('words.yaml', wordsFileSchema);
   const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
 
+  const hasFacets = await access(join(dataDir, 'facets.yaml')).then(() => true, () => false);
+  const facets = hasFacets ? (await load('facets.yaml', facetsFileSchema)).value : {};
+  if (facets && metrics) {
+    for (const [key, facet] of Object.entries(facets)) {
+      if (facet.nearest && !metrics[facet.nearest]) {
+        problems.push({ file: `${shownAs}/facets.yaml`, field: `${key}.nearest`, message: `unknown figure "${facet.nearest}" (known: ${Object.keys(metrics).join(', ')}). Check the spelling.`, severity: 'error' });
+      }
+    }
+  }
+
   const operations: Operation[] = [];
   let entries: string[] = [];
   try {
@@ -50,10 +61,10 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !facets) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words },
+    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, facets: new Map(Object.entries(facets)) },
     problems,
   };
 }

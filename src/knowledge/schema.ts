@@ -58,7 +58,16 @@ export const operationSchema = strictObject({
   facts: z.record(key, text('a sentence or two')),
 });
 
+/** `data/facets.yaml`: breakdowns people ask for that a release may not give (ages, charges, guns...). */
+export const facetSchema = strictObject({
+  says: text('the sentence the bot says when the release does not give this'),
+  words: textList('words in a question that ask for this breakdown'),
+  nearest: key.optional(),
+});
+export const facetsFileSchema = z.record(key, facetSchema);
+
 export type MetricDef = z.infer<typeof metricSchema>;
+export type FacetDef = z.infer<typeof facetSchema>;
 export type Place = z.infer<typeof placeSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type OperationFile = z.infer<typeof operationSchema>;

@@ -2,7 +2,7 @@ import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { createLexicon } from './lexicon.js';
 import { normalise, words } from './normalise.js';
-import { createPlaceFinder, PLACE_TOKEN } from './places.js';
+import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
 import { trainClassifier, type Scored } from './classifier.js';
@@ -33,8 +33,12 @@ const FEWEST_WORDS = new Set(['fewest', 'least', 'lowest', 'fewer', 'smallest', 
 export interface Understanding {
   /** The message as lower-case plain words. */
   normalised: string;
-  /** Counties named, in order (keys of data/places.yaml). */
+  /** Counties named, in order (keys of data/places.yaml); a town counts as its county when no county is named. */
   places: string[];
+  /** Every place named, as typed: counties, forces and towns. */
+  mentions: PlaceMention[];
+  /** The message's words after slang and spelling were read, places as {@link PLACE_TOKEN}. */
+  tokens: string[];
   /** Figures named (keys of data/metrics.yaml), in order. */
   metrics: string[];
   /** The message asks for the whole region ("in total", "overall"). */
@@ -47,6 +51,8 @@ export interface Understanding {
   comparing: boolean;
   /** Nothing but counties and filler ("what about kent?"). */
   onlyPlaces: boolean;
+  /** Words the bot has never seen in any example (nor as a figure, place or slang word). */
+  unknown: string[];
   /** Features fed to the classifier. */
   features: string[];
   /** How much of the message is about what the bot covers, 0 to 1 (see `coverage`). */
@@ -84,7 +90,10 @@ function toFeatures(tokens: readonly string[]): string[] {
 
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
-  const findPlaces = createPlaceFinder(knowledge.places);
+  // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
+  const exampleWords = new Set(intents.flatMap((i) => i.examples.flatMap((e) => words(normalise(e)))));
+  for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: exampleWords });
   const translate = createLexicon(knowledge.words);
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
   // Longest phrases first, so "deal lines" wins over "lines".
@@ -166,7 +175,10 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
 
   function understandAfresh(text: string): Understanding {
     const normalised = normalise(text);
-    const { places, tokens: placed } = findPlaces.find(words(normalised));
+    const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised));
+    // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
+    const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
+    const places = direct.length > 0 ? direct : named;
     const read = translate(placed);
     const corrected = read.map(correct);
     const plain = translate(corrected);
@@ -177,6 +189,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return {
       normalised,
       places,
+      mentions,
+      tokens: plain,
       metrics: findMetrics(plain),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
@@ -184,6 +198,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
+      unknown: plain.filter((t) => t !== PLACE_TOKEN && !STOPWORDS.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
       coverage: coverage(read, corrected),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),

@@ -1,0 +1,50 @@
+/**
+ * Words that show the shape of a question: which time, which calculation, a contact request.
+ * They are read from the message's plain lower-case words, padded with spaces (" was it 28 ").
+ */
+
+/** Phrases asking how to reach someone, not for figures. */
+export const CONTACT_PHRASES = [
+  'phone number', 'contact number', 'telephone number', 'number for', 'number to call', 'number do i call', 'number should i call',
+  'contact details', 'how do i contact', 'how can i contact', 'how to contact', 'how do you contact', 'contact them', 'get in touch',
+  'get hold of', 'how do i reach', 'how can i reach', 'how to reach', 'email address', 'their website', 'what number',
+];
+
+/** Phrases asking to add figures together. */
+export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'altogether', 'put together'];
+
+/** Phrases asking for a share of a total. */
+export const SHARE_PHRASES = ['share', 'percentage', 'percent', 'per cent', 'proportion', 'fraction', 'out of the', 'what part', 'half', 'a third', 'a quarter', 'majority'];
+
+/** Phrases asking for a daily rate. */
+export const PER_DAY_PHRASES = ['a day', 'per day', 'each day', 'every day', 'daily', 'a night', 'per night'];
+
+/** Phrases asking for the biggest or smallest. */
+export const MOST_WORDS = ['most', 'highest', 'top', 'biggest', 'best', 'busiest', 'largest', 'greatest'];
+export const FEWEST_WORDS = ['fewest', 'least', 'lowest', 'smallest', 'bottom', 'quietest'];
+
+/** Words that set two things against each other. */
+export const VERSUS_WORDS = ['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'more', 'less', 'fewer', 'better', 'worse', 'or'];
+
+/** Words before a number that make it something other than a figure being checked ("under 18", "top 3"). */
+export const NOT_CONFIRM_BEFORE = new Set(['under', 'over', 'aged', 'age', 'top', 'last', 'first', 'past', 'next', 'every', 'for']);
+
+/** Numbers that are contact numbers, never figures. */
+export const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
+
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Words before a month name that show it is a time ("in may", not "may i ask"). */
+export const MONTH_CUES = new Set(['in', 'during', 'of', 'from', 'since', 'until', 'till', 'the', 'last', 'this', 'that', 'next', 'early', 'late', 'mid', 'before', 'after', 'about', 'for', 'back']);
+/** Words after a month name that show it is a time ("the october week"). */
+export const MONTH_AFTER = new Set(['week', 'one', 'operation', 'crackdown', 'results', 'figures']);
+
+/** Relative times, longest first within each kind. Checked in this order. */
+export const RELATIVE_TIMES: readonly { kind: 'latest' | 'previous' | 'present' | 'future' | 'past' | 'recurring'; phrases: readonly string[] }[] = [
+  { kind: 'previous', phrases: ['previous one', 'previous week', 'previous operation', 'the previous', 'one before', 'week before that', 'before that', 'earlier one', 'the one before'] },
+  { kind: 'latest', phrases: ['last time', 'latest', 'most recent', 'last operation', 'last week of action', 'last crackdown', 'last one', 'recent one'] },
+  { kind: 'future', phrases: ['next time', 'next year', 'next week', 'next month', 'next one', 'upcoming', 'future', 'planned', 'next'] },
+  { kind: 'past', phrases: ['last year', 'last month', 'last week', 'yesterday', 'years ago', 'year ago'] },
+  { kind: 'present', phrases: ['this year', 'this month', 'this week', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently'] },
+  { kind: 'recurring', phrases: ['every year', 'each year', 'per year', 'a year', 'annually', 'every month', 'per month', 'a month'] },
+];

@@ -1,0 +1,42 @@
+/**
+ * Every sentence the answer planner writes itself, by name. Fields in {braces} are filled from the
+ * question and from data/; figures never appear here. Intent files hold the rest of the wording.
+ */
+export const WORDING = {
+  /** A place outside the region. */
+  outside_region: 'Figures for {place} were not published: the week of action covered the Eastern Region ({region_counties}) only.',
+  /** Towns asked about: figures are by county. */
+  town_in_county: 'Figures were published by county, not by town. {towns} {is_are} in {county}.',
+  /** A year asked about that holds the week. */
+  year_holds_week: 'The release covers the week of action ({dates}) only, not the whole of {year}.',
+  /** A time asked about that no week held matches. */
+  other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
+  /** Several weeks held, one asked for. */
+  week_asked: 'For {operation} ({dates}):',
+  /** A sum of county figures. */
+  sum: '{parts} make {total} {label} together. That is my own calculation from the published county figures, not a published total.',
+  /** A share of the region's figure. */
+  share: '{part_name} had {part} of the {whole} {label} across the region, about {percent}%. That is my own calculation from the published figures, not a published figure.',
+  share_half: 'That is {more_less} than half.',
+  /** A figure per day. */
+  per_day: '{whole} {label} over the {days} days of the week of action ({dates}) is about {rate} a day. That is my own calculation, not a published figure.',
+  /** A figure needed for a calculation was not published. */
+  cannot_calculate: "I can't work that out: {missing} {was_were} not published.",
+  /** Confirming a number. */
+  confirm_yes: 'Yes, {number} is right.',
+  confirm_no: 'No, not {number}.',
+  confirm_qualified: 'The release gives {figure}, not an exact number, so I can\'t confirm {number}.',
+  /** Two weeks side by side. */
+  weeks_versus: '{label}, by week of action:\n{lines}',
+  week_line: '• {operation} ({dates}): {figure}',
+  /** Part understood, part not. */
+  specific_no_answer: "I'm not sure what you're asking about {understood}. I can give the published figures for the week of action ({dates}): try \"how many {example} in {example_place}?\"",
+  facet_no_figure: '{says} I can tell you about arrests, weapons, deal lines and other results of the week of action ({dates}), by county.',
+  facet_nearest: '{says} I can tell you about {label}:',
+  /** Contact questions. */
+  contact:
+    "To contact {force}, call 101, the police non-emergency number: it puts you through to your local force. If anyone is in danger right now, call 999. To pass on information anonymously, call Crimestoppers on 0800 555 111. I can't take reports here.",
+  not_published_figure: 'A figure for {label} {where} was not published.',
+} as const;
+
+export type WordingKey = keyof typeof WORDING;
