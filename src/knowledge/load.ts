@@ -132,6 +132,7 @@ function checkPlaceNames(doc: YamlFile, places: Record<string, Place>): Problem[
       [place.name, [key, 'name']],
       ...place.aliases.map((a, i): [string, (string | number)[]] => [a, [key, 'aliases', i]]),
       ...(place.towns ?? []).map((t, i): [string, (string | number)[]] => [t, [key, 'towns', i]]),
+      ...(place.ambiguous_towns ?? []).map((t, i): [string, (string | number)[]] => [t, [key, 'ambiguous_towns', i]]),
     ];
     for (const [name, path] of names) {
       const norm = name.toLowerCase().trim();

@@ -23,6 +23,11 @@ export const placeSchema = strictObject({
   aliases: textList('other names', 0).default([]),
   in_region: z.boolean({ error: (i) => `should be true or false (or left out), but it is ${describe(i.input)}` }).optional(),
   towns: textList('town and district names, in lower case', 0).optional(),
+  /** Towns whose names are also everyday words or other places (march, deal): read as the town only with context. */
+  ambiguous_towns: textList('town names that are also everyday words or other places, in lower case', 0).optional(),
+}).refine((p) => !p.ambiguous_towns?.length || p.in_region === true, {
+  message: 'ambiguous_towns are listed only for counties in the region: add "in_region: true" or move the towns to a region county',
+  path: ['ambiguous_towns'],
 }).refine((p) => !p.towns || p.towns.length === 0 || p.in_region === true, {
   message: 'towns are listed only for counties in the region: add "in_region: true" or move the towns to a region county',
   path: ['towns'],

@@ -3,7 +3,9 @@ export const MAX_MATCH_CHARS = 1000;
 
 const HTML_TAG = /<\/?[a-z][^>]*>/gi;
 const HTML_ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi;
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
+// Line breaks, tabs and other control characters separate words; invisible format characters join them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 const APOSTROPHE = /['’‘`´]/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
@@ -17,6 +19,7 @@ export function normalise(text: string): string {
     .normalize('NFKC')
     .replace(HTML_TAG, ' ')
     .replace(HTML_ENTITY, ' ')
+    .replace(CONTROL, ' ')
     .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(APOSTROPHE, '')
