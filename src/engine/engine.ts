@@ -1,11 +1,11 @@
 import { actOfIntent } from '../frame/act.js';
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
+import { createDangerCheck } from '../frame/danger.js';
 import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
 import { formatDateRange } from '../knowledge/format.js';
-import { normalise } from '../nlu/normalise.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { operationLookup, placeName } from '../reply/fields.js';
@@ -178,8 +178,10 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
   const metric = parts.metrics.map((m) => knowledge.metrics.get(m)?.label).find(Boolean);
   const place = parts.counties[0] && placeName(knowledge, parts.counties[0]);
   if (metric || place) {
-    const understood = [metric, place && `in ${place}`].filter(Boolean).join(' ');
-    const body = say('specific_no_answer', { understood, dates, example: parts.metrics[0] && byMetric.has(parts.metrics[0]) ? (knowledge.metrics.get(parts.metrics[0])!.words[0] ?? 'arrests') : 'arrests', example_place: place ?? 'Essex' });
+    const town = parts.places.find((p) => p.kind === 'town' && p.county === parts.counties[0]);
+    const understood = [metric, place && `in ${town ? `${titleCase(town.said)} (${place})` : place}`].filter(Boolean).join(' ');
+    const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
+    const body = say('specific_no_answer', { understood, dates, example });
     return { body, rule: 'specific-fallback', intent: null, act: 'out_of_scope' };
   }
   return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope' };
@@ -266,8 +268,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),
-    triggers: intents.filter((i) => i.danger).flatMap((i) => (i.triggers ?? []).map(normalise)),
-    danger: emergency?.danger_check,
+    danger: createDangerCheck(intents.filter((i) => i.danger).flatMap((i) => i.triggers ?? []), emergency?.danger_check),
   };
 
   function answer(text: string, stored?: ChatContext, now = Date.now()): EngineReply {
@@ -362,6 +363,8 @@ function topicParts(knowledge: Knowledge, place: string | undefined): FrameParts
     steps: [],
   };
 }
+
+const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 /** Suggested questions; those naming {county} are filled in when the conversation has one, dropped otherwise. */
 function followUps(templates: readonly string[], county: string | undefined): string[] {

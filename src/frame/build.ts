@@ -2,10 +2,10 @@ import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { latestOperation } from '../knowledge/knowledge.js';
 import type { Understanding } from '../nlu/understand.js';
 import { contactRule } from './contact.js';
-import { emergencyRule, type DangerWords } from './danger.js';
+import { emergencyRule, type DangerCheck } from './danger.js';
 import type { FacetFinder } from './facet.js';
 import { operationStep } from './operation.js';
-import { answerCounties, placesStep } from './places.js';
+import { answerCounties, placesStep, REGION_NAMES } from './places.js';
 import { timeStep } from './time.js';
 import type { Decision, Frame } from './types.js';
 
@@ -13,9 +13,8 @@ import type { Decision, Frame } from './types.js';
 export interface FrameReader {
   knowledge: Knowledge;
   facets: FacetFinder;
-  /** Trigger phrases of danger intents, normalised. */
-  triggers: readonly string[];
-  danger: DangerWords | undefined;
+  /** The emergency rule's trigger phrases and danger-check words. */
+  danger: DangerCheck;
 }
 
 /** Every part of the frame except the act, which waits for the classifier; with each step's rule. */
@@ -35,18 +34,17 @@ export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
 /** Runs the frame steps on a message's understanding, in order: emergency, contact, time, places, facet, operation, leftovers. */
 export function readFrame(u: Understanding, reader: FrameReader, now: number): FrameParts {
   const { knowledge } = reader;
-  const typed = ` ${u.normalised} `;
-  const read = ` ${u.tokens.join(' ')} `;
-  const emergency = emergencyRule(typed, reader.triggers, reader.danger);
-  const emergencyRead = emergency.value ? emergency : emergencyRule(read, reader.triggers, reader.danger);
-  const contact = contactRule(`${typed}${read}`, u.mentions.length > 0);
-  const time = timeStep(u.normalised === '' ? [] : u.normalised.split(' '), knowledge, now);
+  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
+  const emergency = emergencyRule(typed, reader.danger);
+  const emergencyRead = emergency.value ? emergency : emergencyRule(u.tokens, reader.danger);
+  const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0);
+  const time = timeStep(typed, knowledge, now);
   const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);
   const op = weeks[0] ?? latestOperation(knowledge);
   const places = placesStep(u.mentions, u.regionWide, knowledge, op);
-  const counties = answerCounties(places);
-  const facet = reader.facets.find(u.normalised, u.tokens.join(' '));
-  const operation = operationStep(u.normalised === '' ? [] : u.normalised.split(' '), counties.length, weeks.length);
+  const counties = answerCounties(places, REGION_NAMES.test(u.tokens.join(' ')));
+  const facet = reader.facets.find(typed, u.tokens);
+  const operation = operationStep(typed, counties.length, weeks.length);
   const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
   return {
     metrics: u.metrics,

@@ -1,3 +1,4 @@
+import { phraseSet, type PhraseIndex } from '../nlu/phrases.js';
 import type { Decision } from './types.js';
 
 /** The words of the danger check, from the emergency intent file (`danger_check:`). */
@@ -8,21 +9,39 @@ export interface DangerWords {
   weapons: readonly string[];
   /** Now: right now, tonight, as we speak. */
   now: readonly string[];
-  /** Here: outside, my door, next door. */
+  /** Here: outside my house, my door, next door. */
   here: readonly string[];
 }
 
-const has = (padded: string, phrases: readonly string[]) => phrases.some((p) => padded.includes(` ${p} `));
+/** The emergency rule's phrases, indexed once. */
+export interface DangerCheck {
+  triggers: PhraseIndex<string>;
+  harm: PhraseIndex<string>;
+  weapons: PhraseIndex<string>;
+  now: PhraseIndex<string>;
+  here: PhraseIndex<string>;
+}
+
+/** Indexes the danger intents' trigger phrases and danger-check words. */
+export function createDangerCheck(triggers: readonly string[], words: DangerWords | undefined): DangerCheck {
+  return {
+    triggers: phraseSet(triggers),
+    harm: phraseSet(words?.harm ?? []),
+    weapons: phraseSet(words?.weapons ?? []),
+    now: phraseSet(words?.now ?? []),
+    here: phraseSet(words?.here ?? []),
+  };
+}
 
 /**
  * The emergency rule: a trigger phrase, or harm happening now or here, or a weapon here. It never
  * looks at the classifier, so no number of examples under another intent can outrank it.
  */
-export function emergencyRule(padded: string, triggers: readonly string[], words: DangerWords | undefined): Decision<boolean> {
-  if (has(padded, triggers)) return { value: true, rule: 'emergency-trigger' };
-  if (!words) return { value: false, rule: 'no-danger' };
-  const harm = has(padded, words.harm);
-  const here = has(padded, words.here);
-  if ((harm && (here || has(padded, words.now))) || (here && has(padded, words.weapons))) return { value: true, rule: 'danger-check' };
+export function emergencyRule(tokens: readonly string[], check: DangerCheck): Decision<boolean> {
+  const trigger = check.triggers.first(tokens);
+  if (trigger) return { value: true, rule: `emergency-trigger:${trigger.phrase}` };
+  const here = check.here.has(tokens);
+  if ((here || check.now.has(tokens)) && check.harm.has(tokens)) return { value: true, rule: 'danger-check:harm' };
+  if (here && check.weapons.has(tokens)) return { value: true, rule: 'danger-check:weapon-here' };
   return { value: false, rule: 'no-danger' };
 }

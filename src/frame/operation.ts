@@ -1,7 +1,14 @@
+import { phraseSet } from '../nlu/phrases.js';
 import type { Decision, FrameOperation } from './types.js';
 import { CONTACT_NUMBERS, FEWEST_WORDS, MOST_WORDS, NOT_CONFIRM_BEFORE, PER_DAY_PHRASES, SHARE_PHRASES, SUM_PHRASES, VERSUS_WORDS } from './words.js';
 
-const has = (padded: string, phrases: readonly string[]) => phrases.some((p) => padded.includes(` ${p} `));
+const SHARE = phraseSet(SHARE_PHRASES);
+const HALF = phraseSet(['half', 'majority']);
+const PER_DAY = phraseSet(PER_DAY_PHRASES);
+const SUM = phraseSet(SUM_PHRASES);
+const VERSUS = phraseSet([...VERSUS_WORDS, ...MOST_WORDS, ...FEWEST_WORDS]);
+const MOST = phraseSet(MOST_WORDS);
+const FEWEST = phraseSet(FEWEST_WORDS);
 
 /**
  * The number a message checks ("was it 28?", "did they arrest 44 in essex"): digits that are not a
@@ -24,18 +31,18 @@ export function numberAsked(tokens: readonly string[]): number | undefined {
  * answer is about; two or more with a comparing word is "versus", with "together" a sum.
  */
 export function operationStep(tokens: readonly string[], counted: number, weeks: number): Decision<FrameOperation> {
-  const padded = ` ${tokens.join(' ')} `;
   const number = numberAsked(tokens);
-  if (has(padded, SHARE_PHRASES)) {
-    const threshold = has(padded, ['half', 'majority']) ? 50 : has(padded, ['a third']) ? 100 / 3 : has(padded, ['a quarter']) ? 25 : undefined;
+  const share = SHARE.first(tokens);
+  if (share) {
+    const threshold = HALF.has(tokens) ? 50 : share.phrase === 'a third' ? 100 / 3 : share.phrase === 'a quarter' ? 25 : undefined;
     return { value: { kind: 'share', ...(threshold ? { threshold } : {}) }, rule: 'operation-share' };
   }
-  if (has(padded, PER_DAY_PHRASES)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
-  if (counted >= 2 && has(padded, SUM_PHRASES)) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  if (PER_DAY.has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
+  if (counted >= 2 && SUM.has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-sum' };
   if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
-  if ((counted >= 2 || weeks >= 2) && (has(padded, VERSUS_WORDS) || has(padded, MOST_WORDS) || has(padded, FEWEST_WORDS))) return { value: { kind: 'versus' }, rule: 'operation-versus' };
+  if (counted >= 2 && VERSUS.has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };
   if (weeks >= 2) return { value: { kind: 'versus' }, rule: 'operation-versus-weeks' };
-  if (has(padded, FEWEST_WORDS)) return { value: { kind: 'fewest' }, rule: 'operation-fewest' };
-  if (has(padded, MOST_WORDS)) return { value: { kind: 'most' }, rule: 'operation-most' };
+  if (FEWEST.has(tokens)) return { value: { kind: 'fewest' }, rule: 'operation-fewest' };
+  if (MOST.has(tokens)) return { value: { kind: 'most' }, rule: 'operation-most' };
   return { value: { kind: 'value' }, rule: 'operation-value' };
 }

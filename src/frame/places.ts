@@ -32,10 +32,14 @@ export function placesStep(mentions: readonly PlaceMention[], regionWide: boolea
 
 /**
  * The counties a figure answer is about: counties named directly win; towns stand for their county
- * only when no county is named ("I live in Stevenage: arrests in Herts?" is about Hertfordshire).
+ * only when neither a county nor the region is named ("I live in Stevenage: arrests in Herts?" is
+ * about Hertfordshire; "I'm in Chelmsford: arrests across the eastern region?" about the region).
  */
-export function answerCounties(places: readonly FramePlace[]): string[] {
+export function answerCounties(places: readonly FramePlace[], regionNamed = false): string[] {
   const direct = places.filter((p) => p.kind !== 'town' && p.kind !== 'region' && p.kind !== 'outside_region').map((p) => p.key!);
   const towns = places.filter((p) => p.kind === 'town').map((p) => p.county!);
-  return [...new Set(direct.length > 0 ? direct : towns)];
+  return [...new Set(direct.length > 0 || regionNamed ? direct : towns)];
 }
+
+/** Words that name the region itself, not just a total. */
+export const REGION_NAMES = /(?:^| )(?:region|regional|eastern|everywhere|whole area)(?: |$)/;

@@ -1,8 +1,19 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
+import { createPhraseIndex } from '../nlu/phrases.js';
 import type { Decision, FrameTime } from './types.js';
 import { MONTH_AFTER, MONTH_CUES, MONTHS, RELATIVE_TIMES } from './words.js';
 
 const YEAR = /^(?:19|20)\d\d$/;
+
+const RELATIVE = createPhraseIndex(RELATIVE_TIMES.flatMap(({ kind, phrases }) => phrases.map((p) => [p, kind] as const)));
+const PRIORITY = RELATIVE_TIMES.map((r) => r.kind);
+
+/** The relative time named, by the order of RELATIVE_TIMES; "this week of action" is the operation itself, not a time. */
+function relativeTime(tokens: readonly string[]) {
+  const hits = RELATIVE.all(tokens).filter((h) => !(h.phrase === 'this week' && tokens[h.at + h.length] === 'of' && tokens[h.at + h.length + 1] === 'action'));
+  hits.sort((a, b) => PRIORITY.indexOf(a.value) - PRIORITY.indexOf(b.value));
+  return hits[0];
+}
 
 /** One time named in a message: a year, a month (perhaps with its year). */
 interface TimeRef {
@@ -47,16 +58,15 @@ export function weeksMatching(ref: TimeRef, operations: readonly Operation[]): O
  */
 export function timeStep(tokens: readonly string[], knowledge: Knowledge, now: number): Decision<FrameTime> {
   const ops = knowledge.operations;
-  const padded = ` ${tokens.join(' ')} `.replace(/ (?:this|that|the) week of action /g, ' operation ');
   const refs = namedTimes(tokens);
   if (refs.length > 0) {
     const matched = [...new Set(refs.flatMap((r) => weeksMatching(r, ops)))].sort((a, b) => ops.indexOf(a) - ops.indexOf(b));
     const kind = refs.some((r) => r.month !== undefined) ? 'month' : 'year';
     return { value: { kind, said: refs.map((r) => r.said).join(', '), operations: matched.map((o) => o.id) }, rule: `time-named-${kind}` };
   }
-  for (const { kind, phrases } of RELATIVE_TIMES) {
-    const said = phrases.find((p) => padded.includes(` ${p} `));
-    if (!said) continue;
+  const relative = relativeTime(tokens);
+  if (relative) {
+    const { value: kind, phrase: said } = relative;
     if (kind === 'latest') return { value: { kind, said, operations: ops.slice(0, 1).map((o) => o.id) }, rule: 'time-latest' };
     if (kind === 'previous') return { value: { kind, said, operations: ops.slice(1, 2).map((o) => o.id) }, rule: 'time-previous' };
     if (kind === 'past') {

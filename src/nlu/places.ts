@@ -1,6 +1,7 @@
 import type { Place } from '../knowledge/schema.js';
 import { editDistance } from './natural.js';
-import { normalise, words } from './normalise.js';
+import { normalise } from './normalise.js';
+import { createPhraseIndex } from './phrases.js';
 
 /** The word the classifier sees in place of any county or town, so "arrests in kent" and "arrests in luton" look alike. */
 export const PLACE_TOKEN = 'zplace';
@@ -20,7 +21,7 @@ export interface PlaceFinder {
    * Place keys in the order they appear (a town gives its county's key), every mention with how it
    * was named, and the words with each place replaced by {@link PLACE_TOKEN}.
    */
-  find(tokens: readonly string[]): { places: string[]; mentions: PlaceMention[]; tokens: string[] };
+  find(tokens: readonly string[], typed?: string): { places: string[]; mentions: PlaceMention[]; tokens: string[] };
 }
 
 /** Words before a town name that show it is a place: "in deal", "from march". */
@@ -47,7 +48,9 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   const phrases = new Map<string, { key: string; town: boolean }>(); // "essex police" → essex
   const fullNames: { word: string; key: string }[] = [];
   const guarded = new Set<string>(); // town names that need a preposition before them
+  const ambiguous = new Map<string, string>(); // "march", "deal": towns only when the message backs it up
   for (const [key, place] of places) {
+    for (const town of place.ambiguous_towns ?? []) ambiguous.set(normalise(town), key);
     const name = normalise(place.name);
     phrases.set(name, { key, town: false });
     if (!name.includes(' ')) fullNames.push({ word: name, key });
@@ -59,7 +62,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       if (!t.includes(' ') && (t.length <= SHORT_TOWN || options.commonWords?.has(t))) guarded.add(t);
     }
   }
-  const longest = Math.max(1, ...[...phrases.keys()].map((p) => words(p).length));
+  const index = createPhraseIndex(phrases);
+  const ambiguousIndex = createPhraseIndex(ambiguous);
   const fuzzyCache = new Map<string, string | null>();
 
   const fuzzy = (token: string): string | undefined => {
@@ -80,19 +84,23 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     return found ?? undefined;
   };
 
+  /** An ambiguous town counts when its county is named too, or it is written with a capital after "in", "at", "near" or "from". */
+  const backedUp = (town: string, county: string, mentions: readonly PlaceMention[], typed: string | undefined) =>
+    mentions.some((m) => m.key === county) ||
+    (typed !== undefined && !MONTHS.has(town) && new RegExp(`[^.!?\\s]\\s+(?:in|at|near|from)\\s+${town.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('\\s+')}\\b`).test(typed));
+
   return {
-    find(tokens) {
+    find(tokens, typed) {
       const found: string[] = [];
       const mentions: PlaceMention[] = [];
       const out: string[] = [];
       for (let i = 0; i < tokens.length; ) {
         let matched = 0;
         let hit: { key: string; town: boolean } | undefined;
-        for (let n = Math.min(longest, tokens.length - i); n >= 1 && !hit; n--) {
-          const phrase = n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' ');
-          hit = phrases.get(phrase);
-          if (hit && n === 1 && guarded.has(phrase) && !PLACE_PREPOSITIONS.has(tokens[i - 1] ?? '')) hit = undefined;
-          if (hit) matched = n;
+        const listed = index.at(tokens, i);
+        if (listed && !(listed.length === 1 && guarded.has(listed.phrase) && !PLACE_PREPOSITIONS.has(tokens[i - 1] ?? ''))) {
+          hit = listed.value;
+          matched = listed.length;
         }
         if (!hit) {
           const key = fuzzy(tokens[i]!);
@@ -109,6 +117,15 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
         } else {
           out.push(tokens[i]!);
           i += 1;
+        }
+      }
+      if (ambiguous.size > 0) {
+        for (let i = 0; i < out.length; i++) {
+          const a = ambiguousIndex.at(out, i);
+          if (!a || !backedUp(a.phrase, a.value, mentions, typed)) continue;
+          if (!found.includes(a.value)) found.push(a.value);
+          mentions.push({ key: a.value, said: a.phrase, town: true });
+          out.splice(i, a.length, PLACE_TOKEN);
         }
       }
       return { places: found, mentions, tokens: out };

@@ -1,7 +1,7 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { createLexicon } from './lexicon.js';
-import { normalise, words } from './normalise.js';
+import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
 import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
@@ -15,7 +15,7 @@ const STOPWORDS = new Set([
 ]);
 
 /** Words that add nothing to a follow-up such as "and what about kent then?". */
-const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down']);
+const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
 
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
@@ -91,7 +91,8 @@ function toFeatures(tokens: readonly string[]): string[] {
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
-  const exampleWords = new Set(intents.flatMap((i) => i.examples.flatMap((e) => words(normalise(e)))));
+  const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
+  const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
   const findPlaces = createPlaceFinder(knowledge.places, { commonWords: exampleWords });
   const translate = createLexicon(knowledge.words);
@@ -106,10 +107,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return OTHER_PERIODS.some((p) => text.includes(p)) || (text.match(/ (?:19|20)\d\d /g) ?? []).some((y) => !knownYears.has(y.trim()));
   };
 
-  const plainWords = (text: string) => translate(findPlaces.find(words(normalise(text))).tokens);
 
-  const docs = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, tokens: plainWords(e) })));
-  const exactly = new Map(intents.flatMap((intent) => intent.examples.map((e) => [normalise(e), intent.id] as const)));
+  const docs = normalisedExamples.map((e) => ({ intent: e.intent, tokens: translate(findPlaces.find(words(e.text)).tokens) }));
+  const exactly = new Map(normalisedExamples.map((e) => [e.text, e.intent] as const));
   const vocabulary = new Set(docs.flatMap((d) => d.tokens));
   // How many in-scope intents use each word. Words most intents use ("what", "got", "think") say
   // nothing about whether a message is in scope; the rest do.
@@ -175,7 +175,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
 
   function understandAfresh(text: string): Understanding {
     const normalised = normalise(text);
-    const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised));
+    const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
     // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
     const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
     const places = direct.length > 0 ? direct : named;

@@ -30,7 +30,7 @@ export const WORDING = {
   weeks_versus: '{label}, by week of action:\n{lines}',
   week_line: '• {operation} ({dates}): {figure}',
   /** Part understood, part not. */
-  specific_no_answer: "I'm not sure what you're asking about {understood}. I can give the published figures for the week of action ({dates}): try \"how many {example} in {example_place}?\"",
+  specific_no_answer: 'Sorry, I can only answer questions about the county-lines week of action ({dates}). I understood you asked about {understood}: try "{example}"',
   facet_no_figure: '{says} I can tell you about arrests, weapons, deal lines and other results of the week of action ({dates}), by county.',
   facet_nearest: '{says} I can tell you about {label}:',
   /** Contact questions. */
