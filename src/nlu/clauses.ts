@@ -22,6 +22,7 @@ const MAX_CHARS = 4000;
 
 const firstWords = (clause: string, n: number) =>
   clause
+    .slice(0, 20 * n)
     .toLowerCase()
     .replace(/['’]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
@@ -46,9 +47,12 @@ function sentenceEnds(text: string): number[] {
   return ends;
 }
 
+const MAY_JOIN = /,|\b(?:but|so)\b/i;
+
 /** Where a sentence splits into clauses: before a joiner or question word that opens a new question. */
 function clauseStarts(sentence: string): number[] {
   const starts: number[] = [];
+  if (!MAY_JOIN.test(sentence)) return starts; // the common case, checked cheaply
   // ", and what ..." / " but how ..." / " so which ..." / ", how many ..."
   const JOIN = /(,\s*|\s+)(\p{L}+)(?=\s+(\p{L}+))|(,\s*)(\p{L}+)/gu;
   for (const m of sentence.matchAll(JOIN)) {

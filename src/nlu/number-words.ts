@@ -22,6 +22,10 @@ const SHORTHAND = /^(£?)(\d+)(k|m)$/;
 
 type State = 'start' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'and' | 'digits' | 'article';
 
+const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), ...HUNDRED, 'thousand', 'million', 'dozen']);
+/** Whether a token could start or be part of a number this module rewrites. */
+const mayBeNumber = (t: string) => NUMBER_WORDS.has(t) || /\d/.test(t) || (t.includes('-') && t.split('-').some((p) => NUMBER_WORDS.has(p)));
+
 const isWordNumber = (t: string | undefined) => t !== undefined && (t in UNITS || t in TEENS || t in TENS);
 
 /** Reads the number starting at tokens[i], if the words there make one. */
@@ -90,7 +94,8 @@ function oneIsACount(tokens: readonly string[], i: number): boolean {
  * Tokens are lower-case words, as {@link words} gives them; hyphenated forms (twenty-five) are read too.
  */
 export function readNumberWords(tokens: readonly string[]): string[] {
-  const split = tokens.flatMap((t) => (/^[a-z]+(?:-[a-z]+)+$/.test(t) && t.split('-').every((p) => p in UNITS || p in TENS) ? t.split('-') : [t]));
+  if (!tokens.some(mayBeNumber)) return [...tokens]; // the common case, checked cheaply
+  const split = tokens.flatMap((t) => (t.includes('-') && /^[a-z]+(?:-[a-z]+)+$/.test(t) && t.split('-').every((p) => p in UNITS || p in TENS) ? t.split('-') : [t]));
   const out: string[] = [];
   for (let i = 0; i < split.length; ) {
     const t = split[i]!;

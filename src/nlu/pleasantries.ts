@@ -41,6 +41,19 @@ const ARABIC_FOLDS: Record<string, string> = { 'ي': 'ی', 'ى': 'ی', 'ك': 'ک
  * Marks of other scripts (Bengali vowel signs) are kept, since they are part of the letters.
  */
 export function foldWord(word: string): string {
+  if (PLAIN.test(word)) return word.includes("'") ? word.toLowerCase().replace(/'/g, '') : word.toLowerCase(); // the common case
+  const cached = folded.get(word);
+  if (cached !== undefined) return cached;
+  if (folded.size > 5000) folded.clear();
+  const result = foldOther(word);
+  folded.set(word, result);
+  return result;
+}
+
+const PLAIN = /^[A-Za-z0-9']*$/;
+const folded = new Map<string, string>();
+
+function foldOther(word: string): string {
   return word
     .normalize('NFKC')
     .toLowerCase()
@@ -53,7 +66,9 @@ export function foldWord(word: string): string {
 }
 
 function tokenise(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: foldWord(m[0]) }));
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, word: foldWord(m[0]) });
+  return tokens;
 }
 
 const indexes = new WeakMap<readonly string[], PhraseIndex>();
@@ -135,6 +150,8 @@ function allPleasantries(tokens: readonly Token[], from: number, to: number, ind
 export function stripPleasantries(text: string, phrases: readonly string[]): { text: string; stripped: string[] } {
   const index = indexPhrases(phrases);
   const tokens = tokenise(text);
+  // The common case, checked cheaply: no word could begin or end a pleasantry.
+  if (!tokens.some((t) => index.byFirst.has(t.word) || index.byLast.has(t.word))) return { text: text.trim(), stripped: [] };
   const cuts: [number, number][] = [];
   const stripped: [number, string][] = [];
   const note = (from: number, to: number) => stripped.push([tokens[from]!.start, text.slice(tokens[from]!.start, tokens[to - 1]!.end)]);

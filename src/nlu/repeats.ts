@@ -1,5 +1,6 @@
 /** Three or more of the same letter in a row: the "sss" of "knivesss". */
 const RUN = /(\p{L})\1{2,}/gu;
+const ANY_TRIPLE = /(.)\1\1/;
 
 /** Above this many stretched runs in one word, every run is cut to one letter rather than trying each way. */
 const MAX_RUNS = 5;
@@ -12,6 +13,7 @@ const MAX_RUNS = 5;
  * touched, nor digits (1000), nor a word that is known as it is or is one letter repeated (zzz, xxx).
  */
 export function collapseRepeats(word: string, isKnown: (w: string) => boolean): string {
+  if (!ANY_TRIPLE.test(word)) return word; // the common case, checked cheaply
   const runs = [...word.matchAll(RUN)];
   if (runs.length === 0 || isKnown(word) || runs[0]![0].length === word.length) return word;
   if (runs.length > MAX_RUNS) return word.replace(RUN, '$1');
