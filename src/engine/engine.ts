@@ -4,8 +4,8 @@ import { createDangerCheck } from '../frame/danger.js';
 import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
-import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
-import { formatDateRange } from '../knowledge/format.js';
+import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
+import { formatDateRange, groupThousands } from '../knowledge/format.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { operationLookup, placeName } from '../reply/fields.js';
@@ -131,6 +131,28 @@ export function chooseIntent(u: Understanding, context: ChatContext | undefined,
   return metricIntent && { intent: metricIntent, confidence: top?.score ?? 0, rule: 'figure-named' };
 }
 
+/** Figures of a county (or the region) whose published value is `n`: what "was it 28 in Kent?" is checking. */
+export function metricsWithValue(op: Operation, county: string | undefined, n: number): string[] {
+  const figures = county === undefined ? op.region : (op.counties[county] ?? {});
+  return Object.entries(figures).filter(([, f]) => f.value === n).map(([m]) => m);
+}
+
+/**
+ * A calculation or a check on figures needs no classifier: "arrests in essex and kent combined",
+ * "what share of arrests", "was it 28 in kent?" go to the figure's intent (for a check with no figure
+ * named, the figure of that place with that value).
+ */
+export function calculationRule(parts: FrameParts, deps: EngineDeps): Choice | undefined {
+  const { kind, number } = parts.operation;
+  if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm') return undefined;
+  const op = parts.weeks[0] ?? latestOperation(deps.knowledge);
+  let metric = parts.metrics[0];
+  if (!metric && kind === 'confirm' && number !== undefined && parts.counties.length === 1) metric = metricsWithValue(op, parts.counties[0], number)[0];
+  if (!metric && kind === 'confirm' && parts.counties.length === 1) return deps.byId.has('overview') ? { intent: deps.byId.get('overview')!, confidence: 0.5, rule: 'confirm-no-figure-named' } : undefined;
+  const intent = metric ? deps.byMetric.get(metric) : undefined;
+  return intent && { intent, confidence: 0.5, rule: `calculation-${kind}` };
+}
+
 /** What a planned reply says and how it was decided. */
 interface Planned {
   body: string;
@@ -216,8 +238,14 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
   const facet = parts.facet && knowledge.facets.get(parts.facet.key);
   if (facet) pre.push(facet.says);
-  const metricKey = metricOf(parts, intent, op);
   const kind = parts.operation.kind;
+  const checking = parts.operation.number;
+  const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
+  // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
+  const metricKey = metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' ? 'arrests' : undefined);
+  if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
+    pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
+  }
   const joined = (rule: string, body: string) => ({ body: [...pre, body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
 
   if (parts.weeks.length >= 2 && metricKey) return joined('plan-weeks-versus', planWeeks(parts.weeks, knowledge, counties[0], metricKey).body);
@@ -273,13 +301,27 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
 
   function answer(text: string, stored?: ChatContext, now = Date.now()): EngineReply {
     const context = freshContext(stored, now);
-    const u = understand(typeof text === 'string' ? text : '');
+    let u = understand(typeof text === 'string' ? text : '');
     if (u.normalised === '') {
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message') };
     }
-    const parts = readFrame(u, reader, now);
-    if (parts.emergency.value && emergency) return reply(planEmergency(deps), parts, 1, parts.emergency.rule, context, now);
-    const chosen = chooseIntent(u, context, deps);
+    const whole = readFrame(u, reader, now);
+    if (whole.emergency.value && emergency) return reply(planEmergency(deps), whole, 1, whole.emergency.rule, context, now);
+    let chosen = chooseIntent(u, context, deps);
+    let parts = whole;
+    // Chatter or a story around the question: answer the question clause on its own.
+    if (!chosen && u.question) {
+      const q = understand(u.question);
+      const inner = chooseIntent(q, context, deps);
+      if (inner) {
+        u = q;
+        chosen = { ...inner, rule: `question-clause>${inner.rule}` };
+        parts = readFrame(q, reader, now);
+      }
+    }
+    // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
+    if (parts === whole && u.question) parts = readFrame(understand(u.question), reader, now);
+    if (!chosen) chosen = calculationRule(parts, deps);
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
     if (!chosen) {

@@ -90,7 +90,7 @@ export function planSum(op: Operation, knowledge: Knowledge, counties: readonly 
   const qualified = rows.some((r) => r.f!.qualifier);
   const parts = listInWords(rows.map((r) => `${placeName(knowledge, r.c)}'s ${formatFigure(r.f!, metric)}`));
   return {
-    body: say('sum', { parts, total: `${qualified ? 'at least ' : ''}${formatFigure({ value: total }, metric)}`, label: metric.label }) + ` (${formatDateRange(op.start, op.end)})`,
+    body: say('sum', { parts, total: `${qualified ? 'at least ' : ''}${formatFigure({ value: total }, metric)}`, label: metric.label, dates: formatDateRange(op.start, op.end) }),
     rule: 'plan-sum',
     figures: true,
   };
@@ -114,7 +114,8 @@ export function planShare(op: Operation, knowledge: Knowledge, counties: readonl
       whole: formatFigure(whole!, metric),
       label: metric.label,
       percent: percent(share),
-    }) + ` (${formatDateRange(op.start, op.end)})`,
+      dates: formatDateRange(op.start, op.end),
+    }),
   ];
   if (threshold !== undefined) body.push(say('share_half', { more_less: share > threshold ? 'more' : 'less' }).replace('half', threshold === 50 ? 'half' : threshold === 25 ? 'a quarter' : 'a third'));
   return { body: body.join(' '), rule: 'plan-share', figures: true };

@@ -35,7 +35,7 @@ export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
 export function readFrame(u: Understanding, reader: FrameReader, now: number): FrameParts {
   const { knowledge } = reader;
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
-  const emergency = emergencyRule(typed, reader.danger);
+  const emergency = emergencyRule(u.whole === '' ? [] : u.whole.split(' '), reader.danger);
   const emergencyRead = emergency.value ? emergency : emergencyRule(u.tokens, reader.danger);
   const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0);
   const time = timeStep(typed, knowledge, now);

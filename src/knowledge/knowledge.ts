@@ -9,6 +9,8 @@ export interface Knowledge {
   places: ReadonlyMap<string, Place>;
   /** Newest first (by end date); the first is the one answers describe by default. */
   operations: readonly Operation[];
+  /** Greetings, thanks and polite phrases of every language in `data/pleasantries.yaml` (none if it is absent). */
+  pleasantries: readonly string[];
   /** Typed form → plain word, from `data/words.yaml`. */
   words: ReadonlyMap<string, string>;
   /** Breakdowns a release may not give, from `data/facets.yaml` (empty when the file is absent). */

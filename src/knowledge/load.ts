@@ -8,6 +8,7 @@ import {
   metricsFileSchema,
   operationSchema,
   placesFileSchema,
+  pleasantriesFileSchema,
   wordsFileSchema,
   type MetricDef,
   type Place,
@@ -25,6 +26,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
     return { doc, value };
   };
 
+  // Optional: without it, no greeting is skipped before a question is read.
+  const pleasantriesFile: { value?: Record<string, string[]> } = (await exists(join(dataDir, 'pleasantries.yaml'))) ? await load('pleasantries.yaml', pleasantriesFileSchema) : {};
+  const pleasantries = [...new Set(Object.values(pleasantriesFile.value ?? {}).flat())];
   const metrics = (await load('metrics.yaml', metricsFileSchema)).value;
   const placesFile = await load('places.yaml', placesFileSchema);
   const places = placesFile.value;
@@ -64,7 +68,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   if (problems.some((p) => p.severity === 'error') || !metrics || !places || !facets) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, facets: new Map(Object.entries(facets)) },
+    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, facets: new Map(Object.entries(facets)), pleasantries },
     problems,
   };
 }
@@ -154,4 +158,8 @@ function duplicateIds(operations: Operation[]): Problem[] {
     else seen.set(op.id, op.file);
   }
   return problems;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }

@@ -82,3 +82,12 @@ export const wordsFileSchema = z.record(
   z.string().regex(/^[a-z0-9 ]+$/, 'plain words use lower-case letters, digits and spaces'),
   textList('ways of writing this word'),
 );
+
+/** `data/pleasantries.yaml`: greetings, thanks and polite words by language, skipped around a question. */
+export const pleasantriesFileSchema = z.record(
+  key,
+  z.array(
+    text('a greeting, thanks or polite phrase').refine((s) => /[\p{L}\p{N}]/u.test(s), 'should contain a word, not only punctuation'),
+    { error: (i) => `should be a list of phrases (each line starting "- "), but it is ${describe(i.input)}` },
+  ),
+);

@@ -1,7 +1,11 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { createLexicon } from './lexicon.js';
+import { splitClauses, questionClause } from './clauses.js';
 import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
+import { readNumberWords } from './number-words.js';
+import { stripPleasantries } from './pleasantries.js';
+import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
@@ -31,8 +35,16 @@ const FEWEST_WORDS = new Set(['fewest', 'least', 'lowest', 'fewer', 'smallest', 
 
 /** What the matcher made of one message. */
 export interface Understanding {
-  /** The message as lower-case plain words. */
+  /** The whole message as lower-case plain words (the emergency rule reads all of it). */
+  whole: string;
+  /**
+   * The question read from the message, as lower-case plain words: greetings and pleasantries
+   * skipped, the question clause picked from chatter around it, stretched letters collapsed
+   * (knivesss → knives) and numbers in words written in digits (twenty five → 25).
+   */
   normalised: string;
+  /** The question on its own, when the message has greetings, pleasantries, chatter or a story around it. */
+  question?: string;
   /** Counties named, in order (keys of data/places.yaml); a town counts as its county when no county is named. */
   places: string[];
   /** Every place named, as typed: counties, forces and towns. */
@@ -122,6 +134,30 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const genericAbove = Math.max(3, Math.round(inScopeIntents * GENERIC_SHARE));
   for (const p of metricPhrases) p.words.forEach((w) => vocabulary.add(w));
   // Slang is known too, so a misspelt "nickd" becomes "nicked" and is then read as "arrested".
+  // Words the bot knows in any form, so "knivesss" is read as "knives" and "bedsss" as "beds".
+  const placeWords = new Set([...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].flatMap((n) => words(normalise(n)))));
+  const isKnown = (w: string) => vocabulary.has(w) || knowledge.words.has(w) || placeWords.has(w) || exampleWords.has(w);
+  /** How much a clause is about what the bot covers: words few intents share, figures and places. */
+  const aboutUs = (clause: string) =>
+    words(normalise(clause)).filter((w) => {
+      const t = collapseRepeats(w, isKnown);
+      const plainWord = knowledge.words.get(t) ?? t;
+      const n = spread.get(plainWord)?.size ?? 0;
+      return placeWords.has(t) || (n > 0 && n <= genericAbove && !STOPWORDS.has(plainWord));
+    }).length;
+  /**
+   * Reads a message: stretched letters collapsed and number words written in digits. Also picks the
+   * question out of greetings, pleasantries, chatter or a story around it, for the engine to try when
+   * the whole message gives no answer.
+   */
+  const readMessage = (text: string): { read: string; question?: string } => {
+    const read = readNumberWords(words(normalise(text)).map((w) => collapseRepeats(w, isKnown))).join(' ');
+    const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
+    const clauses = splitClauses(stripped);
+    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs).trim() : stripped;
+    return picked && normalise(picked) !== normalise(text) ? { read, question: picked } : { read };
+  };
+
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
   const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens) })), options);
 
@@ -174,7 +210,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   };
 
   function understandAfresh(text: string): Understanding {
-    const normalised = normalise(text);
+    const whole = normalise(text);
+    const reading = whole === '' ? { read: '' } : readMessage(text);
+    const normalised = reading.read === '' ? whole : reading.read;
     const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
     // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
     const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
@@ -185,9 +223,13 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const features = toFeatures(plain);
     const padded = ` ${plain.join(' ')} `;
     const rawPadded = ` ${normalised} `;
-    const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase))?.id;
+    const wholePadded = ` ${whole} `;
+    const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase) || wholePadded.includes(t.phrase))?.id;
+    const exact = exactly.get(normalised) ?? exactly.get(whole);
     return {
+      whole,
       normalised,
+      ...(reading.question ? { question: reading.question } : {}),
       places,
       mentions,
       tokens: plain,
@@ -202,7 +244,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       coverage: coverage(read, corrected),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
-      ...(exactly.has(normalised) ? { exact: exactly.get(normalised) } : {}),
+      ...(exact ? { exact } : {}),
     };
   }
 }

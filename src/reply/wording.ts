@@ -14,9 +14,9 @@ export const WORDING = {
   /** Several weeks held, one asked for. */
   week_asked: 'For {operation} ({dates}):',
   /** A sum of county figures. */
-  sum: '{parts} make {total} {label} together. That is my own calculation from the published county figures, not a published total.',
+  sum: '{parts} make {total} {label} together during the week of action ({dates}). That is my own calculation from the published county figures, not a published total.',
   /** A share of the region's figure. */
-  share: '{part_name} had {part} of the {whole} {label} across the region, about {percent}%. That is my own calculation from the published figures, not a published figure.',
+  share: '{part_name} had {part} of the {whole} {label} across the region during the week of action ({dates}), about {percent}%. That is my own calculation from the published figures, not a published figure.',
   share_half: 'That is {more_less} than half.',
   /** A figure per day. */
   per_day: '{whole} {label} over the {days} days of the week of action ({dates}) is about {rate} a day. That is my own calculation, not a published figure.',
@@ -25,6 +25,7 @@ export const WORDING = {
   /** Confirming a number. */
   confirm_yes: 'Yes, {number} is right.',
   confirm_no: 'No, not {number}.',
+  confirm_none: 'None of the figures published for {place} was {number}.',
   confirm_qualified: 'The release gives {figure}, not an exact number, so I can\'t confirm {number}.',
   /** Two weeks side by side. */
   weeks_versus: '{label}, by week of action:\n{lines}',
