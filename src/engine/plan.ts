@@ -55,7 +55,7 @@ const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 /** The time asked for matched no week held: say which weeks there are. No figure. */
 export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): string {
-  const weeks = listInWords(knowledge.operations.map((op) => `${op.name} (${formatDateRange(op.start, op.end)})`));
+  const weeks = listInWords(knowledge.operations.map((op) => `the ${op.name} (${formatDateRange(op.start, op.end)})`));
   return say('other_time', { weeks, said: parts.time.said ?? 'that time' });
 }
 

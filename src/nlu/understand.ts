@@ -4,6 +4,7 @@ import { createLexicon } from './lexicon.js';
 import { splitClauses, questionClause } from './clauses.js';
 import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
 import { readNumberWords } from './number-words.js';
+import { TIME_WORDS } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
@@ -93,9 +94,12 @@ export interface IntentExamples {
   triggers?: readonly string[];
 }
 
-/** Stems and bigrams: the classifier's view of a list of plain words. */
+/** Time words that still tell the classifier something: "what month was it" asks when the operation was. */
+const WHEN_WORDS = new Set(['year', 'years', 'month', 'months']);
+
+/** Stems and bigrams: the classifier's view of a list of plain words. Other time words are the frame's to read. */
 function toFeatures(tokens: readonly string[]): string[] {
-  const stems = tokens.filter((t) => !STOPWORDS.has(t)).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
+  const stems = tokens.filter((t) => !STOPWORDS.has(t) && !(TIME_WORDS.has(t) && !WHEN_WORDS.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
   const bigrams = stems.slice(1).map((s, i) => `${stems[i]}_${s}`);
   return [...stems, ...bigrams];
 }
@@ -183,7 +187,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     let inScope = 0;
     let against = 0;
     read.forEach((word, i) => {
-      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i]) return;
+      // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
+      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || TIME_WORDS.has(word)) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
       if (intentsUsing > genericAbove) return;
       if (intentsUsing > 0) inScope += 1;

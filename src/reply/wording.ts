@@ -12,7 +12,7 @@ export const WORDING = {
   /** A time asked about that no week held matches. */
   other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
   /** Several weeks held, one asked for. */
-  week_asked: 'For {operation} ({dates}):',
+  week_asked: 'For the {operation}:',
   /** A sum of county figures. */
   sum: '{parts} make {total} {label} together during the week of action ({dates}). That is my own calculation from the published county figures, not a published total.',
   /** A share of the region's figure. */
