@@ -56,7 +56,9 @@ const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 /** The time asked for matched no week held: say which weeks there are. No figure. */
 export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): string {
   const weeks = listInWords(knowledge.operations.map((op) => `the ${op.name} (${formatDateRange(op.start, op.end)})`));
-  return say('other_time', { weeks, said: parts.time.said ?? 'that time' });
+  const kind = parts.time.kind;
+  const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' ? (`other_time_${kind}` as const) : 'other_time';
+  return say(key, { weeks, said: parts.time.said ?? 'that time' });
 }
 
 /** A note on which week answers a question about a year, or one of several weeks. */

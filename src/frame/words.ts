@@ -21,7 +21,7 @@ export const PER_DAY_PHRASES = ['a day', 'per day', 'each day', 'every day', 'da
 
 /** Phrases asking for the biggest or smallest. */
 export const MOST_WORDS = ['most', 'highest', 'top', 'biggest', 'best', 'busiest', 'largest', 'greatest'];
-export const FEWEST_WORDS = ['fewest', 'least', 'lowest', 'smallest', 'bottom', 'quietest'];
+export const FEWEST_WORDS = ['fewest', 'least', 'lowest', 'smallest', 'bottom', 'quietest', 'fewer', 'less', 'worst', 'minimum', 'min'];
 
 /** Words that set two things against each other. */
 export const VERSUS_WORDS = ['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'more', 'less', 'fewer', 'better', 'worse', 'or'];

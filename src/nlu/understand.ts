@@ -25,8 +25,6 @@ const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats',
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
 
-/** Phrases that ask about a time other than the week of action. */
-const OTHER_PERIODS = ['last year', 'this year', 'next year', 'last week', 'this week', 'next week', 'last month', 'this month', 'next month', 'next time', 'every year', 'each year', 'per year', 'a year', 'yesterday', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently', 'next', 'upcoming', 'future', 'planned'].map((p) => ` ${p} `);
 
 /** Words that set counties against each other: "essex vs kent", "was beds worse than norfolk". */
 const COMPARING_WORDS = new Set(['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'most', 'fewest', 'least', 'more', 'less', 'better', 'worse', 'best', 'worst', 'higher', 'lower', 'highest', 'lowest', 'rank', 'ranking', 'top']);
@@ -58,8 +56,6 @@ export interface Understanding {
   regionWide: boolean;
   /** The message asks for the smallest figure ("fewest", "least"). */
   fewest: boolean;
-  /** Asks about another time (a year other than the operation's, "last year", "today"). */
-  otherPeriod: boolean;
   /** Two or more counties set against each other ("essex vs kent", "was beds worse than norfolk"). */
   comparing: boolean;
   /** Nothing but counties and filler ("what about kent?"). */
@@ -117,11 +113,6 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: ` ${normalise(t)} ` })));
 
-  const knownYears = new Set(knowledge.operations.flatMap((op) => [op.start, op.end, op.published].map((d) => d.slice(0, 4))));
-  const otherPeriod = (padded: string) => {
-    const text = padded.replace(/ week of action /g, ' operation '); // "this week of action" is the operation itself
-    return OTHER_PERIODS.some((p) => text.includes(p)) || (text.match(/ (?:19|20)\d\d /g) ?? []).some((y) => !knownYears.has(y.trim()));
-  };
 
 
   const docs = normalisedExamples.map((e) => ({ intent: e.intent, tokens: translate(findPlaces.find(words(e.text)).tokens) }));
@@ -241,7 +232,6 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       metrics: findMetrics(plain),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
-      otherPeriod: otherPeriod(rawPadded),
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,

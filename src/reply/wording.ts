@@ -11,6 +11,10 @@ export const WORDING = {
   year_holds_week: 'The release covers the week of action ({dates}) only, not the whole of {year}.',
   /** A time asked about that no week held matches. */
   other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
+  other_time_future: "I only have the published results of {weeks}. I can't say anything about weeks of action to come.",
+  other_time_present: "I only have the published results of {weeks}, not figures for now.",
+  other_time_previous: "I only have the published results of {weeks}: there is no earlier week in what I have.",
+  other_time_recurring: "I only have the published results of {weeks}, not yearly or monthly figures.",
   /** Several weeks held, one asked for. */
   week_asked: 'For the {operation}:',
   /** A sum of county figures. */
