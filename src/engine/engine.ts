@@ -82,6 +82,9 @@ export interface Engine {
   readonly intents: readonly Intent[];
 }
 
+/** A break inside a message (not at its end): it may hold chatter or a story around the question. */
+const MORE_THAN_ONE_CLAUSE = /[.?!;,\n]\s*\S/;
+
 const EMPTY_BODY =
   "I didn't catch a question there. I can tell you about the county-lines week of action in the Eastern Region: arrests, weapons, deal lines and more, by county. Try \"how many arrests in Essex?\"";
 const ERROR_BODY = "Sorry, something went wrong on my side and I couldn't answer that. Please try asking another way.";
@@ -301,7 +304,8 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
 
   function answer(text: string, stored?: ChatContext, now = Date.now()): EngineReply {
     const context = freshContext(stored, now);
-    let u = understand(typeof text === 'string' ? text : '');
+    const message = typeof text === 'string' ? text : '';
+    let u = understand(message);
     if (u.normalised === '') {
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message') };
     }
@@ -310,8 +314,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     let chosen = chooseIntent(u, context, deps);
     let parts = whole;
     // Chatter or a story around the question: answer the question clause on its own.
-    if (!chosen && u.question) {
-      const q = understand(u.question);
+    const question = !chosen || MORE_THAN_ONE_CLAUSE.test(message.trim()) ? understand.questionOf(message) : undefined;
+    if (!chosen && question) {
+      const q = understand(question);
       const inner = chooseIntent(q, context, deps);
       if (inner) {
         u = q;
@@ -320,7 +325,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       }
     }
     // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
-    if (parts === whole && u.question) parts = readFrame(understand(u.question), reader, now);
+    if (parts === whole && question) parts = readFrame(understand(question), reader, now);
     if (!chosen) chosen = calculationRule(parts, deps);
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);

@@ -42,8 +42,6 @@ export interface Understanding {
    * (knivesss → knives) and numbers in words written in digits (twenty five → 25).
    */
   normalised: string;
-  /** The question on its own, when the message has greetings, pleasantries, chatter or a story around it. */
-  question?: string;
   /** Counties named, in order (keys of data/places.yaml); a town counts as its county when no county is named. */
   places: string[];
   /** Every place named, as typed: counties, forces and towns. */
@@ -79,6 +77,13 @@ const GENERIC_SHARE = 0.3;
 
 /** This many on-topic words make a message in scope however much else it says. */
 const STRONG_EVIDENCE = 3;
+
+/** Three of the same letter in a row: a word may be stretched for emphasis (knivesss). */
+const STRETCHED = /(\p{L})\1\1/u;
+
+/** A number in words, or digits to join ("11 000", "150k"): only then are number words read. */
+const NUMBER_HINT =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozen|grand|k|m)\b|\d \d{3}\b|\d[km]\b|-/;
 
 /** How many recent messages' understandings are kept for reuse. */
 const RECENT_MESSAGES = 2000;
@@ -141,16 +146,19 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       return placeWords.has(t) || (n > 0 && n <= genericAbove && !STOPWORDS.has(plainWord));
     }).length;
   /**
-   * Reads a message: stretched letters collapsed and number words written in digits. Also picks the
-   * question out of greetings, pleasantries, chatter or a story around it, for the engine to try when
-   * the whole message gives no answer.
+   * Reads a message: stretched letters collapsed and number words written in digits.
    */
-  const readMessage = (text: string): { read: string; question?: string } => {
-    const read = readNumberWords(words(normalise(text)).map((w) => collapseRepeats(w, isKnown))).join(' ');
+  const readMessage = (whole: string): string => {
+    const tokens = words(whole);
+    const collapsed = STRETCHED.test(whole) ? tokens.map((w) => collapseRepeats(w, isKnown)) : tokens;
+    return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
+  };
+  /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
+  const questionOf = (text: string): string | undefined => {
     const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
     const clauses = splitClauses(stripped);
     const picked = clauses.length > 1 ? questionClause(clauses, aboutUs).trim() : stripped;
-    return picked && normalise(picked) !== normalise(text) ? { read, question: picked } : { read };
+    return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
@@ -192,7 +200,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // Many messages repeat word for word (suggested-question buttons, deep links, a question shared in
   // a group), so recent results are kept. Understanding depends only on the text, never on the chat.
   const recent = new Map<string, Understanding>();
-  return function understand(text: string): Understanding {
+  // The question on its own is worked out only when the engine asks: most messages are just the question.
+  return Object.assign(understand, { questionOf });
+  function understand(text: string): Understanding {
     const hit = recent.get(text);
     if (hit) {
       recent.delete(text);
@@ -203,12 +213,12 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     recent.set(text, result);
     if (recent.size > RECENT_MESSAGES) recent.delete(recent.keys().next().value!);
     return result;
-  };
+  }
 
   function understandAfresh(text: string): Understanding {
     const whole = normalise(text);
-    const reading = whole === '' ? { read: '' } : readMessage(text);
-    const normalised = reading.read === '' ? whole : reading.read;
+    const reading = whole === '' ? '' : readMessage(whole);
+    const normalised = reading === '' ? whole : reading;
     const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
     // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
     const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
@@ -225,7 +235,6 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return {
       whole,
       normalised,
-      ...(reading.question ? { question: reading.question } : {}),
       places,
       mentions,
       tokens: plain,
