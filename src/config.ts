@@ -1,10 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './files/project-root.js';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+
+/** The folders staff edit. Every tool (the bot, check, ask, eval, chat, bench) reads them from here. */
+const filesShape = {
+  DATA_DIR: optionalText,
+  INTENTS_DIR: optionalText,
+};
 
 /** The environment, as documented in .env.example and the README. Names are relied on by other tools: keep them. */
 const envSchema = z
   .object({
+    ...filesShape,
     BOT_TOKEN: optionalText.pipe(
       z.string().regex(/^\d+:[\w-]{30,}$/, 'does not look like a bot token (digits, a colon, then about 35 letters); copy it again from @BotFather').optional(),
     ),
@@ -25,8 +36,6 @@ const envSchema = z
       return new Set(ids.map(Number));
     }),
     REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'should be a URL such as redis://127.0.0.1:6379' }).optional()),
-    DATA_DIR: optionalText,
-    INTENTS_DIR: optionalText,
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'should be one of fatal, error, warn, info, debug, trace, silent' })),
   })
   .superRefine((env, ctx) => {
@@ -45,12 +54,58 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment once; a bad value names its variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
+function parse<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
     { cause: result.error },
   );
+}
+
+/** The `.env` file every tool reads: the one in the project folder. */
+export const ENV_FILE = resolve(PROJECT_ROOT, '.env');
+
+/**
+ * The environment as every tool sees it: the variables set in the shell, over those in `.env`
+ * (a variable set in the shell wins). A missing `.env` is fine; one that cannot be read is an error.
+ */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env, envFile = ENV_FILE): NodeJS.ProcessEnv {
+  if (!existsSync(envFile)) return env;
+  let fromFile: NodeJS.Dict<string>;
+  try {
+    fromFile = parseEnv(readFileSync(envFile, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`${envFile}: cannot be read (${String(error)})`], { cause: error });
+  }
+  return { ...fromFile, ...env };
+}
+
+/** Parses the environment (with `.env`) once; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
+  return parse(envSchema, env);
+}
+
+/** Where the data and intent files are read from, and how to name them in messages. */
+export interface FileSettings {
+  dataDir: string;
+  intentsDir: string;
+  dataShownAs: string;
+  intentsShownAs: string;
+}
+
+/**
+ * The folders from DATA_DIR and INTENTS_DIR (relative to the working directory), or data/ and intents/
+ * in the project. The tools that only read files (check, ask, eval, chat, bench) need nothing else,
+ * so a bot setting such as BOT_TOKEN cannot stop them.
+ */
+export function fileSettings(config: Pick<Config, 'DATA_DIR' | 'INTENTS_DIR'> = parse(z.object(filesShape), readEnvironment())): FileSettings {
+  const folder = (value: string | undefined, name: string) => {
+    const dir = resolve(value ?? resolve(PROJECT_ROOT, name));
+    const inProject = relative(PROJECT_ROOT, dir);
+    return { dir, shownAs: inProject && !inProject.startsWith('..') && !isAbsolute(inProject) ? inProject : dir };
+  };
+  const data = folder(config.DATA_DIR, 'data');
+  const intents = folder(config.INTENTS_DIR, 'intents');
+  return { dataDir: data.dir, intentsDir: intents.dir, dataShownAs: data.shownAs, intentsShownAs: intents.shownAs };
 }

@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { BotDeps } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import { MemoryDeduper } from './bot/dedupe.js';
 import { createLogger, type Logger } from './bot/logger.js';
 import { startBot } from './bot/start.js';
 import { runTerminalChat } from './cli/chat.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, fileSettings, loadConfig, type Config } from './config.js';
 import { MemoryContextStore } from './engine/context-store.js';
-import { PROJECT_ROOT } from './engine/load-engine.js';
 import { InvalidFilesError } from './files/problem.js';
 import { describeFailure, LiveEngine } from './reload/live-engine.js';
 import { watchFolders } from './reload/watch.js';
@@ -22,11 +19,10 @@ To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token>
 
 /** Loads the engine and keeps it current: edits under data/ and intents/ go live without a restart. */
 async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveEngine; stopWatching: () => void }> {
-  const dataDir = resolve(config.DATA_DIR ?? resolve(PROJECT_ROOT, 'data'));
-  const intentsDir = resolve(config.INTENTS_DIR ?? resolve(PROJECT_ROOT, 'intents'));
+  const files = fileSettings(config);
+  const { dataDir, intentsDir } = files;
   const live = await LiveEngine.start({
-    dataDir,
-    intentsDir,
+    ...files,
     onReload: (result) => {
       if (result.ok) logger.info({ event: 'reloaded', version: result.version.hash, intents: result.version.intents, examples: result.version.examples }, 'new data and intents in service');
       else logger.error({ event: 'reload_failed', problems: describeFailure(result.failure) }, 'the edited files have errors; still serving the last good version');
@@ -85,8 +81,6 @@ async function runTelegram(config: Config): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const envFile = resolve(PROJECT_ROOT, '.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = loadConfig();
   if (!config.BOT_TOKEN) {
     process.stdout.write(HOW_TO_CONNECT);

@@ -1,5 +1,5 @@
 import type { Transformer } from 'grammy';
-import { FOOTER, hasFooter } from '../reply/compose.js';
+import { currentFooter, hasFooter } from '../reply/compose.js';
 import { escapeHtml } from './html.js';
 import type { Logger } from './logger.js';
 
@@ -13,7 +13,7 @@ export function footerGuard(logger: Logger): Transformer {
   const mend = (text: unknown, method: string): unknown => {
     if (typeof text !== 'string' || hasFooter(text)) return text;
     logger.error({ event: 'footer_missing', method }, 'an outgoing text lacked the contact footer; added it');
-    return `${text}\n\n${escapeHtml(FOOTER)}`;
+    return `${text}\n\n${escapeHtml(currentFooter().text)}`;
   };
   return (prev, method, payload, signal) => {
     if (method === 'sendMessage' || method === 'editMessageText') {

@@ -1,4 +1,4 @@
-import { composeReply, FOOTER, FOOTER_SEPARATOR, type ReplyText } from '../reply/compose.js';
+import { composeReply, currentFooter, FOOTER_SEPARATOR, type ReplyText } from '../reply/compose.js';
 
 /** Telegram's limit on one message's text. */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -14,6 +14,7 @@ export function escapeHtml(text: string): string {
  */
 export function splitReply(text: ReplyText, limit = MAX_MESSAGE_LENGTH): ReplyText[] {
   if (text.length <= limit) return [text];
+  const FOOTER = currentFooter().text;
   const body = text.endsWith(FOOTER) ? text.slice(0, -FOOTER.length).trimEnd() : text;
   const room = limit - FOOTER.length - FOOTER_SEPARATOR.length;
   const chunks: string[] = [];

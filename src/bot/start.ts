@@ -3,7 +3,7 @@ import type { Bot } from 'grammy';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import { latestOperation } from '../knowledge/knowledge.js';
-import { CONTACT_LINE } from '../reply/compose.js';
+import { footerFrom } from '../reply/compose.js';
 import { operationLookup } from '../reply/fields.js';
 import { COMMANDS } from './features/commands.js';
 import type { BotContext } from './context.js';
@@ -17,10 +17,11 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as 
 /** The bot's profile texts, with the dates of the week of action in service. */
 export function profileTexts(engine: Engine): { description: string; short: string } {
   const field = operationLookup(latestOperation(engine.knowledge), engine.knowledge);
+  const contactLine = footerFrom(engine.knowledge.contacts).line;
   return {
     // Telegram allows 512 characters here and 120 in the short description.
-    description: `Answers questions about the county-lines week of action run by the ${field('ran_by')}, ${field('dates')}: arrests, weapons, deal lines and more by county, what county lines is, and how to report a concern. It takes no reports and keeps no messages. ${CONTACT_LINE}`,
-    short: `County-lines results, and how to report. ${CONTACT_LINE}`,
+    description: `Answers questions about the county-lines week of action run by the ${field('ran_by')}, ${field('dates')}: arrests, weapons, deal lines and more by county, what county lines is, and how to report a concern. It takes no reports and keeps no messages. ${contactLine}`,
+    short: `County-lines results, and how to report. ${contactLine}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { fileSettings } from '../config.js';
 import { MemoryContextStore } from '../engine/context-store.js';
 import { converse } from '../engine/conversation.js';
 import type { Engine } from '../engine/engine.js';
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     (argv.includes('--help') || argv.includes('-h') ? process.stdout : process.stderr).write(`${USAGE}\n`);
     return argv.includes('--help') || argv.includes('-h') ? 0 : 2;
   }
-  const engine = await loadEngine();
+  const engine = await loadEngine(fileSettings());
   if (jsonl) {
     await answerJsonLines(engine, process.stdin, (line) => process.stdout.write(`${line}\n`));
     return 0;

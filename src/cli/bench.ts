@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { resolve } from 'node:path';
+import { fileSettings } from '../config.js';
 
 /** `npm run bench`: matching plus reply per message, engine start-up, and one-shot `ask` wall time. Medians. */
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -9,15 +10,16 @@ const ms = (x: number) => `${x.toFixed(3)} ms`;
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 7);
+  const files = fileSettings();
 
   const startups: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    await loadEngine();
+    await loadEngine(files);
     startups.push(performance.now() - t);
   }
 
-  const engine = await loadEngine();
+  const engine = await loadEngine(files);
   const questions = [...heldOutCases(engine.intents), ...(await readEvalSet(resolve(PROJECT_ROOT, 'test/eval/questions.yaml')))].map((c) => c.text);
   const messages = Array.from({ length: 5000 }, (_, i) => `${questions[i % questions.length]}${i >= questions.length ? ` ${i}` : ''}`);
   for (const m of messages.slice(0, 500)) engine.answer(m); // warm up

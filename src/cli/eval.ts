@@ -1,62 +1,63 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { evalJson, renderEvalHtml } from '../evaluation/report-html.js';
 import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
-import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
-import { evaluate, NONE, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
+import { NONE, worstConfusions, type EvalReport } from '../evaluation/evaluate.js';
+import { BASELINE_FILE, headline, runGate, verdict, writeBaseline } from '../evaluation/gate.js';
+import { pct, safetyLines, setLine, whyWrong, wronglyAnswered } from '../evaluation/plain-words.js';
 import { InvalidFilesError } from '../files/problem.js';
+import { fileSettings } from '../config.js';
 
-const EVAL_DIR = 'test/eval';
-const EVAL_SET = `${EVAL_DIR}/questions.yaml`;
 const REPORT = 'reports/eval.html';
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function printSummary(title: string, report: EvalReport, verbose: boolean): void {
-  console.log(`\n${title}: ${report.total} questions`);
-  console.log(`  in scope, right answer:  ${pct(report.inScopeAccuracy)} of ${report.inScope}`);
-  console.log(`  out of scope, rejected:  ${pct(report.outOfScopeRejection)} of ${report.outOfScope}`);
-  console.log(`  replies with the footer: ${pct(report.footerRate)}`);
-  if (!verbose) return;
-  console.log('\n  intent                 support  precision  recall');
+/** The developers' figures for one set: per intent, and the worst mix-ups. */
+function printDetails(title: string, report: EvalReport): void {
+  console.log(`\n${title}`);
+  console.log('  intent                 support  precision  recall');
   for (const s of report.perIntent) {
-    console.log(`  ${s.intent.padEnd(22)} ${String(s.support).padStart(7)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
+    console.log(`  ${s.intent.padEnd(22)} ${String(s.support).padStart(7)}  ${pct(s.precision, 1).padStart(9)}  ${pct(s.recall, 1).padStart(6)}`);
   }
-  const worst = worstConfusions(report);
-  if (worst.length > 0) {
-    console.log('\n  worst confusions (expected → got):');
-    for (const w of worst) console.log(`  ${String(w.count).padStart(3)} × ${w.expected} → ${w.got}`);
-  }
-  if (report.misses.length > 0) {
-    console.log('\n  misses:');
-    for (const m of report.misses) {
-      const why = m.got === m.case.expected ? `reply lacks ${JSON.stringify(m.case.expect)}` : `got ${m.got ?? NONE} (${m.score.toFixed(2)})`;
-      console.log(`  - "${m.case.text}": expected ${m.case.expected ?? NONE}, ${why}`);
-    }
-  }
+  for (const w of worstConfusions(report)) console.log(`  ${String(w.count).padStart(3)} × ${w.expected} → ${w.got}`);
 }
 
-/** `npm run eval [-- --json]`: console summary and reports/eval.html, or the same figures as JSON. */
+/**
+ * `npm run eval [-- --json | --accept | --details]`: a plain summary and reports/eval.html.
+ * `--accept` records this run as the one `npm run check` compares with; `--details` adds the developers' tables.
+ */
 async function main(argv: string[]): Promise<void> {
-  const engine = await loadEngine();
-  const sections = [
-    { title: "Intents' held-out test phrases", report: evaluate(engine, heldOutCases(engine.intents)) },
-    { title: `Evaluation set (${EVAL_SET})`, report: evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, EVAL_SET), EVAL_SET)) },
-  ];
-  // Further sets written without sight of the examples, to check the matcher generalises.
-  for (const name of (await readdir(resolve(PROJECT_ROOT, EVAL_DIR))).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    const file = `${EVAL_DIR}/${name}`;
-    if (file === EVAL_SET) continue;
-    sections.push({ title: `Blind set (${file})`, report: evaluate(engine, await readEvalSet(resolve(PROJECT_ROOT, file), file)) });
-  }
+  const engine = await loadEngine(fileSettings());
+  const { sections, gate } = await runGate(engine, PROJECT_ROOT);
   if (argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(evalJson(sections), null, 2)}\n`);
     return;
   }
-  for (const s of sections) printSummary(s.title, s.report, true);
+  console.log(headline(gate));
+  console.log(verdict(gate));
+  for (const line of safetyLines(gate)) console.log(line);
+  console.log('\nBy set:');
+  for (const s of sections) console.log(`  ${s.title}: ${setLine(s.report)}`);
+  const wrong = wronglyAnswered(sections);
+  if (wrong.length > 0) {
+    console.log(`\nWrongly answered (${wrong.length}):`);
+    for (const r of wrong) console.log(`  - "${r.case.text}": ${whyWrong(r)} (topic: ${r.got ?? NONE})`);
+  }
+  for (const e of gate.errors) console.log(`\nERROR: ${e}`);
+  for (const w of gate.warnings) console.log(`\nChanged since the last accepted run: ${w}`);
+  if (argv.includes('--details')) for (const s of sections) printDetails(s.title, s.report);
+
   const out = resolve(PROJECT_ROOT, REPORT);
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, renderEvalHtml(sections));
+  await writeFile(out, renderEvalHtml(sections, gate));
   console.log(`\nReport for the browser: ${REPORT}`);
+  if (argv.includes('--accept')) {
+    if (gate.errors.length > 0) {
+      console.log('Not accepted: fix the problems marked ERROR above first.');
+    } else {
+      await writeBaseline(PROJECT_ROOT, sections);
+      console.log(`Accepted: this run is now the one \`npm run check\` compares with (${BASELINE_FILE}).`);
+    }
+  }
+  if (gate.errors.length > 0) process.exitCode = 1;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -10,8 +10,10 @@ import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { operationLookup, placeName } from '../reply/fields.js';
 import { fillFirst } from '../reply/template.js';
+import { readSpeaker, type SpeakerReading } from '../nlu/speaker.js';
 import { compare } from './compare.js';
 import { freshContext, type ChatContext } from './context.js';
+import { chooseTone, type Tone } from './tone.js';
 import {
   figureOf,
   metricOf,
@@ -58,6 +60,8 @@ export interface EngineReply {
   context: ChatContext | undefined;
   /** The question frame: what was asked, part by part, and the rule that decided the reply. */
   frame: Frame;
+  /** Set when the reply was written for a young person or for someone at work (see src/engine/tone.ts). */
+  tone?: Tone;
 }
 
 /** The frame of a message nothing could be read from. */
@@ -166,12 +170,21 @@ interface Planned {
   /** Counties the reply was about, for the conversation's context. */
   places?: string[];
   fromContext?: boolean;
+  /** The tone a plain-text answer was written in. */
+  tone?: Tone;
 }
 
-/** Someone may be in danger: the emergency intent's reply, 999 first. */
-export function planEmergency(deps: EngineDeps): Planned {
-  const e = deps.emergency!;
-  return { body: fillFirst(e.answer.text, operationLookup(latestOperation(deps.knowledge), deps.knowledge)) ?? '', rule: 'emergency', intent: e, act: 'emergency' };
+/** An intent's plain-text answer in the tone the speaker calls for (young, professional or plain). */
+function toned(intent: Intent, op: Operation, knowledge: Knowledge, speaker: SpeakerReading | undefined): { body: string; tone: Tone } {
+  const choice = chooseTone(intent, speaker);
+  const lookup = operationLookup(op, knowledge);
+  return { body: fillFirst(choice.templates, lookup) ?? fillFirst(intent.answer.text, lookup) ?? '', tone: choice.tone };
+}
+
+/** Someone may be in danger: the danger intent's reply (the emergency intent unless another's trigger fired), 999 first. */
+export function planEmergency(deps: EngineDeps, speaker?: SpeakerReading, intent?: Intent): Planned {
+  const e = intent ?? deps.emergency!;
+  return { ...toned(e, latestOperation(deps.knowledge), deps.knowledge, speaker), rule: 'emergency', intent: e, act: 'emergency' };
 }
 
 /** "Number for Essex police": the contact numbers, never figures. */
@@ -217,7 +230,7 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
  * outside the region, towns and breakdowns not published are said plainly before any figure;
  * sums, shares and rates are labelled as the bot's own working.
  */
-export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, context: ChatContext | undefined, regionWide: boolean): Planned {
+export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, context: ChatContext | undefined, regionWide: boolean, speaker?: SpeakerReading): Planned {
   const { knowledge, byId } = deps;
   const act = actOfIntent(intent);
   const asked = parts.time.kind !== 'none';
@@ -227,7 +240,8 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const op = parts.weeks[0] ?? latestOperation(knowledge);
   if (act !== 'figure') {
     const note = act === 'fact' ? timeNote(parts, op, knowledge).filter(() => parts.time.kind !== 'year') : [];
-    return { body: [...note, fillFirst(intent.answer.text, operationLookup(op, knowledge)) ?? ''].join(' '), rule: 'plan-text', intent, act };
+    const answer = toned(intent, op, knowledge, speaker);
+    return { body: [...note, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
   }
 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
@@ -285,7 +299,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
-  const emergency = intents.find((i) => i.danger);
+  const emergency = byId.get('emergency') ?? intents.find((i) => i.danger);
   const deps: EngineDeps = {
     knowledge,
     byId,
@@ -299,7 +313,10 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),
-    danger: createDangerCheck(intents.filter((i) => i.danger).flatMap((i) => i.triggers ?? []), emergency?.danger_check),
+    danger: createDangerCheck(
+      intents.filter((i) => i.danger).flatMap((i) => (i.triggers ?? []).map((t) => [t, i.id] as const)),
+      intents.find((i) => i.danger_check)?.danger_check,
+    ),
   };
 
   function answer(text: string, stored?: ChatContext, now = Date.now()): EngineReply {
@@ -310,7 +327,11 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message') };
     }
     const whole = readFrame(u, reader, now);
-    if (whole.emergency.value && emergency) return reply(planEmergency(deps), whole, 1, whole.emergency.rule, context, now);
+    const speaker = readSpeaker(message);
+    if (whole.emergency.value && emergency) {
+      const triggered = whole.emergency.intent ? byId.get(whole.emergency.intent) : undefined;
+      return reply(planEmergency(deps, speaker, triggered), whole, 1, whole.emergency.rule, context, now);
+    }
     let chosen = chooseIntent(u, context, deps);
     let parts = whole;
     // Chatter or a story around the question: answer the question clause on its own.
@@ -325,7 +346,10 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       }
     }
     // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
-    if (parts === whole && question) parts = readFrame(understand(question), reader, now);
+    if (parts === whole && question) {
+      const inner = readFrame(understand(question), reader, now);
+      if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
+    }
     if (!chosen) chosen = calculationRule(parts, deps);
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
@@ -333,8 +357,8 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       const asksHowMany = / how (?:many|much) | number of | figures /.test(` ${u.tokens.join(' ')} `);
       return reply(planFallback(parts, deps, asksHowMany), parts, u.ranked[0]?.score ?? 0, undefined, context, now);
     }
-    if (chosen.intent.danger) return reply(planEmergency(deps), parts, chosen.confidence, chosen.rule, context, now);
-    return reply(planAnswer(chosen.intent, parts, deps, context, u.regionWide), parts, chosen.confidence, chosen.rule, context, now);
+    if (chosen.intent.danger) return reply(planEmergency(deps, speaker, chosen.intent), parts, chosen.confidence, chosen.rule, context, now);
+    return reply(planAnswer(chosen.intent, parts, deps, context, u.regionWide, speaker), parts, chosen.confidence, chosen.rule, context, now);
   }
 
   /** Composes the planned body with the footer and records the frame and the conversation's context. */
@@ -364,6 +388,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       danger,
       context: nextContext,
       frame,
+      ...(p.tone && p.tone !== 'plain' ? { tone: p.tone } : {}),
     };
   }
 
@@ -373,7 +398,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const intent = byId.get(intentId);
     const parts = topicParts(knowledge, place && knowledge.places.has(place) ? place : undefined);
     if (!intent || intent === fallback) return reply(planFallback(parts, deps, false), parts, 0, 'topic-unknown', context, now);
-    if (intent.danger) return reply(planEmergency(deps), parts, 1, 'topic', context, now);
+    if (intent.danger) return reply(planEmergency(deps, undefined, intent), parts, 1, 'topic', context, now);
     return reply(planAnswer(intent, parts, deps, undefined, parts.counties.length === 0), parts, 1, 'topic', context, now);
   }
 

@@ -1,18 +1,22 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../files/project-root.js';
 import { InvalidFilesError, type Problem } from '../files/problem.js';
+import { weekCoverage } from '../intents/coverage.js';
 import { loadIntents, type Intent } from '../intents/load.js';
 import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { putContactsInService } from '../reply/compose.js';
 import { createEngine, type Engine, type MatchOptions } from './engine.js';
 
-/** The project folder, found from this file so commands work from any working directory. */
-export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export { PROJECT_ROOT };
 
 export interface EngineSources {
   dataDir?: string;
   intentsDir?: string;
+  /** How the folders are named in problems; `data` and `intents` unless given. */
+  dataShownAs?: string;
+  intentsShownAs?: string;
   match?: MatchOptions;
 }
 
@@ -23,9 +27,11 @@ export interface EngineSources {
 export async function checkAll(sources: EngineSources = {}, { warnings = true } = {}): Promise<{ knowledge?: Knowledge; intents: Intent[]; problems: Problem[] }> {
   const dataDir = sources.dataDir ?? resolve(PROJECT_ROOT, 'data');
   const intentsDir = sources.intentsDir ?? resolve(PROJECT_ROOT, 'intents');
-  const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir);
-  const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge);
+  const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir, sources.dataShownAs);
+  const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge, sources.intentsShownAs);
   const problems = [...dataProblems, ...intentProblems];
+  // What each week lacks that answers need, once the files themselves are sound.
+  if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge));
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
   return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge)] : problems };
 }
@@ -34,7 +40,10 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
 export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
   const { knowledge, intents, problems } = await checkAll(sources, { warnings: false });
   if (!knowledge) return { problems };
-  return { engine: createEngine(knowledge, intents, sources.match), problems };
+  const engine = createEngine(knowledge, intents, sources.match);
+  // Only a set of files that loaded without errors changes the footer: a broken edit keeps the last good one.
+  putContactsInService(knowledge.contacts);
+  return { engine, problems };
 }
 
 /** Loads the engine or throws {@link InvalidFilesError} listing every problem. */

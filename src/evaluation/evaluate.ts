@@ -1,23 +1,27 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
-import type { Engine } from '../engine/engine.js';
-import { hasFooter } from '../reply/compose.js';
+import type { Engine, EngineReply } from '../engine/engine.js';
+import { DANGER_FIRST_LINE, hasFooter } from '../reply/compose.js';
+import type { EvalCase } from './cases.js';
+import { judgeReply } from './judge.js';
 
-/** One question with the intent it should match (null: the bot should not answer it) and text the reply must contain. */
-export interface EvalCase {
-  text: string;
-  expected: string | null;
-  expect: string[];
-  /** Where the case comes from: an intent file's held-out tests, or the evaluation set. */
-  from: string;
-}
+export type { EvalCase } from './cases.js';
 
 export interface CaseResult {
   case: EvalCase;
+  /** The intent the reply came from (null: the fallback). */
   got: string | null;
+  /** The engine's rule that decided the reply, once replies name it. */
+  rule?: string;
   score: number;
-  /** Right intent, and every expected phrase in the reply. */
+  /** Right topic (when the case names one), and every expectation met. */
   correct: boolean;
+  /** What is wrong with the reply, in plain words; empty when right. */
+  notes: string[];
   footer: boolean;
+  /** The reply opens with the 999 line. */
+  dangerFirst: boolean;
+  /** Whether the reply used the young-person tone; undefined while replies do not say. */
+  youngTone?: boolean;
 }
 
 export interface IntentStats {
@@ -29,16 +33,20 @@ export interface IntentStats {
 
 export interface EvalReport {
   total: number;
+  /** Cases answered right, in and out of scope. */
+  correct: number;
   /** In scope: share answered with the right intent and facts. */
   inScopeAccuracy: number;
   inScope: number;
-  /** Out of scope: share that got the fallback. */
+  /** Out of scope: share answered right (no published figure; the fallback when the case says so). */
   outOfScopeRejection: number;
   outOfScope: number;
   /** Share of replies carrying the contact footer (must be 1). */
   footerRate: number;
+  /** Young-tone cases: how many were checked (replies say their tone) and how many got it; null when none could be. */
+  youngTone: { checked: number; right: number } | null;
   perIntent: IntentStats[];
-  /** expected → got → count. */
+  /** expected → got → count, for cases that name an intent. */
   confusion: Map<string, Map<string, number>>;
   misses: CaseResult[];
   results: CaseResult[];
@@ -47,29 +55,60 @@ export interface EvalReport {
 /** The label used for "no intent" in reports. */
 export const NONE = FALLBACK_INTENT;
 
+/** The rule that decided a reply, when the engine names it. */
+export function ruleOf(reply: EngineReply): string | undefined {
+  return (reply as { frame?: { rule?: string } }).frame?.rule;
+}
+
+/** The reply's tone, when the engine names it. TODO: read it from the reply's frame once replies carry a tone. */
+function toneOf(reply: EngineReply): string | undefined {
+  const r = reply as { tone?: string; frame?: { tone?: string } };
+  return r.frame?.tone ?? r.tone;
+}
+
+/** Runs one case through the engine as a fresh conversation and scores it. */
+export function runCase(engine: Engine, c: EvalCase): CaseResult {
+  const reply = engine.answer(c.text, undefined, 0);
+  const notes = judgeReply(reply.text, c, engine.knowledge);
+  if (c.expected !== undefined && reply.intent !== c.expected) {
+    notes.unshift(`went to ${reply.intent ?? 'no topic (the fallback)'} instead of ${c.expected ?? 'no topic (the fallback)'}`);
+  }
+  // An in-scope question that names no topic must at least be answered.
+  if (c.expected === undefined && c.scope === 'in' && reply.intent === null) notes.unshift('got the fallback');
+  const tone = toneOf(reply);
+  const rule = ruleOf(reply);
+  return {
+    case: c,
+    got: reply.intent,
+    ...(rule !== undefined && { rule }),
+    score: reply.confidence,
+    correct: notes.length === 0,
+    notes,
+    footer: hasFooter(reply.text),
+    dangerFirst: reply.text.trimStart().startsWith(DANGER_FIRST_LINE),
+    ...(c.expect.youngTone && tone !== undefined && { youngTone: tone === 'young' }),
+  };
+}
+
 /** Runs every case through the engine, each as a fresh conversation, and scores it. */
 export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport {
-  const results = cases.map((c): CaseResult => {
-    const reply = engine.answer(c.text, undefined, 0);
-    const replyLower = reply.text.toLowerCase();
-    const rightIntent = reply.intent === c.expected;
-    const facts = c.expect.every((e) => replyLower.includes(e.toLowerCase()));
-    return { case: c, got: reply.intent, score: reply.confidence, correct: rightIntent && facts, footer: hasFooter(reply.text) };
-  });
-  const inScope = results.filter((r) => r.case.expected !== null);
-  const outOfScope = results.filter((r) => r.case.expected === null);
+  const results = cases.map((c) => runCase(engine, c));
+  const inScope = results.filter((r) => r.case.scope === 'in');
+  const outOfScope = results.filter((r) => r.case.scope === 'out');
   const label = (x: string | null) => x ?? NONE;
+  const named = results.filter((r) => r.case.expected !== undefined);
+  const expectedOf = (r: CaseResult) => label(r.case.expected ?? null);
 
   const confusion = new Map<string, Map<string, number>>();
-  for (const r of results) {
-    const row = confusion.get(label(r.case.expected)) ?? new Map<string, number>();
+  for (const r of named) {
+    const row = confusion.get(expectedOf(r)) ?? new Map<string, number>();
     row.set(label(r.got), (row.get(label(r.got)) ?? 0) + 1);
-    confusion.set(label(r.case.expected), row);
+    confusion.set(expectedOf(r), row);
   }
-  const intents = [...new Set(results.flatMap((r) => [label(r.case.expected), label(r.got)]))].sort();
+  const intents = [...new Set(named.flatMap((r) => [expectedOf(r), label(r.got)]))].sort();
   const perIntent = intents.map((intent): IntentStats => {
-    const predicted = results.filter((r) => label(r.got) === intent);
-    const actual = results.filter((r) => label(r.case.expected) === intent);
+    const predicted = named.filter((r) => label(r.got) === intent);
+    const actual = named.filter((r) => expectedOf(r) === intent);
     const hits = actual.filter((r) => label(r.got) === intent).length;
     return {
       intent,
@@ -79,13 +118,16 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
     };
   });
   const share = (xs: CaseResult[], ok: (r: CaseResult) => boolean) => (xs.length === 0 ? 1 : xs.filter(ok).length / xs.length);
+  const toneCases = results.filter((r) => r.case.expect.youngTone && r.youngTone !== undefined);
   return {
     total: results.length,
+    correct: results.filter((r) => r.correct).length,
     inScope: inScope.length,
     inScopeAccuracy: share(inScope, (r) => r.correct),
     outOfScope: outOfScope.length,
-    outOfScopeRejection: share(outOfScope, (r) => r.got === null),
+    outOfScopeRejection: share(outOfScope, (r) => r.correct),
     footerRate: share(results, (r) => r.footer),
+    youngTone: toneCases.length === 0 ? null : { checked: toneCases.length, right: toneCases.filter((r) => r.youngTone).length },
     perIntent,
     confusion,
     misses: results.filter((r) => !r.correct),

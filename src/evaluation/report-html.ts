@@ -1,5 +1,8 @@
 import type { EvalReport } from './evaluate.js';
 import { NONE, worstConfusions } from './evaluate.js';
+import { headline, verdict, type GateResult } from './gate.js';
+import { pct as pctOf, safetyLines, whyWrong, wronglyAnswered } from './plain-words.js';
+import type { Section } from './suite.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -36,7 +39,7 @@ function section(title: string, report: EvalReport): string {
     .map((s) => `<tr><td>${esc(s.intent)}</td><td>${s.support}</td><td>${pct(s.precision)}</td><td>${pct(s.recall)}</td></tr>`)
     .join('');
   const misses = report.misses
-    .map((m) => `<tr><td>${esc(m.case.text)}</td><td>${esc(m.case.expected ?? NONE)}</td><td>${esc(m.got ?? NONE)}</td><td>${m.score.toFixed(2)}</td><td>${m.got === m.case.expected ? `reply lacks ${esc(m.case.expect.join(', '))}` : ''}</td></tr>`)
+    .map((m) => `<tr><td>${esc(m.case.text)}</td><td>${esc(m.case.expected === undefined ? "(not named)" : (m.case.expected ?? NONE))}</td><td>${esc(m.got ?? NONE)}</td><td>${m.score.toFixed(2)}</td><td>${esc(m.notes.join('; '))}</td></tr>`)
     .join('');
   const worst = worstConfusions(report)
     .map((w) => `<li>${w.count} × ${esc(w.expected)} → ${esc(w.got)}</li>`)
@@ -52,15 +55,45 @@ function section(title: string, report: EvalReport): string {
 <p>Rows are the intent each question should get; columns, the intent it got. Green is right, red is a mix-up.</p>
 ${confusionGrid(report)}
 <h3>Worst confusions</h3><ul>${worst || '<li>none</li>'}</ul>
-<h3>Misfires (${report.misses.length})</h3>
+<h3>Misses (${report.misses.length})</h3>
 <table class="stats"><thead><tr><th>question</th><th>expected</th><th>got</th><th>score</th><th>note</th></tr></thead><tbody>${misses || '<tr><td colspan="5">none</td></tr>'}</tbody></table>
 </section>`;
 }
 
-/** A self-contained HTML page (no scripts, no external files) that staff can open in a browser. */
-export function renderEvalHtml(sections: { title: string; report: EvalReport }[], generatedAt = new Date()): string {
+/** The top of the page, for staff: the score, the pass mark, safety, what changed and what went wrong, in plain words. */
+function staffSummary(sections: readonly Section[], gate: GateResult): string {
+  const sets = sections
+    .map((s) => `<tr><td>${esc(s.title)}</td><td>${s.report.total}</td><td>${s.report.correct}</td><td>${pctOf(s.report.correct, s.report.total)}</td></tr>`)
+    .join('');
+  const problems = gate.errors.map((e) => `<li class="error">${esc(e)}</li>`).join('');
+  const changes = gate.warnings.map((w) => `<li>${esc(w)}</li>`).join('');
+  const better = gate.newlyRight.length > 0 ? `<p>${gate.newlyRight.length} question(s) answered wrongly at the last accepted run are now answered right.</p>` : '';
+  const wrong = wronglyAnswered(sections)
+    .map((r) => `<tr><td>${esc(r.case.text)}</td><td>${esc(whyWrong(r))}</td></tr>`)
+    .join('');
+  return `<section id="summary">
+<p class="headline">${esc(headline(gate))}</p>
+<p class="verdict ${gate.passed ? 'pass' : 'fail'}">${esc(verdict(gate))}</p>
+<ul class="safety">${safetyLines(gate).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>
+${problems ? `<h2>Must be fixed</h2><ul id="errors">${problems}</ul>` : ''}
+<h2>Changed since the last accepted run</h2>
+<ul id="changes">${changes || '<li>Nothing: every question goes where it went last time.</li>'}</ul>
+${better}
+<p class="help">If these changes are what you meant (for example you corrected a figure or added a topic on purpose), run <code>npm run eval -- --accept</code> to make this run the one future checks compare with.</p>
+<h2>Results by set of test questions</h2>
+<table class="stats" id="sets"><thead><tr><th>set</th><th>questions</th><th>answered right</th><th>share</th></tr></thead><tbody>${sets}</tbody></table>
+<h2>Questions answered wrongly</h2>
+<table class="stats" id="wrong"><thead><tr><th>question</th><th>what was wrong</th></tr></thead><tbody>${wrong || '<tr><td colspan="2">none</td></tr>'}</tbody></table>
+</section>`;
+}
+
+/**
+ * A self-contained HTML page (no scripts, no external files) that staff can open in a browser:
+ * a plain summary first, the developers' tables further down.
+ */
+export function renderEvalHtml(sections: readonly Section[], gate: GateResult, generatedAt = new Date()): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Evaluation report</title>
+<html lang="en"><head><meta charset="utf-8"><title>How well the bot answers</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:80rem}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}
@@ -70,16 +103,27 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem}
 .grid th.col{height:9rem;vertical-align:bottom;font-weight:normal}
 .grid th.col span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap}
 .summary{font-size:1.1rem}
+.headline{font-size:1.4rem;line-height:1.4}
+.verdict{font-size:1.2rem;font-weight:bold;padding:.5rem 1rem;border-radius:.3rem;display:inline-block}
+.verdict.pass{background:#e3f4e3;color:#145214;border:2px solid #228b22}
+.verdict.fail{background:#fbe3e3;color:#7a1010;border:2px solid #c81e1e}
+.error{color:#7a1010;font-weight:bold}
+.help{color:#555}
+#developers{margin-top:3rem;border-top:3px solid #ccc;padding-top:1rem}
 </style></head><body>
-<h1>Evaluation report</h1>
-<p>Generated ${esc(generatedAt.toISOString())} by <code>npm run eval</code>.</p>
+<h1>How well the bot answers</h1>
+<p>Made ${esc(generatedAt.toISOString())} by <code>npm run eval</code>.</p>
+${staffSummary(sections, gate)}
+<section id="developers">
+<h2>For developers</h2>
 ${sections.map((s) => section(s.title, s.report)).join('\n')}
+</section>
 </body></html>
 `;
 }
 
 /** The same figures as plain JSON, for CI. */
-export function evalJson(sections: { title: string; report: EvalReport }[]) {
+export function evalJson(sections: readonly { title: string; report: EvalReport }[]) {
   return sections.map(({ title, report }) => ({
     title,
     total: report.total,
@@ -90,6 +134,6 @@ export function evalJson(sections: { title: string; report: EvalReport }[]) {
     footerRate: report.footerRate,
     perIntent: report.perIntent,
     confusion: Object.fromEntries([...report.confusion].map(([k, row]) => [k, Object.fromEntries(row)])),
-    misses: report.misses.map((m) => ({ text: m.case.text, expected: m.case.expected, got: m.got, score: Number(m.score.toFixed(3)) })),
+    misses: report.misses.map((m) => ({ text: m.case.text, expected: m.case.expected ?? null, got: m.got, score: Number(m.score.toFixed(3)), notes: m.notes })),
   }));
 }

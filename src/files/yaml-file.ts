@@ -2,27 +2,31 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.js';
+import { decodeUtf8, explainYamlError, findSlips } from './slips.js';
 
 /** A parsed YAML file that can say which line a field is on. */
 export interface YamlFile {
   file: string;
   data: unknown;
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** Lines with a slip already reported in plain words; other complaints about them are dropped. */
+  slipLines?: ReadonlySet<number>;
 }
 
 /** Parses YAML text. Syntax errors come back as problems with the line they are on. */
 export function parseYaml(text: string, file: string): { doc?: YamlFile; problems: Problem[] } {
+  const slips = findSlips(text, file);
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
+    // A slip found in plain words usually causes the parser's complaints on the lines after it: show the slip only.
+    if (slips.length > 0) return { problems: slips };
+    const lines = text.split(/\r?\n/);
     return {
-      problems: doc.errors.map((e) => ({
-        file,
-        line: lineCounter.linePos(e.pos[0]).line,
-        field: '',
-        message: `the file is not valid YAML (${e.message.split('\n')[0]}). Check the indentation and quotes on this line.`,
-        severity: 'error' as const,
-      })),
+      problems: doc.errors.map((e) => {
+        const line = lineCounter.linePos(e.pos[0]).line;
+        return { file, line, field: '', message: explainYamlError(e, lines[line - 1] ?? '', lines[line - 2] ?? ''), severity: 'error' as const };
+      }),
     };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
@@ -32,19 +36,21 @@ export function parseYaml(text: string, file: string): { doc?: YamlFile; problem
     }
     return undefined;
   };
-  return { doc: { file, data: doc.toJS(), lineOf }, problems: [] };
+  return { doc: { file, data: doc.toJS(), lineOf, slipLines: new Set(slips.map((s) => s.line!)) }, problems: slips };
 }
 
 /** Reads and parses a YAML file; a missing or unreadable file becomes a problem, not a crash. */
 export async function readYaml(path: string, file: string): Promise<{ doc?: YamlFile; problems: Problem[] }> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file is missing' : String(error);
     return { problems: [{ file, field: '', message: reason, severity: 'error' }] };
   }
-  return parseYaml(text, file);
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) return { problems: [{ file, line: decoded.line, field: '', message: decoded.message, severity: 'error' }] };
+  return parseYaml(decoded.text, file);
 }
 
 /** Validates parsed YAML against a zod schema, turning each zod issue into a located problem. */
@@ -52,12 +58,20 @@ export function validate<T>(doc: YamlFile, schema: z.ZodType<T>): { value?: T; p
   const result = schema.safeParse(doc.data);
   if (result.success) return { value: result.data, problems: [] };
   return {
-    problems: result.error.issues.map((issue) => ({
-      file: doc.file,
-      line: doc.lineOf(issue.path),
-      field: issue.path.map(String).join('.'),
-      message: issue.message,
-      severity: 'error' as const,
-    })),
+    problems: result.error.issues
+      .map((issue) => ({
+        file: doc.file,
+        line: doc.lineOf(issue.path),
+        field: issue.path.map(String).join('.'),
+        message: issue.code === 'invalid_key' ? badName(String(issue.path[issue.path.length - 1])) : issue.message,
+        severity: 'error' as const,
+      }))
+      .filter((p) => p.line === undefined || !doc.slipLines?.has(p.line)),
   };
+}
+
+/** Names (keys) are lower case with _ between words: `Essex` → `essex`, `Deal lines` → `deal_lines`. */
+function badName(name: string): string {
+  const suggestion = name.trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/[^a-z0-9_]/g, '');
+  return `"${name}" cannot be used as a name here: names are written in lower case, with _ instead of spaces${suggestion && suggestion !== name ? `. Type ${suggestion}: instead` : ''}.`;
 }

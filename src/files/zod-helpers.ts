@@ -2,11 +2,16 @@ import { z } from 'zod';
 
 /** An object that rejects misspelt fields, naming the ones it does know. */
 export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
-  const known = Object.keys(shape).join(', ');
+  const names = Object.keys(shape);
+  const known = names.join(', ');
+  const hint = (keys: string[]) => {
+    const lower = keys.find((k) => names.includes(k.toLowerCase()));
+    return lower ? ` Names are written in lower case: type ${lower.toLowerCase()}: instead.` : ' Check the spelling.';
+  };
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known}). Check the spelling.`
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known}).${hint(issue.keys)}`
         : issue.code === 'invalid_type'
           ? `should be a set of fields (name: value), not ${describe(issue.input)}`
           : undefined,

@@ -19,8 +19,8 @@ export interface FrameReader {
 
 /** Every part of the frame except the act, which waits for the classifier; with each step's rule. */
 export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
-  /** The emergency rule's decision, made before any ranking. */
-  emergency: Decision<boolean>;
+  /** The emergency rule's decision, made before any ranking; `intent` is the danger intent whose trigger fired. */
+  emergency: Decision<boolean> & { intent?: string };
   /** Whether the message asks how to contact someone. */
   contact: Decision<boolean>;
   /** The weeks the answer draws on (the asked one, or the latest); empty when none held matches the time asked. */

@@ -1,24 +1,35 @@
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { stem, yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { normalise } from '../nlu/normalise.js';
 import { knownFields } from '../reply/fields.js';
 import { placeholders } from '../reply/template.js';
+import { INTENT_ROLES, type IntentRole } from './roles.js';
 import { intentSchema, type Answer, type IntentFile } from './schema.js';
 
 /** An intent as loaded, with the file it came from. */
 export type Intent = IntentFile & { file: string };
 
 /** The intent whose examples show what is out of scope, and whose reply says what the bot can help with. */
-export const FALLBACK_INTENT = 'fallback';
+export const FALLBACK_INTENT = 'fallback' satisfies IntentRole;
 
-/** Intents the engine relies on; every installation must have them. */
-export const REQUIRED_INTENTS = [FALLBACK_INTENT, 'emergency', 'help'] as const;
+/** Intents the code relies on by id (see {@link INTENT_ROLES}); every installation must have them. */
+export const REQUIRED_INTENTS = Object.keys(INTENT_ROLES) as IntentRole[];
 
-/** Numbers a template may hold: the contact numbers. Any other number belongs in data/. */
-const CONTACT_NUMBERS = /\b(?:999|101|0800 555 111)\b/g;
+/** The numbers listed in data/contacts.yaml, longest first: the only numbers a template may hold as typed. */
+function contactNumbers(knowledge: Knowledge): string[] {
+  const numbers = [...knowledge.contacts.values()].flatMap((c) => [c.number, c.text]).filter((n): n is string => Boolean(n));
+  return [...new Set(numbers)].sort((a, b) => b.length - a.length);
+}
+
+/** A template's text with its {fields} and contact numbers taken out: any digit left is refused. */
+function withoutFieldsAndContacts(template: string, numbers: readonly string[]): string {
+  let rest = template.replace(/\{[^{}]*\}/g, '');
+  for (const n of numbers) rest = rest.replace(new RegExp(`(?<!\\d)${n}(?!\\d)`, 'g'), '');
+  return rest;
+}
 
 /**
  * Loads every `intents/*.yaml` and checks it against the data: fields named in templates exist,
@@ -28,12 +39,10 @@ export async function loadIntents(intentsDir: string, knowledge: Knowledge | und
   const problems: Problem[] = [];
   const intents: Intent[] = [];
   const docs = new Map<string, YamlFile>();
-  let names: string[] = [];
-  try {
-    names = (await readdir(intentsDir)).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    problems.push({ file: `${shownAs}/`, field: '', message: 'the intents folder is missing', severity: 'error' });
-  }
+  const listed = await yamlFilesIn(intentsDir, shownAs);
+  const names = listed?.names ?? [];
+  if (listed) problems.push(...listed.problems);
+  else problems.push({ file: `${shownAs}/`, field: '', message: 'the intents folder is missing', severity: 'error' });
   for (const name of names) {
     const { doc, problems: parse } = await readYaml(join(intentsDir, name), `${shownAs}/${name}`);
     problems.push(...parse);
@@ -43,14 +52,15 @@ export async function loadIntents(intentsDir: string, knowledge: Knowledge | und
     if (!value) continue;
     const intent: Intent = { ...value, file: doc.file };
     docs.set(intent.id, doc);
-    problems.push(...checkShape(intent, doc, basename(name).replace(/\.ya?ml$/, '')));
+    problems.push(...checkShape(intent, doc, stem(name)));
     if (knowledge) problems.push(...checkTemplates(intent, doc, knowledge));
     intents.push(intent);
   }
   problems.push(...checkAcrossIntents(intents, docs));
   for (const id of REQUIRED_INTENTS) {
-    if (names.length > 0 && !intents.some((i) => i.id === id)) {
-      problems.push({ file: `${shownAs}/${id}.yaml`, field: '', message: `the "${id}" intent is missing; the bot needs it. Restore the file from git.`, severity: 'error' });
+    // A file that is there but broken has its own error already; this is for one deleted or renamed.
+    if (names.length > 0 && !intents.some((i) => i.id === id) && !names.some((n) => stem(n) === id)) {
+      problems.push({ file: `${shownAs}/${id}.yaml`, field: '', message: `the "${id}" intent is missing; the bot needs it for ${INTENT_ROLES[id]}. Restore the file from git (or undo the change to its id:).`, severity: 'error' });
     }
   }
   return { intents, problems };
@@ -69,6 +79,7 @@ function checkShape(intent: Intent, doc: YamlFile, fileId: string): Problem[] {
 
 function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Problem[] {
   const problems: Problem[] = [];
+  const numbers = contactNumbers(knowledge);
   if (intent.metric && !knowledge.metrics.has(intent.metric)) {
     problems.push({ file: doc.file, line: doc.lineOf(['metric']), field: 'metric', message: `unknown figure "${intent.metric}" (known: ${[...knowledge.metrics.keys()].join(', ')})`, severity: 'error' });
   }
@@ -79,21 +90,63 @@ function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Pr
     list.forEach((template, i) => {
       const path = typeof templates === 'string' ? ['answer', section] : ['answer', section, i];
       const at = (message: string) => problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message, severity: 'error' });
+      const brace = unbalancedBrace(template);
+      if (brace) at(brace);
       for (const field of placeholders(template)) {
         if (!known.includes(field)) at(`unknown field "${field}" (known: ${known.join(', ')}). Check the spelling inside the { }.`);
       }
-      const figures = template.replace(/\{[^{}]*\}/g, '').replace(CONTACT_NUMBERS, '').match(/£?\d[\d,.]*/g);
-      if (figures) at(`the figure ${figures.map((f) => `"${f}"`).join(', ')} is typed into the template. Figures live in data/ only: name the field in { } instead.`);
+      const digits = withoutFieldsAndContacts(template, numbers).match(/£?\w*\d[\w,.]*(?: \d[\d,.]*)*/g)?.map((d) => d.replace(/[.,]+$/, ''));
+      if (digits) {
+        at(
+          `${digits.map((f) => `"${f}"`).join(', ')} ${digits.length === 1 ? 'is' : 'are'} typed into the template. Figures live in data/ only: name the field in { } instead, for example {arrests}. ` +
+            `A phone number, or a name with digits in it such as Catch22, goes in data/contacts.yaml and is named here as {contacts.ID} (the number) or {contacts.ID.name}.`,
+        );
+      }
     });
   }
   return problems;
+}
+
+/** A { without its }, a } without its {, or a { inside another: the template would reach the public as typed. */
+export function unbalancedBrace(template: string): string | undefined {
+  let open = -1;
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === '{') {
+      if (open >= 0) break;
+      open = i;
+    } else if (c === '}') {
+      if (open < 0) return `"${snippet(template, i, -1)}" has a } with no { before it. Field names go inside both: {arrests}. Remove the } or add the {.`;
+      open = -1;
+    }
+  }
+  if (open < 0) return undefined;
+  const name = /^\{\s*([a-z_][\w.]*)/i.exec(template.slice(open))?.[1];
+  return `"${snippet(template, open, 1)}" opens a { that is not closed. Close the field name with }${name ? `: {${name}}` : ''}.`;
+}
+
+/** Up to 25 characters of a template from (or up to) position `at`, on one line. */
+function snippet(template: string, at: number, direction: 1 | -1): string {
+  const text = direction === 1 ? template.slice(at, at + 25) : template.slice(Math.max(0, at - 24), at + 1);
+  return text.replace(/\s+/g, ' ');
 }
 
 function checkAcrossIntents(intents: Intent[], docs: Map<string, YamlFile>): Problem[] {
   const problems: Problem[] = [];
   const owner = new Map<string, { intent: Intent; i: number }>();
   const ids = new Map<string, Intent>();
+  const metrics = new Map<string, Intent>();
   for (const intent of intents) {
+    const sameMetric = intent.metric && metrics.get(intent.metric);
+    if (sameMetric) {
+      problems.push({
+        file: intent.file,
+        line: docs.get(intent.id)?.lineOf(['metric']),
+        field: 'metric',
+        message: `"${intent.metric}" is already the metric of ${sameMetric.file}. Each figure belongs to one intent (the one that answers "what about Kent?" about it): remove metric: here, or pick another figure.`,
+        severity: 'error',
+      });
+    } else if (intent.metric) metrics.set(intent.metric, intent);
     const first = ids.get(intent.id);
     if (first) problems.push({ file: intent.file, field: 'id', message: `the id "${intent.id}" is also used by ${first.file}`, severity: 'error' });
     ids.set(intent.id, intent);

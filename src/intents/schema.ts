@@ -10,6 +10,10 @@ const templates = z.union([text('a reply template'), textList('reply templates')
 export const answerSchema = strictObject({
   /** The whole reply, for intents that give no figure. */
   text: templates.optional(),
+  /** The reply for a young person (see src/nlu/speaker.ts): short, warm, second person. Used instead of `text`. */
+  young: templates.optional(),
+  /** The reply for someone asking through their work (a teacher, carer or driver). Used instead of `text`. */
+  professional: templates.optional(),
   /** Reply when no county is named: region-wide figures. */
   region: templates.optional(),
   /** Reply for one named county. */
@@ -51,6 +55,11 @@ export const intentSchema = strictObject({
   tests: textList('test questions', 0).default([]),
   answer: answerSchema,
   follow_up: textList('suggested next questions', 0).default([]),
+  /**
+   * Why a template may read above a reading age of nine, beside the part of `answer:` it is for
+   * (`text: "it quotes the police release word for word"`). `npm run check` then stops warning about it.
+   */
+  readability: z.partialRecord(z.enum(Object.keys(answerSchema.shape) as [keyof typeof answerSchema.shape, ...(keyof typeof answerSchema.shape)[]]), text('a reason')).optional(),
 });
 
 export type IntentFile = z.infer<typeof intentSchema>;

@@ -4,6 +4,8 @@ import { normalise, words } from '../nlu/normalise.js';
 import { stem } from '../nlu/natural.js';
 import { placeholders } from '../reply/template.js';
 import type { Intent } from './load.js';
+import { READING_GRADE_LIMIT, readingAge, templateGrade } from './readability.js';
+import type { Answer } from './schema.js';
 
 /** Fewer examples than this and the classifier struggles to recognise new wordings. */
 export const MIN_EXAMPLES = 8;
@@ -50,8 +52,47 @@ export function intentWarnings(intents: readonly Intent[], knowledge: Knowledge)
     const named = used.has(metric) || used.has(`by_county.${metric}`) || (compared && intents.some((i) => i.metric === metric));
     if (!named) warn('data/metrics.yaml', metric, `the figure "${metric}" is in the data but no intent template names {${metric}}; it only shows in overviews. Add it to an intent's answer.`);
   }
+  warnings.push(...readabilityWarnings(intents, knowledge));
+  for (const id of knowledge.guidance.keys()) {
+    if (![...used].some((f) => f === `guidance.${id}` || f.startsWith(`guidance.${id}.`))) {
+      warn('data/guidance.yaml', id, `the guidance item "${id}" is never used by an intent template; name it as {guidance.${id}} in an answer, or remove it`);
+    }
+  }
   for (const fact of new Set(knowledge.operations.flatMap((op) => Object.keys(op.facts)))) {
     if (!used.has(`facts.${fact}`)) warn('data/operations/', `facts.${fact}`, `the fact "${fact}" is never used by an intent template; name it as {facts.${fact}} in an answer, or remove it`);
+  }
+  return warnings;
+}
+
+const tooHard = (grade: number) =>
+  `reads at grade ${grade.toFixed(1)} (a reading age of about ${readingAge(grade)}); aim for grade ${READING_GRADE_LIMIT} or below (a reading age of 9): shorter sentences and shorter words.`;
+
+/**
+ * Templates and guidance above a reading age of nine, scored by the text-readability package.
+ * An intent can give a reason beside a part of its answer (`readability: { text: "..." }`) instead.
+ */
+export function readabilityWarnings(intents: readonly Intent[], knowledge: Pick<Knowledge, 'guidance'>): Problem[] {
+  const warnings: Problem[] = [];
+  for (const intent of intents) {
+    for (const [section, templates] of Object.entries(intent.answer) as [keyof Answer, string | string[] | undefined][]) {
+      if (templates === undefined || intent.readability?.[section]) continue;
+      const list = typeof templates === 'string' ? [templates] : templates;
+      list.forEach((template, i) => {
+        const grade = templateGrade(template);
+        if (grade <= READING_GRADE_LIMIT) return;
+        const field = typeof templates === 'string' ? `answer.${section}` : `answer.${section}.${i}`;
+        warnings.push({
+          file: intent.file,
+          field,
+          message: `${tooHard(grade)} Or, if it must stay as it is, say why beside it: readability: { ${section}: "the reason" }.`,
+          severity: 'warning',
+        });
+      });
+    }
+  }
+  for (const [id, item] of knowledge.guidance) {
+    const grade = templateGrade(item.text);
+    if (grade > READING_GRADE_LIMIT) warnings.push({ file: 'data/guidance.yaml', field: `${id}.text`, message: tooHard(grade), severity: 'warning' });
   }
   return warnings;
 }

@@ -1,7 +1,15 @@
-import type { FacetDef, Figure, MetricDef, OperationFile, Place } from './schema.js';
+import type { GuidanceItem } from './guidance.js';
+import type { Contact, FacetDef, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
-/** One week of action, exactly as its data file describes it. */
-export type Operation = OperationFile & { file: string };
+/**
+ * One week of action as its data file describes it, except `facts`: the week's own facts over the
+ * shared ones from `data/shared.yaml`, so `{facts.reporting}` is filled for every week.
+ */
+export type Operation = OperationFile & {
+  file: string;
+  /** Only the facts written in the week's own file. */
+  ownFacts: Readonly<Record<string, string>>;
+};
 
 /** Everything the bot knows, validated and cross-checked. Read-only once built. */
 export interface Knowledge {
@@ -15,7 +23,21 @@ export interface Knowledge {
   words: ReadonlyMap<string, string>;
   /** Breakdowns a release may not give, from `data/facets.yaml` (empty when the file is absent). */
   facets: ReadonlyMap<string, FacetDef>;
+  /** Facts that hold for every week, from `data/shared.yaml`; a week's own facts win over these. */
+  sharedFacts: Readonly<Record<string, string>>;
+  /** Numbers and services by id, from `data/contacts.yaml`; always holds the {@link REQUIRED_CONTACTS}. */
+  contacts: ReadonlyMap<string, Contact>;
+  /** Sourced guidance from public bodies and charities (`data/guidance.yaml`); never part of a police release. */
+  guidance: ReadonlyMap<string, GuidanceItem>;
 }
+
+/**
+ * The contacts every reply's footer is built from, with the number each must have (undefined: any number).
+ * `npm run check` refuses a contacts file without them.
+ */
+export const REQUIRED_CONTACTS = { emergency: '999', police: '101', crimestoppers: undefined } as const satisfies Record<string, string | undefined>;
+
+export type RequiredContact = keyof typeof REQUIRED_CONTACTS;
 
 /** The operation answers describe unless the user asks for another. */
 export function latestOperation(knowledge: Knowledge): Operation {

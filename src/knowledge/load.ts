@@ -1,15 +1,20 @@
-import { access, readdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
-import type { Knowledge, Operation } from './knowledge.js';
+import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
+import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.js';
 import {
+  contactsFileSchema,
   facetsFileSchema,
   metricsFileSchema,
+  sharedSchema,
   operationSchema,
   placesFileSchema,
   pleasantriesFileSchema,
   wordsFileSchema,
+  type Contact,
   type MetricDef,
   type Place,
 } from './schema.js';
@@ -35,6 +40,9 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   if (placesFile.doc && places) problems.push(...checkPlaceNames(placesFile.doc, places));
   const wordsFile = await load('words.yaml', wordsFileSchema);
   const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
+  const contactsFile = await load('contacts.yaml', contactsFileSchema);
+  const contacts = contactsFile.value;
+  if (contactsFile.doc && contacts) problems.push(...requiredContacts(contactsFile.doc, contacts));
 
   const hasFacets = await access(join(dataDir, 'facets.yaml')).then(() => true, () => false);
   const facets = hasFacets ? (await load('facets.yaml', facetsFileSchema)).value : {};
@@ -46,17 +54,22 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
     }
   }
 
+  const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
+  problems.push(...guidanceFile.problems);
+
+  const shared = (await load('shared.yaml', sharedSchema)).value;
+  const sharedFacts = shared?.facts ?? {};
+
+  // Other files in data/ would be ignored without a word: name them. (Subfolders other than operations/ are left alone.)
+  problems.push(...((await yamlFilesIn(dataDir, shownAs, ['operations']))?.problems.filter((p) => p.severity === 'error') ?? []));
   const operations: Operation[] = [];
-  let entries: string[] = [];
-  try {
-    entries = (await readdir(join(dataDir, 'operations'))).filter((f) => /\.ya?ml$/.test(f)).sort();
-  } catch {
-    /* reported below as "no operation" */
-  }
+  const listed = await yamlFilesIn(join(dataDir, 'operations'), `${shownAs}/operations`);
+  const entries = listed?.names ?? [];
+  problems.push(...(listed?.problems ?? []));
   for (const name of entries) {
     const { doc, value } = await load(`operations/${name}`, operationSchema);
     if (!doc || !value) continue;
-    const op: Operation = { ...value, file: doc.file };
+    const op: Operation = { ...value, facts: { ...sharedFacts, ...value.facts }, ownFacts: value.facts, file: doc.file };
     if (metrics && places) problems.push(...crossCheckOperation(op, doc, metrics, places));
     operations.push(op);
   }
@@ -65,12 +78,35 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !facets) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance || !facets) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
-    knowledge: { metrics: new Map(Object.entries(metrics)), places: new Map(Object.entries(places)), operations, words, facets: new Map(Object.entries(facets)), pleasantries },
+    knowledge: {
+      metrics: new Map(Object.entries(metrics)),
+      places: new Map(Object.entries(places)),
+      operations,
+      words,
+      contacts: new Map(Object.entries(contacts)),
+      sharedFacts,
+      guidance: guidanceFile.guidance,
+      facets: new Map(Object.entries(facets)),
+      pleasantries,
+    },
     problems,
   };
+}
+
+/** The footer of every reply is built from these entries, so a contacts file without them is refused. */
+function requiredContacts(doc: YamlFile, contacts: Record<string, Contact>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, number] of Object.entries(REQUIRED_CONTACTS) as [string, string | undefined][]) {
+    const contact = contacts[id];
+    const at = (message: string) => problems.push({ file: doc.file, line: doc.lineOf([id]), field: contact ? `${id}.number` : id, message, severity: 'error' });
+    if (!contact) at(`the "${id}" entry is missing. Every reply ends with 999, 101 and Crimestoppers, so emergency, police and crimestoppers must all be here: restore it from git.`);
+    else if (!contact.number) at(`"${id}" needs a number:, because every reply's footer gives it`);
+    else if (number && contact.number !== number) at(`"${id}" must be ${number}, not ${contact.number}`);
+  }
+  return problems;
 }
 
 function indexWords(doc: YamlFile, file: Record<string, string[]>, problems: Problem[]): Map<string, string> {

@@ -60,6 +60,17 @@ export const operationSchema = strictObject({
   }),
   region: figures,
   counties: z.record(key, figures),
+  /** The week's own facts (what it did, what was said); facts that hold every week go in data/shared.yaml. */
+  facts: z.record(key, text('a sentence or two')).default({}),
+});
+
+/** `data/shared.yaml`: facts that hold for every week (what county lines is, how to report), and where they come from. */
+export const sharedSchema = strictObject({
+  source: strictObject({
+    publisher: text('who published these facts'),
+    title: text('a title for the source'),
+    file: text('the source file name'),
+  }),
   facts: z.record(key, text('a sentence or two')),
 });
 
@@ -76,6 +87,53 @@ export type FacetDef = z.infer<typeof facetSchema>;
 export type Place = z.infer<typeof placeSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type OperationFile = z.infer<typeof operationSchema>;
+
+/**
+ * A UK phone number written as it is dialled, digits in groups separated by single spaces:
+ * 999, 101, 116 123, 85258 (a text short code), 0800 1111, 0800 555 111, 020 7946 0000.
+ */
+export function isUkNumber(number: string): boolean {
+  if (!/^\d+( \d+)*$/.test(number)) return false;
+  const digits = number.replace(/ /g, '');
+  if (digits.startsWith('0')) return digits.length >= 8 && digits.length <= 11;
+  return /^(?:\d{3}|116\d{3}|\d{5})$/.test(digits);
+}
+
+const ukNumber = z.preprocess(
+  // YAML reads 999 and 101 as numbers; a number with a leading 0 typed without quotes loses its 0 and fails below.
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
+    .string({ error: (i) => `should be a phone number such as 0800 555 111, but it is ${describe(i.input)}` })
+    .trim()
+    .refine(isUkNumber, {
+      error: (i) =>
+        `"${String(i.input)}" is not a UK phone number as it is dialled. Write the digits in groups with single spaces, such as 0800 555 111, 101 or 116 123 (no +44, dashes or brackets).`,
+    }),
+);
+
+/** Where a contact's details were checked: a web page (url) or a saved copy of a release (file). */
+export const contactSourceSchema = strictObject({
+  publisher: text('who publishes this number'),
+  title: text('the title of the page or release'),
+  url: z.url({ error: 'should be the web address (https://...) of the page that gives this number' }).optional(),
+  file: text('the saved copy of the release').optional(),
+  checked: dateField,
+}).refine((s) => s.url || s.file, 'needs url: (the page that gives this number) or file: (the saved release)');
+
+/** One entry of `data/contacts.yaml`: a number or service the bot may give. */
+export const contactSchema = strictObject({
+  name: text('the name people know the service by'),
+  number: ukNumber.optional(),
+  text: ukNumber.nullish().transform((v) => v ?? undefined),
+  web: z.url({ protocol: /^https?$/, error: 'should be a web address starting https://' }).optional(),
+  about: text('a short plain-words description').optional(),
+  source: contactSourceSchema,
+}).refine((c) => c.number || c.text || c.web, 'needs a number:, a text: number or a web: address');
+
+/** `data/contacts.yaml`: keyed by a lower-case id such as crimestoppers. */
+export const contactsFileSchema = z.record(key, contactSchema);
+
+export type Contact = z.infer<typeof contactSchema>;
 
 /** `data/words.yaml`: plain word → the slang and misspellings people type for it. */
 export const wordsFileSchema = z.record(

@@ -22,6 +22,9 @@ export interface ReloadFailure {
 export interface LiveEngineOptions {
   dataDir?: string;
   intentsDir?: string;
+  /** How the folders are named in problems (see `fileSettings` in src/config.ts); `data` and `intents` unless given. */
+  dataShownAs?: string;
+  intentsShownAs?: string;
   /** Told of every reload, good or bad. */
   onReload?: (result: { ok: true; version: ServiceVersion } | { ok: false; failure: ReloadFailure }) => void;
 }
@@ -55,10 +58,10 @@ export class LiveEngine {
     return new LiveEngine(loaded.engine, loaded.version, full);
   }
 
-  private static async load(o: { dataDir: string; intentsDir: string }): Promise<{ engine: Engine; version: ServiceVersion } | { problems: Problem[] }> {
+  private static async load(o: { dataDir: string; intentsDir: string; dataShownAs?: string; intentsShownAs?: string }): Promise<{ engine: Engine; version: ServiceVersion } | { problems: Problem[] }> {
     // Hash first: if a file changes while loading, the next reload picks it up.
     const hash = await filesVersion([o.dataDir, o.intentsDir], resolve(o.dataDir, '..'));
-    const { engine, problems } = await loadAll({ dataDir: o.dataDir, intentsDir: o.intentsDir });
+    const { engine, problems } = await loadAll({ dataDir: o.dataDir, intentsDir: o.intentsDir, dataShownAs: o.dataShownAs, intentsShownAs: o.intentsShownAs });
     if (!engine) return { problems: problems.filter((p) => p.severity === 'error') };
     return {
       engine,

@@ -1,26 +1,77 @@
-/** The contact lines every reply ends with. The only place these numbers are written for replies. */
-export const FOOTER_LINES = [
-  'If anyone is in immediate danger, call 999.',
-  'Non-emergency: call 101.',
-  'Crimestoppers, anonymously: 0800 555 111.',
-] as const;
+import { REQUIRED_CONTACTS, type RequiredContact } from '../knowledge/knowledge.js';
+import type { Contact } from '../knowledge/schema.js';
 
-/** The contact numbers on one line, for places too small for the footer (button pop-ups, the bot's profile). */
-export const CONTACT_LINE = 'Emergency 999 · Police 101 · Crimestoppers (anonymous) 0800 555 111';
+/** The contact lines every reply ends with, built from data/contacts.yaml. */
+export interface Footer {
+  /** One line each: 999, then 101, then Crimestoppers. */
+  readonly lines: readonly string[];
+  /** The lines as they are appended to every reply. */
+  readonly text: string;
+  /** The numbers on one line, for places too small for the footer (button pop-ups, the bot's profile). */
+  readonly line: string;
+  /** The numbers a reply must carry. */
+  readonly numbers: readonly string[];
+}
+
+type FooterContacts = ReadonlyMap<string, Pick<Contact, 'name' | 'number'>>;
+
+/**
+ * Used only until data/contacts.yaml has loaded once (an error at start-up): the same entries as
+ * that file, so that even then every reply carries 999, 101 and Crimestoppers. A test keeps them in step.
+ */
+export const BUILT_IN_CONTACTS: FooterContacts = new Map([
+  ['emergency', { name: 'Emergency services', number: REQUIRED_CONTACTS.emergency }],
+  ['police', { name: 'Police non-emergency number', number: REQUIRED_CONTACTS.police }],
+  ['crimestoppers', { name: 'Crimestoppers', number: '0800 555 111' }],
+]);
+
+/** Builds the footer from the three required contacts; any that lacks a number comes from the built-in set. */
+export function footerFrom(contacts: FooterContacts): Footer {
+  const get = (id: RequiredContact) => {
+    const c = contacts.get(id);
+    return c?.number ? { name: c.name, number: c.number } : { ...BUILT_IN_CONTACTS.get(id)!, number: BUILT_IN_CONTACTS.get(id)!.number! };
+  };
+  const emergency = get('emergency');
+  const police = get('police');
+  const crimestoppers = get('crimestoppers');
+  const lines = [
+    `If anyone is in immediate danger, call ${emergency.number}.`,
+    `Non-emergency: call ${police.number}.`,
+    `${crimestoppers.name}, anonymously: ${crimestoppers.number}.`,
+  ];
+  return {
+    lines,
+    text: lines.join('\n'),
+    line: `Emergency ${emergency.number} · Police ${police.number} · ${crimestoppers.name} (anonymous) ${crimestoppers.number}`,
+    numbers: [emergency.number, police.number, crimestoppers.number],
+  };
+}
+
+let inService: Footer = footerFrom(BUILT_IN_CONTACTS);
+
+/**
+ * Puts a newly loaded contacts file into service. Called only once the whole set of files has
+ * loaded without errors, so a broken edit leaves the last good footer in place.
+ */
+export function putContactsInService(contacts: FooterContacts): void {
+  inService = footerFrom(contacts);
+}
+
+/** The footer in service now: from the last contacts file that loaded, or the built-in one before any did. */
+export function currentFooter(): Footer {
+  return inService;
+}
 
 /** A short notice for a button pop-up, which Telegram limits to 200 characters: the text and the contact line. */
 export function composeNotice(text: string): string {
-  return `${text.trim()} ${CONTACT_LINE}`;
+  return `${text.trim()} ${inService.line}`;
 }
-
-/** The footer exactly as it is appended to every reply. */
-export const FOOTER = FOOTER_LINES.join('\n');
 
 /** The text the footer opens with when rendered, so layers above can find it. */
 export const FOOTER_SEPARATOR = '\n\n';
 
 /** First line of every reply to someone in danger: 999 comes before anything else. */
-export const DANGER_FIRST_LINE = 'Call 999 now if you or anyone else is in danger.';
+export const DANGER_FIRST_LINE = `Call ${REQUIRED_CONTACTS.emergency} now if you or anyone else is in danger.`;
 
 declare const composed: unique symbol;
 /** A reply's text with the footer on it. Only {@link composeReply} can make one. */
@@ -35,11 +86,11 @@ export function composeReply(body: string, options: { danger?: boolean } = {}): 
   const trimmed = body.trim();
   if (options.danger && !trimmed.startsWith(DANGER_FIRST_LINE)) parts.push(DANGER_FIRST_LINE);
   if (trimmed) parts.push(trimmed);
-  parts.push(FOOTER);
+  parts.push(inService.text);
   return parts.join(FOOTER_SEPARATOR) as ReplyText;
 }
 
 /** Whether a text carries the contact numbers every reply must have. */
 export function hasFooter(text: string): boolean {
-  return text.includes('101') && text.includes('0800 555 111') && text.includes('999');
+  return inService.numbers.every((n) => text.includes(n));
 }

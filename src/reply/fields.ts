@@ -1,6 +1,7 @@
 import { countyFigure, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { formatDate, formatDateRange, formatFigure, listInWords } from '../knowledge/format.js';
 import type { Answer } from '../intents/schema.js';
+import { guidanceFields, guidanceLookup } from '../knowledge/guidance.js';
 
 /** Looks a template field up; undefined means "not published" or "not known here". */
 export type Lookup = (field: string) => string | undefined;
@@ -11,9 +12,11 @@ const COMMON = ['operation', 'ran_by', 'ran_by_short', 'dates', 'start', 'end', 
 /** Fields each part of `answer:` may use, beyond the common ones and facts.*. */
 const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
   text: () => [],
+  young: () => [],
+  professional: () => [],
   region: (m) => [...m, ...m.map((k) => `by_county.${k}`), 'all'],
   county: (m) => [...m, 'county', 'all'],
-  missing: () => ['county', 'label'],
+  missing: (m) => ['county', 'label', ...m.map((k) => `region.${k}`)],
   most: () => ['label', 'leaders', 'value', 'ranking', 'without'],
   fewest: () => ['label', 'leaders', 'value', 'ranking', 'without'],
   versus: () => ['label', 'lines'],
@@ -23,13 +26,32 @@ const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
 /** Every field a template in this part of an intent may name, for `npm run check`. */
 export function knownFields(section: keyof Answer, knowledge: Knowledge): string[] {
   const facts = new Set(knowledge.operations.flatMap((op) => Object.keys(op.facts)));
-  return [...SECTION_FIELDS[section]([...knowledge.metrics.keys()]), ...COMMON, ...[...facts].map((f) => `facts.${f}`)];
+  const guidance = [...knowledge.guidance.keys()].flatMap(guidanceFields);
+  return [...SECTION_FIELDS[section]([...knowledge.metrics.keys()]), ...COMMON, ...[...facts].map((f) => `facts.${f}`), ...contactFields(knowledge), ...guidance];
+}
+
+/** The parts of a contact a template may name: `{contacts.ID}` is its number. */
+const CONTACT_PARTS = ['name', 'number', 'text', 'web', 'about'] as const;
+
+/** `contacts.crimestoppers`, `contacts.crimestoppers.name`, ... for every entry of data/contacts.yaml. */
+export function contactFields(knowledge: Pick<Knowledge, 'contacts'>): string[] {
+  return [...knowledge.contacts.keys()].flatMap((id) => [`contacts.${id}`, ...CONTACT_PARTS.map((part) => `contacts.${id}.${part}`)]);
+}
+
+/** `{contacts.ID}` → the number; `{contacts.ID.name|number|text|web|about}` → that part; undefined if the entry has none. */
+export function contactLookup(knowledge: Pick<Knowledge, 'contacts'>, field: string): string | undefined {
+  const [, id = '', part = 'number', ...rest] = field.split('.');
+  const contact = knowledge.contacts.get(id);
+  if (!contact || rest.length > 0 || !(CONTACT_PARTS as readonly string[]).includes(part)) return undefined;
+  return contact[part as (typeof CONTACT_PARTS)[number]] ?? undefined;
 }
 
 /** Fields about the operation itself: its name, dates, source and the facts in words. */
 export function operationLookup(op: Operation, knowledge: Knowledge): Lookup {
   return (field) => {
     if (field.startsWith('facts.')) return op.facts[field.slice(6)];
+    if (field.startsWith('contacts.')) return contactLookup(knowledge, field);
+    if (field.startsWith('guidance.')) return guidanceLookup(knowledge.guidance, field);
     switch (field) {
       case 'operation': return op.name;
       case 'ran_by': return `${op.ran_by.name} (${op.ran_by.short})`;
@@ -67,6 +89,8 @@ export function countyLookup(op: Operation, knowledge: Knowledge, place: string)
   return (field) => {
     if (field === 'county') return placeName(knowledge, place);
     if (field === 'all') return op.counties[place] && summary(op.counties[place], knowledge);
+    // "Not published for Kent" can still give the region's own figure: {region.knives}.
+    if (field.startsWith('region.')) return regionLookup(op, knowledge)(field.slice(7));
     const metric = knowledge.metrics.get(field);
     if (metric) {
       const figure = countyFigure(op, place, field);

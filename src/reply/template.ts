@@ -1,5 +1,8 @@
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 
+/** A {field} in a template. */
+export const PLACEHOLDER_PATTERN = PLACEHOLDER;
+
 /** The field names a template uses, in order: `"{county}: {arrests}"` → `["county", "arrests"]`. */
 export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!.trim());

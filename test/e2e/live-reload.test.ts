@@ -42,7 +42,7 @@ describe('live reload in a running bot', () => {
   });
 
   it('should answer a new phrasing added to an intent', async () => {
-    expect(await ask('zoinks how many')).toContain('Sorry, I can only answer');
+    expect(await ask('zoinks how many')).toContain('Sorry, I can only help with');
     await ws.edit('intents/arrests.yaml', (t) => t.replace('examples:\n', 'examples:\n  - zoinks how many\n  - zoinks how many were there\n  - zoinks tell me how many\n'));
     await bot!.waitForOutput(/"event":"reloaded"/, 10_000);
     expect(await ask('zoinks how many')).toContain('151');

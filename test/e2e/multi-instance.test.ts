@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BotApiStub } from '../helpers/bot-api-stub.js';
+import { LOGIC_DATA } from '../helpers/fixtures.js';
 import { freePort, startProcess, type Started } from '../helpers/process.js';
 import { redisUnavailable, TestRedis } from '../helpers/redis.js';
 import { BOT_INFO, textUpdate, TOKEN } from '../helpers/telegram.js';
@@ -31,7 +32,7 @@ describe.skipIf(skip)('several webhook instances sharing Redis', () => {
       const hook = `http://127.0.0.1:${port}/hook`;
       const bot = startProcess('npm', ['start'], {
         BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, WEBHOOK_URL: hook, WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: String(port),
-        REDIS_URL: redis.url, ADMIN_IDS: '', LOG_LEVEL: 'info', DATA_DIR: '', INTENTS_DIR: '',
+        REDIS_URL: redis.url, ADMIN_IDS: '', LOG_LEVEL: 'info', DATA_DIR: LOGIC_DATA, INTENTS_DIR: '',
       });
       instances.push({ bot, hook });
     }

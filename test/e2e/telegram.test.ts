@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasFooter } from '../../src/reply/compose.js';
 import { BotApiStub } from '../helpers/bot-api-stub.js';
+import { LOGIC_DATA } from '../helpers/fixtures.js';
 import { freePort, startProcess, type Started } from '../helpers/process.js';
 import { BOT_INFO, textUpdate, TOKEN } from '../helpers/telegram.js';
 
 // These tests start the bot the way a user does (`npm start`) against a Bot API stand-in on 127.0.0.1,
 // so the real HTTP client, long polling, retries, the webhook server and signal handling all run.
 
-const BASE_ENV = { BOT_TOKEN: TOKEN, WEBHOOK_URL: '', WEBHOOK_SECRET: '', ADMIN_IDS: '', REDIS_URL: '', LOG_LEVEL: 'info' };
+const BASE_ENV = { BOT_TOKEN: TOKEN, WEBHOOK_URL: '', WEBHOOK_SECRET: '', ADMIN_IDS: '', REDIS_URL: '', LOG_LEVEL: 'info', DATA_DIR: LOGIC_DATA };
 
 describe('the bot process', () => {
   let api: BotApiStub;

@@ -30,10 +30,8 @@ describe('figures', () => {
 
   // A figure that was not published is said to be so: never guessed, never borrowed from elsewhere.
   it.each([
-    ['knives in essex', 'Essex'],
     ['how many arrests in suffolk', 'Suffolk'],
     ['deal lines in bedfordshire', 'Bedfordshire'],
-    ['phones seized in kent', 'Kent'],
     ['arrests in lincolnshire', 'Lincolnshire'],
   ])('should say plainly that "%s" was not published', (text, county) => {
     const reply = ask(text);
@@ -43,10 +41,32 @@ describe('figures', () => {
     expect(body.replace(/\b(7|11|18|2022|101|999|0800 555 111)\b/g, '')).not.toMatch(/\d/);
   });
 
+  // Regression: these once said 'ask "how many weapons in total"' instead of giving the region's total itself.
+  it.each([
+    ['knives in essex', 'Essex', ['34 dangerous weapons', '17 of them were knives']],
+    ['phones seized in kent', 'Kent', ['34 phones']],
+    ['drugs seized in norfolk', 'Norfolk', ['an estimated £48,000']],
+  ])('should say "%s" was not published and give the whole region\'s figure itself', (text, county, regionFigures) => {
+    const reply = ask(text);
+    expect(reply.text).toContain(`${county} was not published`);
+    expect(reply.text).toContain('In the whole region');
+    for (const f of regionFigures) expect(reply.text).toContain(f);
+    expect(reply.text).not.toMatch(/in total" for that/);
+  });
+
+  // Regression: "Police estimate that an estimated £48,000": the qualifier was written twice.
+  it('should give the qualifier of an estimated figure once', () => {
+    const reply = ask('how much were the drugs worth');
+    expect(reply.text).toContain('an estimated £48,000');
+    expect(reply.text).not.toMatch(/estimate\w* that an estimated/i);
+  });
+
   it('should only ever state numbers that were published', () => {
     const op = engine.knowledge.operations[0]!;
     const published = new Set([...Object.values(op.region), ...Object.values(op.counties).flatMap((c) => Object.values(c))].map((f) => f.value.toLocaleString('en-GB')));
-    const allowed = new Set([...published, '7', '11', '18', '2022', '101', '999', '0800', '555', '111']);
+    // Contact numbers (data/contacts.yaml) are not figures: any of their digit groups may appear.
+    const contactDigits = [...engine.knowledge.contacts.values()].flatMap((c) => [c.number, c.text].flatMap((n) => n?.split(' ') ?? []));
+    const allowed = new Set([...published, '7', '11', '18', '2022', ...contactDigits]);
     const questions = engine.intents.flatMap((i) => [...i.examples, ...i.tests]);
     for (const county of engine.knowledge.places.keys()) for (const m of ['arrests', 'knives', 'deal lines', 'phones', 'cash', 'drugs', 'safeguarding']) questions.push(`${m} in ${county}`);
     for (const q of questions) {
@@ -83,7 +103,7 @@ describe('the fallback', () => {
   ])('should not answer "%s" with a figure', (text) => {
     const reply = ask(text);
     expect(reply.intent).toBeNull();
-    expect(reply.text).toContain('Sorry, I can only answer questions about the county-lines week of action');
+    expect(reply.text).toContain('Sorry, I can only help with the county-lines week of action');
     expect(reply.text).not.toMatch(/\b(151|44|28|25|14)\b/);
   });
 

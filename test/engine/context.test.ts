@@ -41,7 +41,7 @@ describe('follow-up context', () => {
 
   it('should drop the county when the user asks for the whole region', async () => {
     const [, total] = await chat([['arrests in essex', 0], ['how many arrests in total', 1000]]);
-    expect(total!.text).toContain('Across the region, 151 people were arrested');
+    expect(total!.text).toContain('151 people were arrested in the whole region');
   });
 
   it('should forget context after it expires', async () => {

@@ -26,7 +26,7 @@ describe('the evaluation set', () => {
 
   it('should only name intents that exist', () => {
     const ids = new Set(engine.intents.map((i) => i.id));
-    for (const c of cases) if (c.expected !== null) expect(ids, c.text).toContain(c.expected);
+    for (const c of cases) if (typeof c.expected === "string") expect(ids, c.text).toContain(c.expected);
   });
 
   // The accuracy the project promises. An edit to intents or data that lowers it fails here.

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe('emergencyRule', () => {
-  const check = createDangerCheck(['kicking my door in'], {
+  const check = createDangerCheck([['kicking my door in', 'emergency']], {
     harm: ['stabbed', 'attacked'],
     weapons: ['knife', 'machete'],
     now: ['now', 'right now', 'tonight'],
@@ -33,7 +33,11 @@ describe('emergencyRule', () => {
     ['how many people were stabbed in 2022', false, 'no-danger'],
     ['how many knives in kent', false, 'no-danger'],
   ])('should read "%s" as danger=%s by %s', (text, danger, rule) => {
-    expect(emergencyRule(w(text), check)).toEqual({ value: danger, rule });
+    expect(emergencyRule(w(text), check)).toMatchObject({ value: danger, rule });
+  });
+
+  it('should name the danger intent whose trigger fired', () => {
+    expect(emergencyRule(w('they are kicking my door in'), check).intent).toBe('emergency');
   });
 });
 

@@ -5,7 +5,10 @@ import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { LiveEngine } from '../../src/reload/live-engine.js';
 
-/** A throw-away copy of data/ and intents/ that a test may break. */
+/** The data logic tests run on: a frozen copy, so that correcting a figure in data/ changes no test. */
+export const LOGIC_DATA = resolve(PROJECT_ROOT, 'test/fixtures/logic-data');
+
+/** A throw-away copy of the fixture data (or the project's data/) and intents/ that a test may break. */
 export interface Workspace {
   root: string;
   dataDir: string;
@@ -16,9 +19,17 @@ export interface Workspace {
   remove(): Promise<void>;
 }
 
-export async function copyWorkspace(): Promise<Workspace> {
+/** The fixture data folder: two invented weeks of action, for logic tests that must not depend on today's figures. */
+export const FIXTURE_DATA = resolve(PROJECT_ROOT, 'test/fixtures/data');
+
+/**
+ * Copies a data folder (by default {@link LOGIC_DATA}; or `data/`, or {@link FIXTURE_DATA}) and `intents/`
+ * to a temporary folder.
+ */
+export async function copyWorkspace(from: string | { data?: string } = {}): Promise<Workspace> {
+  const data = typeof from === 'string' ? from : (from.data ?? LOGIC_DATA);
   const root = await mkdtemp(join(tmpdir(), 'clbot-'));
-  await cp(resolve(PROJECT_ROOT, 'data'), join(root, 'data'), { recursive: true });
+  await cp(data, join(root, 'data'), { recursive: true });
   await cp(resolve(PROJECT_ROOT, 'intents'), join(root, 'intents'), { recursive: true });
   return {
     root,
@@ -39,9 +50,9 @@ export async function copyWorkspace(): Promise<Workspace> {
 }
 
 let shared: Promise<Engine> | undefined;
-/** The engine built from the project's real files, loaded once per test file. */
+/** The engine built from the project's intents and the fixture data, loaded once per test file. */
 export function realEngine(): Promise<Engine> {
-  shared ??= loadEngine();
+  shared ??= loadEngine({ dataDir: LOGIC_DATA });
   return shared;
 }
 

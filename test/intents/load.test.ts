@@ -31,7 +31,7 @@ describe('loadIntents', () => {
 
   it('should refuse a figure typed into a template', async () => {
     await ws.edit('intents/arrests.yaml', (t) => t.replace('In {county}, {arrests} people', 'In {county}, 44 people'));
-    expect((await problemsFor(ws)).join('\n')).toMatch(/intents\/arrests\.yaml:\d+: answer\.county: the figure "44" is typed into the template/);
+    expect((await problemsFor(ws)).join('\n')).toMatch(/intents\/arrests\.yaml:\d+: answer\.county: "44" is typed into the template/);
   });
 
   it('should flag the same example under two intents', async () => {

@@ -102,7 +102,7 @@ describe('loading pleasantries', () => {
     ['a language written as a single phrase', 'english: hi\n', 'english', 'should be a list of phrases'],
     ['a phrase of punctuation only', 'english: [hi, "!!!"]\n', 'english.1', 'should contain a word'],
     ['an empty phrase', 'english: [hi, ""]\n', 'english.1', 'is empty'],
-    ['a language name with capitals', 'English: [hi]\n', 'English', 'key'],
+    ['a language name with capitals', 'English: [hi]\n', 'English', 'lower case'],
   ])('should reject %s, naming the file and field', async (_name, text, field, message) => {
     const { knowledge, problems } = await withFile(text);
     expect(knowledge).toBeUndefined();

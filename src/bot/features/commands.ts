@@ -1,17 +1,8 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { COMMANDS, commandIntent, TOPICS, WELCOME_INTENT } from '../../engine/commands.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { answerTopicInConversation } from './conversation.js';
 import { sendReply, sendText } from '../send.js';
-
-/** Topic buttons under /start: label and the intent they open. */
-export const TOPICS = [
-  { label: 'Results of the week', intent: 'overview' },
-  { label: 'What is county lines?', intent: 'what_is_county_lines' },
-  { label: 'Signs of exploitation', intent: 'exploitation_signs' },
-  { label: 'How to report', intent: 'how_to_report' },
-  { label: 'Report anonymously', intent: 'anonymity' },
-  { label: 'Which county had most?', intent: 'comparison' },
-] as const;
 
 /** Callback data prefix for a topic button: `t:<intent>` or `t:<intent>:<county>`. */
 export const TOPIC_PREFIX = 't:';
@@ -27,14 +18,8 @@ export const DEEP_LINKS: Record<string, string> = {
   danger: 'emergency',
 };
 
-/** The commands shown in Telegram's menu (registered at start-up). */
-export const COMMANDS = [
-  { command: 'start', description: 'Welcome and topics' },
-  { command: 'help', description: 'What you can ask' },
-  { command: 'report', description: 'How to report a concern, anonymously too' },
-  { command: 'about', description: 'Where the figures come from' },
-  { command: 'privacy', description: 'What this bot keeps, and what it does not' },
-];
+// The topics and commands live with the engine, so the terminal chat answers them the same way.
+export { COMMANDS, TOPICS };
 
 export function topicKeyboard(): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -64,16 +49,13 @@ export function commands(deps: BotDeps): Composer<BotContext> {
     const linked = ctx.match ? topicFromPayload(ctx.match, deps) : undefined;
     if (linked) return topic(ctx, linked.intent, linked.place);
     ctx.handled.intent = 'start';
-    const welcome = deps.engine().answerTopic('greeting').text;
+    const welcome = deps.engine().answerTopic(WELCOME_INTENT).text;
     await sendText(ctx, welcome, topicKeyboard());
   });
-  composer.command('help', (ctx) => topic(ctx, 'help'));
-  composer.command('report', (ctx) => topic(ctx, 'how_to_report'));
-  composer.command('about', (ctx) => topic(ctx, 'source'));
-  composer.command('privacy', (ctx) => topic(ctx, 'privacy'));
+  for (const command of ['help', 'report', 'about', 'privacy'] as const) composer.command(command, (ctx) => topic(ctx, commandIntent(command)));
   // Any other command, staff-only ones included for the public, gets the help: the same for all, so nothing hints at them.
   composer.on('message:entities:bot_command', async (ctx, next) => {
-    if (ctx.message.entities[0]?.type === 'bot_command' && ctx.message.entities[0].offset === 0) return topic(ctx, 'help');
+    if (ctx.message.entities[0]?.type === 'bot_command' && ctx.message.entities[0].offset === 0) return topic(ctx, commandIntent(''));
     return next();
   });
   return composer;

@@ -1,4 +1,5 @@
 import type { EngineReply } from '../../engine/engine.js';
+import { converseTopic } from '../../engine/commands.js';
 import { converse } from '../../engine/conversation.js';
 import { conversationKey, type BotContext, type BotDeps } from '../context.js';
 
@@ -11,8 +12,5 @@ export async function answerInConversation(ctx: BotContext, deps: BotDeps, text:
 /** Answers a topic from a button or deep link in the user's conversation, so follow-ups can build on it. */
 export async function answerTopicInConversation(ctx: BotContext, deps: BotDeps, intent: string, place?: string): Promise<EngineReply> {
   const key = conversationKey(ctx);
-  const stored = key ? await deps.contexts.get(key) : undefined;
-  const reply = deps.engine().answerTopic(intent, place, stored);
-  if (key && reply.context !== stored) await deps.contexts.set(key, reply.context);
-  return reply;
+  return key ? converseTopic(deps.engine(), deps.contexts, key, intent, place) : deps.engine().answerTopic(intent, place);
 }

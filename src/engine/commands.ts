@@ -1,0 +1,62 @@
+import type { ContextStore } from './context-store.js';
+import type { Engine, EngineReply } from './engine.js';
+
+/**
+ * The commands and topics the Telegram bot and the terminal chat share, so both give the same answers.
+ * Nothing here knows about Telegram.
+ */
+
+/** A topic offered under /start: its label, and the intent it opens. */
+export interface Topic {
+  label: string;
+  intent: string;
+}
+
+/** Topics offered under /start (buttons in Telegram, numbered choices in the terminal). */
+export const TOPICS: readonly Topic[] = [
+  { label: 'Results of the week', intent: 'overview' },
+  { label: 'What is county lines?', intent: 'what_is_county_lines' },
+  { label: 'Signs of exploitation', intent: 'exploitation_signs' },
+  { label: 'How to report', intent: 'how_to_report' },
+  { label: 'Report anonymously', intent: 'anonymity' },
+  { label: 'Which county had most?', intent: 'comparison' },
+  { label: 'Someone to talk to', intent: 'support' },
+  { label: 'What is cuckooing?', intent: 'cuckooing' },
+];
+
+/** The commands shown in Telegram's menu, with what each does. */
+export const COMMANDS = [
+  { command: 'start', description: 'Welcome and topics' },
+  { command: 'help', description: 'What you can ask' },
+  { command: 'report', description: 'How to report a concern, anonymously too' },
+  { command: 'about', description: 'Where the figures come from' },
+  { command: 'privacy', description: 'What this bot keeps, and what it does not' },
+] as const;
+
+/** The intent that welcomes a user on /start. */
+export const WELCOME_INTENT = 'greeting';
+
+/** The topic each command answers with. /start is the welcome; any other command gets the help. */
+export const COMMAND_TOPICS: Readonly<Record<string, string>> = {
+  start: WELCOME_INTENT,
+  help: 'help',
+  report: 'how_to_report',
+  about: 'source',
+  privacy: 'privacy',
+};
+
+/** The intent a command ("help", "about") answers with; unknown commands get the help, the same for everyone. */
+export function commandIntent(command: string): string {
+  return Object.hasOwn(COMMAND_TOPICS, command) ? COMMAND_TOPICS[command]! : 'help';
+}
+
+/**
+ * Answers a topic in a conversation, so a follow-up can build on it: reads the chat's context,
+ * answers, stores the new context.
+ */
+export async function converseTopic(engine: Engine, store: ContextStore, chat: string, intent: string, place?: string): Promise<EngineReply> {
+  const stored = await store.get(chat);
+  const reply = engine.answerTopic(intent, place, stored);
+  if (reply.context !== stored) await store.set(chat, reply.context);
+  return reply;
+}

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import { chooseTone } from '../../src/engine/tone.js';
+import { DANGER_FIRST_LINE } from '../../src/reply/compose.js';
+import { readSpeaker } from '../../src/nlu/speaker.js';
+import { realEngine } from '../helpers/fixtures.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+const ask = (text: string) => engine.answer(text, undefined, 0);
+const NOT_IN_TROUBLE = 'You are not in trouble for asking for help';
+
+describe('help for parents and young people', () => {
+  // The same question, asked by a parent and by a teenager, gets an answer written for each.
+  it.each([
+    ['is there anyone to talk to who isnt police', 'im 15, is there anyone to talk to who isnt police', 'support'],
+    ['will my son be in trouble if a gang made him deal', 'im 15, will i be in trouble if a gang made me deal', 'in_trouble'],
+    ['what are the signs my son is being groomed', 'im 14, how do i know if older lads are grooming me', 'exploitation_signs'],
+  ])('should answer "%s" for a parent and "%s" for a teenager', (parent, teen, intent) => {
+    const forParent = ask(parent);
+    const forTeen = ask(teen);
+    expect(forParent.intent).toBe(intent);
+    expect(forTeen.intent).toBe(intent);
+    expect(forParent.tone).toBeUndefined();
+    expect(forParent.text).not.toContain(NOT_IN_TROUBLE);
+    expect(forTeen.tone).toBe('young');
+    expect(forTeen.text).toContain(NOT_IN_TROUBLE);
+    // Services made for young people, as well as the footer.
+    for (const number of ['116 000', '0800 1111', 'fearless.org', '101', '0800 555 111']) expect(forTeen.text).toContain(number);
+  });
+
+  it('should put 999 first for a young person who owes a gang money, in the young tone', () => {
+    const reply = ask('im 15, older lads gave me a phone and say i owe them');
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.intent).toBe('young_worried');
+    expect(reply.tone).toBe('young');
+    expect(reply.text).toContain('116 000');
+  });
+
+  it('should still answer danger right now with the emergency intent', () => {
+    for (const text of ['im 15 and the lads i owe are outside my house right now', 'theyre kicking my door in over money i owe them']) {
+      const reply = ask(text);
+      expect(reply.intent, text).toBe('emergency');
+      expect(reply.text.startsWith(DANGER_FIRST_LINE), text).toBe(true);
+    }
+  });
+
+  // A threat to a young person is danger now: 999 first, then the young tone.
+  it.each(['they said theyll stab me if i dont pay, im 15', 'im 14 and theyre outside my house now'])('should put 999 first for "%s", in the young tone', (text) => {
+    const reply = ask(text);
+    expect(reply.intent).toBe('emergency');
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.tone).toBe('young');
+    expect(reply.text).toContain(NOT_IN_TROUBLE);
+  });
+
+  it('should point a young person who wants to report to Fearless', () => {
+    const reply = ask('im 15 how do i report the dealers without them knowing');
+    expect(reply.tone).toBe('young');
+    expect(reply.text).toContain('fearless.org');
+  });
+
+  it('should give the teacher the guidance for staff', () => {
+    const reply = ask('im a teacher and worried a pupil is being exploited, what are the signs');
+    expect(reply.intent).toBe('exploitation_signs');
+    expect(reply.tone).toBe('professional');
+    expect(reply.text).toContain('Criminal exploitation of children and vulnerable adults');
+    expect(reply.text).toContain('0808 800 5000');
+  });
+
+  // Regression: "has been taken over" (cuckooing) matched the emergency trigger "been taken".
+  it('should answer a neighbour whose flat has been taken over with cuckooing guidance, not the emergency reply', () => {
+    const reply = ask('my neighbours flat has been taken over by dealers and hes vulnerable');
+    expect(reply.intent).toBe('cuckooing');
+    expect(reply.text).toContain("Don't go to the door");
+  });
+
+  // Guidance says who wrote it and is never presented as part of the police release.
+  it.each([
+    ['what is cuckooing', 'Cheshire Police explain it like this:'],
+    ['i found powder and cash in my sons room', 'Cheshire Police say:'],
+    ['my son has new trainers and a second phone', 'Cheshire Police list these signs'],
+    ['will my son go to prison if he was forced to carry drugs', "the Home Office's guidance says"],
+  ])('should say where the guidance for "%s" comes from', (text, opening) => {
+    const reply = ask(text);
+    expect(reply.text).toContain(opening);
+    expect(reply.text).toMatch(/not part of the results of the week of action/);
+    const op = engine.knowledge.operations[0]!;
+    const figures = [...Object.values(op.region), ...Object.values(op.counties).flatMap((c) => Object.values(c))].map((f) => f.value.toLocaleString('en-GB'));
+    const body = reply.text.split('\n\nIf anyone is in immediate danger')[0]!;
+    for (const figure of figures.filter((f) => f.length > 2)) expect(body, figure).not.toContain(figure);
+  });
+});
+
+describe('chooseTone', () => {
+  const intent = { answer: { text: 'plain', young: 'young', professional: 'work' } };
+  it.each([
+    ['im 15 and scared', 'young', 'young'],
+    ['im a teacher', 'professional', 'work'],
+    ['my son is scared', 'plain', 'plain'],
+    ['what is cuckooing', 'plain', 'plain'],
+  ])('should choose the tone for "%s"', (text, tone, templates) => {
+    const choice = chooseTone(intent, readSpeaker(text));
+    expect(choice.tone).toBe(tone);
+    expect(choice.templates).toBe(templates);
+    expect(choice.rule).toMatch(/^tone: /);
+  });
+
+  it('should fall back to the plain answer when an intent has no young one', () => {
+    expect(chooseTone({ answer: { text: 'plain' } }, readSpeaker('im 15')).templates).toBe('plain');
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEvalSet } from '../../src/evaluation/cases.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'clbot-cases-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const read = async (yaml: string) => {
+  const file = join(dir, 'set.yaml');
+  await writeFile(file, yaml);
+  return readEvalSet(file, 'test/eval/set.yaml');
+};
+
+describe('an evaluation set', () => {
+  it('should read a case stated by field, with every kind of expectation', async () => {
+    const [c] = await read(`
+- text: "how many got nicked in peterborough"
+  kind: town
+  expect:
+    fields: [cambridgeshire.arrests]
+    computed: ["100 * essex.arrests / region.arrests"]
+    says: ["Cambridgeshire | Cambs"]
+    facts: [awareness]
+    not_published: true
+    danger: true
+    services: ["safecall | childline"]
+    young_tone: true
+  forbid:
+    fields: [region.arrests]
+`);
+    expect(c).toEqual({
+      text: 'how many got nicked in peterborough',
+      kind: 'town',
+      scope: 'in',
+      expected: undefined,
+      expect: {
+        fields: ['cambridgeshire.arrests'],
+        computed: ['100 * essex.arrests / region.arrests'],
+        says: ['Cambridgeshire | Cambs'],
+        facts: ['awareness'],
+        notPublished: true,
+        danger: true,
+        services: ['safecall | childline'],
+        youngTone: true,
+      },
+      forbid: { fields: ['region.arrests'] },
+      from: 'test/eval/set.yaml',
+    });
+  });
+
+  it('should keep the first format: an intent and a list of phrases; fallback means out of scope', async () => {
+    const [a, b] = await read(`
+- text: "who ran it"
+  intent: who_ran_it
+  expect: ["ERSOU"]
+- text: "tell me a joke"
+  intent: fallback
+  expect: []
+`);
+    expect(a).toMatchObject({ scope: 'in', expected: 'who_ran_it', expect: { says: ['ERSOU'], fields: [] } });
+    expect(b).toMatchObject({ scope: 'out', expected: null });
+  });
+
+  it('should name the file, line and field of a mistake', async () => {
+    await expect(read(`
+- text: "essex"
+  expect:
+    fields: [Essex arrests]
+`)).rejects.toThrow(/test\/eval\/set\.yaml:4: 0\.expect.*write a field as <county>\.<figure>/s);
+    await expect(read(`
+- text: "essex"
+  expect:
+    computed: ["essex.arrests; rm -rf"]
+`)).rejects.toThrow(/use field names such as essex\.arrests, numbers, \+ - \* \/ and brackets/);
+  });
+});

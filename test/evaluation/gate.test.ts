@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
+import { baselineOf, compareWithBaseline, headline, readBaseline, runGate, verdict, type Baseline } from '../../src/evaluation/gate.js';
+import { runSuite, type Section } from '../../src/evaluation/suite.js';
+import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
+
+/** An intent whose examples are worded like an emergency test phrase, without a trigger word. */
+const CAR_WORRIES = `id: car_worries
+description: Worries about children and cars.
+examples:
+  - a child is being forced into a car
+  - kid forced into a car
+  - someone forced into a car now
+  - a kid being pushed into a car
+  - kids and cars
+  - children getting into cars
+  - a car picking up kids
+  - kids forced into cars
+answer:
+  text: Cars can be part of county lines.
+`;
+const PHRASE = 'a kid is being forced into a car now';
+
+/** The evaluation is of the project as it is: its own data/ and intents/. */
+const projectEngine = () => loadEngine();
+
+let sections: Section[];
+let baseline: Baseline;
+beforeAll(async () => {
+  sections = await runSuite(await projectEngine(), PROJECT_ROOT);
+  baseline = baselineOf(sections);
+});
+
+describe('the regression gate', () => {
+  it('should pass the project as committed against its accepted run', async () => {
+    const { gate } = await runGate(await projectEngine(), PROJECT_ROOT);
+    expect(gate.errors).toEqual([]);
+    expect(gate.moved).toEqual([]);
+    expect(gate.passed).toBe(true);
+    expect(await readBaseline(PROJECT_ROOT)).toEqual(baseline);
+  });
+
+  it('should say in plain words which questions went elsewhere, grouped by where they went', () => {
+    const moved = structuredClone(baseline);
+    const [one, two] = Object.keys(moved.routes).filter((t) => moved.routes[t] === 'arrests');
+    moved.routes[one!] = 'weapons';
+    moved.routes[two!] = 'weapons';
+    const gate = compareWithBaseline(sections, moved);
+    expect(gate.errors).toEqual([]);
+    expect(gate.warnings).toHaveLength(1);
+    expect(gate.warnings[0]).toMatch(/^Your topic `arrests` now answers 2 questions that used to go elsewhere: "/);
+    for (const text of [one!, two!]) expect(gate.warnings[0]).toContain(`"${text}"`);
+    expect(headline(gate)).toMatch(/^The bot answered \d+ of \d+ test questions right \(\d+\.\d%\); last accepted run: \d+\.\d%\. 2 questions now answered differently: /);
+  });
+
+  it('should ask for a first accepted run when there is none', () => {
+    const gate = compareWithBaseline(sections, undefined);
+    expect(gate.warnings.join()).toMatch(/npm run eval -- --accept/);
+    expect(verdict(gate)).toMatch(/^Passed/);
+  });
+});
+
+// A new intent with the documented minimum of examples took over a frightened teenager's message that should get "call 999 now".
+describe('an intent that takes over an emergency phrase', () => {
+  let ws: Workspace;
+  beforeAll(async () => {
+    ws = await copyWorkspace({ data: resolve(PROJECT_ROOT, 'data') });
+    await ws.write('intents/car_worries.yaml', CAR_WORRIES);
+  });
+  afterAll(() => ws?.remove());
+
+  it('should be an error naming the phrase, and a warning naming the new topic', async () => {
+    const engine = await loadEngine({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
+    const { gate } = await runGate(engine, PROJECT_ROOT);
+    expect(gate.errors).toContain(`The emergency question "${PHRASE}" (intents/emergency.yaml) no longer gets "Call 999 now" first: it now goes to \`car_worries\`.`);
+    expect(gate.warnings.join('\n')).toMatch(/Your new topic `car_worries` now answers \d+ questions that used to go elsewhere, including \d+ emergency questions?: "a kid is being forced into a car now"/);
+    expect(gate.passed).toBe(false);
+    expect(verdict(gate)).toMatch(/^Not passed: \d+ problems? must be fixed/);
+  });
+});
