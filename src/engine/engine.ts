@@ -187,11 +187,13 @@ export function planEmergency(deps: EngineDeps, speaker?: SpeakerReading, intent
   return { ...toned(e, latestOperation(deps.knowledge), deps.knowledge, speaker), rule: 'emergency', intent: e, act: 'emergency' };
 }
 
-/** "Number for Essex police": the contact numbers, never figures. */
+/** "Number for Essex police": the contact numbers from data/contacts.yaml, never figures. */
 export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
   const place = parts.places.find((p) => p.key && p.kind !== 'region');
   const force = place ? `the police in ${placeName(knowledge, place.county ?? place.key!)}` : 'your local police';
-  return { body: say('contact', { force }), rule: 'contact', intent: null, act: 'contact' };
+  const number = (id: string) => knowledge.contacts.get(id)?.number ?? '';
+  const fields = { force, police: number('police'), emergency: number('emergency'), crimestoppers: number('crimestoppers'), 'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '' };
+  return { body: say('contact', fields), rule: 'contact', intent: null, act: 'contact' };
 }
 
 /** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */

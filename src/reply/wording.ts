@@ -40,7 +40,7 @@ export const WORDING = {
   facet_nearest: '{says} I can tell you about {label}:',
   /** Contact questions. */
   contact:
-    "To contact {force}, call 101, the police non-emergency number: it puts you through to your local force. If anyone is in danger right now, call 999. To pass on information anonymously, call Crimestoppers on 0800 555 111. I can't take reports here.",
+    "To contact {force}, call {police}, the police non-emergency number: it puts you through to your local force. If anyone is in danger right now, call {emergency}. To pass on information anonymously, call {crimestoppers.name} on {crimestoppers}. I can't take reports here.",
   not_published_figure: 'A figure for {label} {where} was not published.',
 } as const;
 
