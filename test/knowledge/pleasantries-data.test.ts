@@ -61,6 +61,11 @@ describe('data/pleasantries.yaml', () => {
     ['hiya, right, so what about knives in beds? cheers mate', 'so what about knives in beds?'],
     ['ok cool. phones in essex?', 'phones in essex?'],
     ['Sorry to bother you but how many were arrested', 'but how many were arrested'],
+    ['Hello, I hope you are well. How many people were arrested in Kent? Many thanks', 'How many people were arrested in Kent?'],
+    ['thank you for the info, what about essex', 'what about essex'],
+    ['yo how many got nicked in peterborough lol', 'how many got nicked in peterborough'],
+    ['Morning all, any arrests in Luton?', 'any arrests in Luton?'],
+    ['hiya!! 😀 arrests in kent??', 'arrests in kent??'],
   ])('should read the question of %j with the real phrases', (text, expected) => {
     expect(stripPleasantries(text, knowledge.pleasantries).text).toBe(expected);
   });
