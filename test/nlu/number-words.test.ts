@@ -92,6 +92,9 @@ describe('readNumberWords', () => {
     'a grand total',
     '5m away',
     'county lines',
+    // Names a plain object would find on its prototype.
+    'constructor toString valueOf __proto__ hasOwnProperty',
+    'half a constructor',
     'an arrest',
     'and',
     'one',
@@ -101,6 +104,20 @@ describe('readNumberWords', () => {
   });
 
   it.each([
+    ['was it twenty eight or twenty nine', 'was it 28 or 29'],
+    ['151 or one hundred and fifty', '151 or 150'],
+    ['half a million', '500000'],
+    ['half a thousand', '500'],
+    ['half a dozen', '6'],
+    ['half a grand', '500'],
+    ['half a k', 'half a k'],
+    ['half of them', 'half of them'],
+    ['twenty twenty-two', '2022'],
+    ['one day', 'one day'],
+    ['in one week', 'in one week'],
+    ['were there one hundred', 'were there 100'],
+    ['two or three', '2 or 3'],
+    ['twenty constructor', '20 constructor'],
     ['twenty five and thirty', '25 and 30'],
     ['five six', '5 6'],
     ['ten hundred thousand', '1000000'],
