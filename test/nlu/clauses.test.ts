@@ -94,6 +94,11 @@ describe('questionClause', () => {
     ['hi there. arrests in kent. thanks', 'arrests in kent.'],
     ['hello. good morning. knives in essex. phones in kent. bye', 'knives in essex. phones in kent.'],
     ['I live in Luton and there were loads of police around, how many arrests in beds?', 'how many arrests in beds?'],
+    ['what?? no way. how many arrests in kent', 'how many arrests in kent'],
+    ['Is it true that 151 people were arrested? I read it in the paper.', 'Is it true that 151 people were arrested?'],
+    ['so, how many arrests', 'how many arrests'],
+    ['how many arrests in kent, and how many in essex?', 'how many arrests in kent, and how many in essex?'],
+    ['knives in kent.\n\nand phones?', 'knives in kent. and phones?'],
   ])('should find the question in %j', (text, expected) => {
     expect(question(text)).toBe(expected);
   });

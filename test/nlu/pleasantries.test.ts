@@ -71,6 +71,28 @@ describe('stripPleasantries', () => {
     expect(strip(text)).toEqual({ text, stripped: [] });
   });
 
+  it.each([
+    ['hi hi hi', ''],
+    ['hello? is anyone there?', 'is anyone there?'],
+    ['THANKS', ''],
+    ['cheers mate, how many arrests', 'how many arrests'],
+    ['👍', '👍'],
+    ['hi 👋 arrests?', 'arrests?'],
+    ['  hi  ,  arrests  in   kent  ', 'arrests in kent'],
+    ['hi\r\n\r\nthanks\r\n', ''],
+  ])('should cope with awkward %j', (text, expected) => {
+    expect(strip(text).text).toBe(expected);
+  });
+
+  it('should read a very long message of greetings to its question', () => {
+    expect(strip(`${'hi '.repeat(2000)}arrests in kent ${'thanks '.repeat(2000)}`).text).toBe('arrests in kent');
+    expect(strip(`${'hi. '.repeat(2000)}arrests in kent`).text).toBe('arrests in kent');
+  });
+
+  it('should ignore blank and punctuation-only phrases in the list', () => {
+    expect(stripPleasantries('hi, arrests', ['', '  ', '...', '…', 'hi'])).toEqual({ text: 'arrests', stripped: ['hi'] });
+  });
+
   it('should keep danger words after a greeting', () => {
     expect(strip('hi please help me').text).toBe('help me');
   });
