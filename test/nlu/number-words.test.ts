@@ -19,6 +19,8 @@ describe('readNumberWords', () => {
     ['a hundred and fifty one', '151'],
     ['one hundred and fifty one', '151'],
     ['a hundred', '100'],
+    ['one hundred fifty one', '151'],
+    ['a hundred and fifty-one', '151'],
     ['two hundred', '200'],
     ['twelve hundred', '1200'],
     ['forty eight thousand', '48000'],
