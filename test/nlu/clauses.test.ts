@@ -123,6 +123,18 @@ describe('questionClause', () => {
     expect(questionClause([], aboutUs)).toBe('');
   });
 
+  it('should always give a run of whole clauses, in order', () => {
+    const parts = ['hi.', 'kent.', 'how many arrests?', 'my son was arrested.', 'and knives?', 'ok cool.', 'what is the weather?', 'phones in essex', ', how many', 'so', 'but what'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 8 }), (picked) => {
+        const clauses = splitClauses(picked.join(' '));
+        const out = questionClause(clauses, aboutUs);
+        const runs = clauses.flatMap((_, a) => clauses.slice(a).map((__, n) => clauses.slice(a, a + n + 1).join(' ')));
+        expect(clauses.length === 0 ? out === '' : runs.includes(out)).toBe(true);
+      }),
+    );
+  });
+
   it('should not take a long story clause before the question as context', () => {
     expect(question('My brother was arrested by the police in Essex last year. how many arrests in kent?')).toBe('how many arrests in kent?');
   });
