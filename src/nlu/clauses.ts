@@ -97,7 +97,7 @@ export function splitClauses(text: string): string[] {
 
 /** Whether a clause asks something: it ends with a question mark or opens with a question word ("and how many"). */
 export function isQuestion(clause: string): boolean {
-  if (/[?؟]\s*["'”’)]*\s*$/.test(clause)) return true;
+  if (/[?؟][?!؟\s"'”’)]*$/.test(clause)) return true;
   const [first, second] = firstWords(clause, 2);
   if (first === undefined) return false;
   return QUESTION_START.has(first) || (JOINERS.has(first) && second !== undefined && QUESTION_START.has(second));

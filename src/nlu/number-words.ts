@@ -1,15 +1,20 @@
-const UNITS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const TEENS: Record<string, number> = {
+/** A lookup that, unlike a plain object, knows nothing of "constructor" or "toString". */
+function table(entries: Record<string, number>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(entries));
+}
+
+const UNITS = table({ zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 });
+const TEENS = table({
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+});
+const TENS = table({
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 const HUNDRED = new Set(['hundred', 'hundreds']);
 /** Words that multiply what comes before them; "k" and "grand" only ever follow a number. */
-const SCALES: Record<string, number> = {
+const SCALES = table({
   thousand: 1_000, thousands: 1_000, k: 1_000, grand: 1_000, million: 1_000_000, millions: 1_000_000, dozen: 12,
-};
+});
 
 /** Words before a lone "one" that make it a count: "was it one", "only one", "more than one". */
 const ONE_IS_A_COUNT_AFTER = new Set([
@@ -22,11 +27,11 @@ const SHORTHAND = /^(£?)(\d+)(k|m)$/;
 
 type State = 'start' | 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'and' | 'digits' | 'article';
 
-const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TEENS), ...Object.keys(TENS), ...HUNDRED, 'thousand', 'million', 'dozen']);
+const NUMBER_WORDS = new Set([...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...HUNDRED, 'thousand', 'million', 'dozen']);
 /** Whether a token could start or be part of a number this module rewrites. */
-const mayBeNumber = (t: string) => NUMBER_WORDS.has(t) || /\d/.test(t) || (t.includes('-') && t.split('-').some((p) => NUMBER_WORDS.has(p)));
+const mayBeNumber = (t: string) => NUMBER_WORDS.has(t) || t === 'half' || /\d/.test(t) || (t.includes('-') && t.split('-').some((p) => NUMBER_WORDS.has(p)));
 
-const isWordNumber = (t: string | undefined) => t !== undefined && (t in UNITS || t in TEENS || t in TENS);
+const isWordNumber = (t: string | undefined) => t !== undefined && (UNITS.has(t) || TEENS.has(t) || TENS.has(t));
 
 /** Reads the number starting at tokens[i], if the words there make one. */
 function readNumber(tokens: readonly string[], i: number): { value: number; next: number } | undefined {
@@ -40,32 +45,32 @@ function readNumber(tokens: readonly string[], i: number): { value: number; next
     const t = tokens[j]!;
     const next = tokens[j + 1];
     const open = state === 'start' || state === 'hundred' || state === 'scale' || state === 'and';
-    if (state === 'start' && (t === 'a' || t === 'an') && next !== undefined && (HUNDRED.has(next) || next in SCALES) && next !== 'k' && next !== 'grand') {
+    if (state === 'start' && (t === 'a' || t === 'an') && next !== undefined && (HUNDRED.has(next) || SCALES.has(next)) && next !== 'k' && next !== 'grand') {
       current = 1;
       state = 'article';
-    } else if (state === 'start' && /^\d+$/.test(t) && next !== undefined && (HUNDRED.has(next) || next in SCALES)) {
+    } else if (state === 'start' && /^\d+$/.test(t) && next !== undefined && (HUNDRED.has(next) || SCALES.has(next))) {
       current = Number(t);
       state = 'digits';
-    } else if (t in UNITS && (open || (state === 'tens' && current % 10 === 0))) {
-      current += UNITS[t]!;
+    } else if (UNITS.has(t) && (open || (state === 'tens' && current % 10 === 0))) {
+      current += UNITS.get(t)!;
       state = 'unit';
       words++;
-    } else if (t in TEENS && open) {
-      current += TEENS[t]!;
+    } else if (TEENS.has(t) && open) {
+      current += TEENS.get(t)!;
       state = 'teen';
       words++;
-    } else if (t in TENS && open) {
-      current += TENS[t]!;
+    } else if (TENS.has(t) && open) {
+      current += TENS.get(t)!;
       state = 'tens';
       words++;
     } else if (HUNDRED.has(t) && current > 0 && current < 100 && state !== 'start' && state !== 'hundred') {
       current *= 100;
       state = 'hundred';
       words++;
-    } else if (t in SCALES && current > 0 && SCALES[t]! < lastScale && state !== 'start') {
-      total += current * SCALES[t]!;
+    } else if (SCALES.has(t) && current > 0 && SCALES.get(t)! < lastScale && state !== 'start') {
+      total += current * SCALES.get(t)!;
       current = 0;
-      lastScale = SCALES[t]!;
+      lastScale = SCALES.get(t)!;
       state = 'scale';
       words++;
     } else if (t === 'and' && (state === 'hundred' || state === 'scale') && isWordNumber(next)) {
@@ -95,7 +100,7 @@ function oneIsACount(tokens: readonly string[], i: number): boolean {
  */
 export function readNumberWords(tokens: readonly string[]): string[] {
   if (!tokens.some(mayBeNumber)) return [...tokens]; // the common case, checked cheaply
-  const split = tokens.flatMap((t) => (t.includes('-') && /^[a-z]+(?:-[a-z]+)+$/.test(t) && t.split('-').every((p) => p in UNITS || p in TENS) ? t.split('-') : [t]));
+  const split = tokens.flatMap((t) => (t.includes('-') && /^[a-z]+(?:-[a-z]+)+$/.test(t) && t.split('-').every((p) => UNITS.has(p) || TENS.has(p)) ? t.split('-') : [t]));
   const out: string[] = [];
   for (let i = 0; i < split.length; ) {
     const t = split[i]!;
@@ -112,6 +117,12 @@ export function readNumberWords(tokens: readonly string[]): string[] {
       while (/^\d{3}$/.test(split[j] ?? '')) joined += split[j++];
       out.push(String(Number(joined)));
       i = j;
+      continue;
+    }
+    const halved = t === 'half' && (split[i + 1] === 'a' || split[i + 1] === 'an') ? SCALES.get(split[i + 2] ?? '') : undefined;
+    if (halved !== undefined && split[i + 2] !== 'k') {
+      out.push(String(halved / 2)); // "half a million", "half a grand"
+      i += 3;
       continue;
     }
     const digits = digitByDigit(split, i);
@@ -141,7 +152,7 @@ export function readNumberWords(tokens: readonly string[]): string[] {
 
 /** Numbers said one digit at a time, as phone numbers are: "nine nine nine" → 999, "one oh one" → 101. */
 function digitByDigit(tokens: readonly string[], i: number): { text: string; next: number } | undefined {
-  const digit = (t: string | undefined) => (t === undefined ? undefined : t === 'oh' || t === 'o' ? 0 : UNITS[t]);
+  const digit = (t: string | undefined) => (t === undefined ? undefined : t === 'oh' || t === 'o' ? 0 : UNITS.get(t));
   if (digit(tokens[i]) === undefined || tokens[i] === 'oh' || tokens[i] === 'o') return undefined;
   let j = i;
   let text = '';

@@ -22,6 +22,8 @@ interface Token {
   start: number;
   end: number;
   word: string;
+  /** Written in Latin letters or digits, so the bot may be able to read it. */
+  latin: boolean;
 }
 
 /** Letters with their accents, digits, and the joiners some scripts type inside words; apostrophes inside words. */
@@ -51,6 +53,7 @@ export function foldWord(word: string): string {
 }
 
 const PLAIN = /^[A-Za-z0-9']*$/;
+const LATIN_OR_DIGITS = /\p{Script=Latin}|^\p{N}+$/u;
 const folded = new Map<string, string>();
 
 function foldOther(word: string): string {
@@ -67,7 +70,10 @@ function foldOther(word: string): string {
 
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ start: m.index, end: m.index + m[0].length, word: foldWord(m[0]) });
+  for (const m of text.matchAll(WORD)) {
+    const latin = PLAIN.test(m[0]) || LATIN_OR_DIGITS.test(m[0]);
+    tokens.push({ start: m.index, end: m.index + m[0].length, word: foldWord(m[0]), latin });
+  }
   return tokens;
 }
 
@@ -142,6 +148,10 @@ function allPleasantries(tokens: readonly Token[], from: number, to: number, ind
  * it, and sentences made only of them. Returns the rest exactly as typed (trimmed) and the phrases
  * removed, as typed. A message that is only pleasantries comes back as empty text.
  *
+ * Words in a script other than Latin (Urdu, Bengali...) at the edge of a sentence, or whole sentences
+ * of them, are removed too when the message also has words in Latin letters: an unlisted greeting
+ * must not hide the English question after it. A message with no Latin words keeps them all.
+ *
  * Check a message for danger on the whole text, before this: the removed words are gone from `text`.
  *
  * @param phrases as listed in `data/pleasantries.yaml`: "hello" (start or end), "ok …" (only opening
@@ -151,7 +161,10 @@ export function stripPleasantries(text: string, phrases: readonly string[]): { t
   const index = indexPhrases(phrases);
   const tokens = tokenise(text);
   // The common case, checked cheaply: no word could begin or end a pleasantry.
-  if (!tokens.some((t) => index.byFirst.has(t.word) || index.byLast.has(t.word))) return { text: text.trim(), stripped: [] };
+  if (!tokens.some((t) => index.byFirst.has(t.word) || index.byLast.has(t.word) || !t.latin)) return { text: text.trim(), stripped: [] };
+  // Words in other scripts are skipped only beside words the bot may read, so a message wholly in
+  // Urdu or Bengali is kept as it is rather than read as a greeting.
+  const someLatin = tokens.some((t) => t.latin);
   const cuts: [number, number][] = [];
   const stripped: [number, string][] = [];
   const note = (from: number, to: number) => stripped.push([tokens[from]!.start, text.slice(tokens[from]!.start, tokens[to - 1]!.end)]);
@@ -162,22 +175,32 @@ export function stripPleasantries(text: string, phrases: readonly string[]): { t
       note(s, e);
       continue;
     }
+    if (someLatin && !tokens.slice(s, e).some((t) => t.latin)) {
+      // A sentence in another script, beside English ones: an unlisted greeting, most likely.
+      cuts.push([tokens[s]!.start, e < tokens.length ? tokens[e]!.start : text.length]);
+      note(s, e);
+      continue;
+    }
     let first = s;
     for (;;) {
       // After a greeting, a word that only closes sentences is a form of address: "hi mate", "aoa bhai".
       const phrase = (index.byFirst.get(tokens[first]!.word) ?? []).find((p) => (!p.closingOnly || first > s) && matches(tokens, first, p, first, e - 1));
-      if (!phrase) break;
-      note(first, first + phrase.words.length);
-      first += phrase.words.length;
+      let to = phrase ? first + phrase.words.length : first;
+      if (!phrase && someLatin) while (to < e && !tokens[to]!.latin) to++;
+      if (to === first || to === e) break;
+      note(first, to);
+      first = to;
     }
     if (first > s) cuts.push([tokens[s]!.start, tokens[first]!.start]);
     let last = e;
     for (;;) {
       const at = (p: Phrase) => last - p.words.length;
       const phrase = (index.byLast.get(tokens[last - 1]!.word) ?? []).find((p) => !p.openingOnly && matches(tokens, at(p), p, first + 1, last));
-      if (!phrase) break;
-      note(at(phrase), last);
-      last = at(phrase);
+      let from = phrase ? at(phrase) : last;
+      if (!phrase && someLatin) while (from > first + 1 && !tokens[from - 1]!.latin) from--;
+      if (from === last) break;
+      note(from, last);
+      last = from;
     }
     if (last < e) cuts.push([tokens[last - 1]!.end, tokens[e - 1]!.end]);
   }

@@ -98,6 +98,13 @@ describe('data/places.yaml', () => {
     expect([...townOwners('towns').keys()].filter((t) => metricParts.has(t))).toEqual([]);
   });
 
+  // Everyday words, and names shared with places elsewhere, may only be ambiguous towns.
+  it('should read no everyday word or shared name as a place without context', () => {
+    const everyday = ['march', 'deal', 'ware', 'wells', 'diss', 'eye', 'bury', 'sandwich', 'reading', 'bath', 'derby', 'may', 'nice', 'holt', 'clare', 'brandon', 'sandy', 'minster', 'newport', 'boston', 'york', 'rugby', 'barking', 'leigh', 'walton', 'hythe', 'st ives', 'hadleigh', 'rainham', 'ramsey'];
+    const names = new Set([...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].map(normalise)));
+    expect(everyday.filter((w) => names.has(w))).toEqual([]);
+  });
+
   it.each(['wales', 'scotland', 'northern_ireland', 'london', 'yorkshire', 'avon_and_somerset'])(
     'should list %s as a place outside the region',
     (key) => {

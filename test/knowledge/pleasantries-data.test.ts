@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,8 +44,8 @@ describe('data/pleasantries.yaml', () => {
     const danger = new Set(['police', 'emergency', 'danger', 'hurt', 'scared', 'unsafe', '999', '101', 'crimestoppers', 'report', 'yes']);
     expect(knowledge.pleasantries.filter((p) => wordsOf(p).some((w) => danger.has(w)))).toEqual([]);
     expect(knowledge.pleasantries.filter((p) => wordsOf(p).join(' ') === 'no')).toEqual([]);
-    // "help" only as thanks for it.
-    expect(knowledge.pleasantries.filter((p) => wordsOf(p).includes('help') && !/^thank/.test(wordsOf(p)[0]!))).toEqual([]);
+    // "help" only as thanks for it: "thanks for your help", "appreciate the help".
+    expect(knowledge.pleasantries.filter((p) => wordsOf(p).includes('help') && !/\b(?:the|your) help$/.test(wordsOf(p).join(' ')))).toEqual([]);
   });
 
   it.each([
@@ -61,8 +61,27 @@ describe('data/pleasantries.yaml', () => {
     ['hiya, right, so what about knives in beds? cheers mate', 'so what about knives in beds?'],
     ['ok cool. phones in essex?', 'phones in essex?'],
     ['Sorry to bother you but how many were arrested', 'but how many were arrested'],
+    ['Hello, I hope you are well. How many people were arrested in Kent? Many thanks', 'How many people were arrested in Kent?'],
+    ['thank you for the info, what about essex', 'what about essex'],
+    ['yo how many got nicked in peterborough lol', 'how many got nicked in peterborough'],
+    ['Morning all, any arrests in Luton?', 'any arrests in Luton?'],
+    ['hiya!! 😀 arrests in kent??', 'arrests in kent??'],
   ])('should read the question of %j with the real phrases', (text, expected) => {
     expect(stripPleasantries(text, knowledge.pleasantries).text).toBe(expected);
+  });
+
+  it('should read no example of another intent as nothing but pleasantries', async () => {
+    const intents = resolve(import.meta.dirname, '../../intents');
+    const wrong: string[] = [];
+    for (const file of await readdir(intents)) {
+      const doc = parse(await readFile(join(intents, file), 'utf8')) as { id?: string; examples?: unknown[]; tests?: unknown[] };
+      const social = file === 'greeting.yaml' || file === 'thanks.yaml';
+      for (const example of [...(doc.examples ?? []), ...(doc.tests ?? [])].map(String)) {
+        const empty = stripPleasantries(example, knowledge.pleasantries).text === '';
+        if (!social && empty) wrong.push(`${file}: "${example}" would be read as nothing but pleasantries`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it.each(['are the kids ok', 'my mate got stabbed, please help', 'is that right?', 'great yarmouth arrests', 'how many arrests in march', 'bhai got arrested', 'what happened on tuesday evening'])(

@@ -71,6 +71,11 @@ describe('isQuestion', () => {
     ['was it 28', true],
     ['tell me about arrests', true],
     ['any arrests in kent', true],
+    ['کیا حال ہے؟', true],
+    ['"how many?"', true],
+    ['how many arrests?!', true],
+    ['arrests in kent?!', true],
+    ['arrests in kent??? ', true],
     ['arrests in kent.', false],
     ['my son was arrested', false],
     ['ok cool.', false],
@@ -94,6 +99,11 @@ describe('questionClause', () => {
     ['hi there. arrests in kent. thanks', 'arrests in kent.'],
     ['hello. good morning. knives in essex. phones in kent. bye', 'knives in essex. phones in kent.'],
     ['I live in Luton and there were loads of police around, how many arrests in beds?', 'how many arrests in beds?'],
+    ['what?? no way. how many arrests in kent', 'how many arrests in kent'],
+    ['Is it true that 151 people were arrested? I read it in the paper.', 'Is it true that 151 people were arrested?'],
+    ['so, how many arrests', 'how many arrests'],
+    ['how many arrests in kent, and how many in essex?', 'how many arrests in kent, and how many in essex?'],
+    ['knives in kent.\n\nand phones?', 'knives in kent. and phones?'],
   ])('should find the question in %j', (text, expected) => {
     expect(question(text)).toBe(expected);
   });
@@ -111,6 +121,18 @@ describe('questionClause', () => {
   it('should give the one clause of a one-clause message, and nothing for none', () => {
     expect(questionClause(['arrests in kent'], aboutUs)).toBe('arrests in kent');
     expect(questionClause([], aboutUs)).toBe('');
+  });
+
+  it('should always give a run of whole clauses, in order', () => {
+    const parts = ['hi.', 'kent.', 'how many arrests?', 'my son was arrested.', 'and knives?', 'ok cool.', 'what is the weather?', 'phones in essex', ', how many', 'so', 'but what'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 8 }), (picked) => {
+        const clauses = splitClauses(picked.join(' '));
+        const out = questionClause(clauses, aboutUs);
+        const runs = clauses.flatMap((_, a) => clauses.slice(a).map((__, n) => clauses.slice(a, a + n + 1).join(' ')));
+        expect(clauses.length === 0 ? out === '' : runs.includes(out)).toBe(true);
+      }),
+    );
   });
 
   it('should not take a long story clause before the question as context', () => {

@@ -46,6 +46,34 @@ describe('stripPleasantries', () => {
     expect(strip(text).text).toBe(expected);
   });
 
+  it.each([
+    ['آپ کا بہت بہت شکریہ how many arrests in luton', 'how many arrests in luton'],
+    ['ভাই কেমন আছো? how many arrests', 'how many arrests'],
+    ['how many arrests in luton میں', 'how many arrests in luton'],
+    ['how many arrests? আমি জানতে চাই', 'how many arrests?'],
+    ['السلام علیکم بھائی جان، how many arrests', 'how many arrests'],
+  ])('should skip unlisted words of another script beside the English question in %j', (text, expected) => {
+    expect(strip(text).text).toBe(expected);
+  });
+
+  it.each([
+    // Wholly in another script: kept, so it is not mistaken for a greeting.
+    'لوٹن میں کتنی گرفتاریاں ہوئیں؟',
+    'লুটনে কতজন গ্রেফতার হয়েছে?',
+    // Latin letters: Polish is read as words, not skipped as a script.
+    'ile osób aresztowano? how many arrests',
+    // Only at the edges of a sentence.
+    'how many میں arrests',
+    // Digits of any script may be read.
+    '۱۲ arrests',
+  ])('should keep %j', (text) => {
+    expect(strip(text)).toEqual({ text, stripped: [] });
+  });
+
+  it('should keep the English-free rest of a greeting in another script', () => {
+    expect(strip('السلام علیکم، لوٹن میں کتنی گرفتاریاں؟').text).toBe('لوٹن میں کتنی گرفتاریاں؟');
+  });
+
   it.each(['hi', 'Thanks!!!', 'no thanks', 'ok cool.', 'hello. thank you', 'Dzień dobry', 'السلام علیکم', 'নমস্কার'])(
     'should leave nothing of %j, a message made only of pleasantries',
     (text) => {
@@ -69,6 +97,28 @@ describe('stripPleasantries', () => {
     '???',
   ])('should leave %j as it is', (text) => {
     expect(strip(text)).toEqual({ text, stripped: [] });
+  });
+
+  it.each([
+    ['hi hi hi', ''],
+    ['hello? is anyone there?', 'is anyone there?'],
+    ['THANKS', ''],
+    ['cheers mate, how many arrests', 'how many arrests'],
+    ['👍', '👍'],
+    ['hi 👋 arrests?', 'arrests?'],
+    ['  hi  ,  arrests  in   kent  ', 'arrests in kent'],
+    ['hi\r\n\r\nthanks\r\n', ''],
+  ])('should cope with awkward %j', (text, expected) => {
+    expect(strip(text).text).toBe(expected);
+  });
+
+  it('should read a very long message of greetings to its question', () => {
+    expect(strip(`${'hi '.repeat(2000)}arrests in kent ${'thanks '.repeat(2000)}`).text).toBe('arrests in kent');
+    expect(strip(`${'hi. '.repeat(2000)}arrests in kent`).text).toBe('arrests in kent');
+  });
+
+  it('should ignore blank and punctuation-only phrases in the list', () => {
+    expect(stripPleasantries('hi, arrests', ['', '  ', '...', '…', 'hi'])).toEqual({ text: 'arrests', stripped: ['hi'] });
   });
 
   it('should keep danger words after a greeting', () => {
