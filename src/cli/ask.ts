@@ -4,13 +4,14 @@ import { fileSettings } from '../config.js';
 import { MemoryContextStore } from '../engine/context-store.js';
 import { converse } from '../engine/conversation.js';
 import type { Engine } from '../engine/engine.js';
+import type { Frame } from '../frame/types.js';
 import { loadEngine } from '../engine/load-engine.js';
 import { InvalidFilesError } from '../files/problem.js';
 import { exitAfterOutput, writeWithBackpressure } from './exit.js';
 
 const USAGE = `Usage:
   npm run --silent ask -- "question"          print the reply
-  npm run --silent ask -- --json "question"   print {"reply","intent","confidence"}
+  npm run --silent ask -- --json "question"   print {"reply","intent","confidence","frame"}
   npm run --silent ask -- --jsonl             read {"chat","text"} lines from stdin, write one JSON line each`;
 
 const lineSchema = z.object({ chat: z.union([z.string(), z.number()]).transform(String), text: z.string() });
@@ -38,11 +39,17 @@ export async function answerJsonLines(engine: Engine, input: NodeJS.ReadableStre
     }
     const { chat, text } = input.data;
     const reply = await converse(engine, store, chat, text);
-    await write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence) }));
+    await write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame) }));
   }
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The frame as `ask --json` shows it: what was asked, part by part, and the rule that decided. */
+export function frameJson(frame: Frame) {
+  const { act, metrics, places, time, facet, operation, leftovers, rule } = frame;
+  return { act, metrics, places, time, facet, operation, leftovers, rule };
+}
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -59,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const reply = engine.answer(rest.join(' '));
-  process.stdout.write(json ? `${JSON.stringify({ reply: reply.text, intent: reply.intent, confidence: round(reply.confidence) })}\n` : `${reply.text}\n`);
+  process.stdout.write(json ? `${JSON.stringify({ reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame) })}\n` : `${reply.text}\n`);
   return 0;
 }
 

@@ -1,13 +1,34 @@
+import { actOfIntent } from '../frame/act.js';
+import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
+import { createDangerCheck } from '../frame/danger.js';
+import { createFacetFinder } from '../frame/facet.js';
+import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
-import { readSpeaker, type SpeakerReading } from '../nlu/speaker.js';
+import { formatDateRange, groupThousands } from '../knowledge/format.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
-import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
+import { operationLookup, placeName } from '../reply/fields.js';
 import { fillFirst } from '../reply/template.js';
+import { readSpeaker, type SpeakerReading } from '../nlu/speaker.js';
 import { compare } from './compare.js';
 import { freshContext, type ChatContext } from './context.js';
 import { chooseTone, type Tone } from './tone.js';
+import {
+  figureOf,
+  metricOf,
+  otherTimeStatement,
+  outsideStatements,
+  planConfirm,
+  planPerDay,
+  planShare,
+  planSum,
+  planWeeks,
+  say,
+  templateFigures,
+  timeNote,
+  townStatements,
+} from './plan.js';
 
 /** Thresholds of the rejection rule: below these the bot says it cannot help rather than guess. */
 export interface MatchOptions {
@@ -37,12 +58,24 @@ export interface EngineReply {
   danger: boolean;
   /** The conversation's context after this message; store it for the next one. */
   context: ChatContext | undefined;
+  /** The question frame: what was asked, part by part, and the rule that decided the reply. */
+  frame: Frame;
   /** Set when the reply was written for a young person or for someone at work (see src/engine/tone.ts). */
   tone?: Tone;
 }
 
-/** What a reply needs from the question: the counties and figures named, and how it was asked. */
-type Request = Pick<Understanding, 'places' | 'metrics' | 'fewest' | 'regionWide'>;
+/** The frame of a message nothing could be read from. */
+export function emptyFrame(rule: string, act: Act = 'out_of_scope'): Frame {
+  return { act, metrics: [], places: [], time: { kind: 'none', operations: [] }, facet: null, operation: { kind: 'value' }, leftovers: [], rule };
+}
+
+/** An intent chosen for a message, with the rule that chose it. */
+interface Choice {
+  intent: Intent;
+  confidence: number;
+  rule: string;
+}
+
 
 export interface Engine {
   /** Answers a message. Never throws: any failure still gives a reply with the footer. */
@@ -53,125 +86,311 @@ export interface Engine {
   readonly intents: readonly Intent[];
 }
 
+/** A break inside a message (not at its end): it may hold chatter or a story around the question. */
+const MORE_THAN_ONE_CLAUSE = /[.?!;,\n]\s*\S/;
+
 const EMPTY_BODY =
   "I didn't catch a question there. I can tell you about the county-lines week of action in the Eastern Region: arrests, weapons, deal lines and more, by county. Try \"how many arrests in Essex?\"";
 const ERROR_BODY = "Sorry, something went wrong on my side and I couldn't answer that. Please try asking another way.";
+
+/** Builds the answer engine: pure, no I/O; text and context in, reply out. */
+/** The intents and data the engine's rules consult. */
+export interface EngineDeps {
+  knowledge: Knowledge;
+  byId: ReadonlyMap<string, Intent>;
+  byMetric: ReadonlyMap<string, Intent>;
+  fallback: Intent;
+  comparison: Intent | undefined;
+  emergency: Intent | undefined;
+  match: MatchOptions;
+}
+
+const placeAware = (i: Intent | undefined) => Boolean(i && (i.answer.county || i.answer.most));
+
+/**
+ * Chooses the intent for a message from the classifier's ranking and the words that decide on their
+ * own (comparing words, a follow-up naming only a county, an exact example, a figure named).
+ * Emergencies are decided before this, by the frame's emergency rule.
+ */
+export function chooseIntent(u: Understanding, context: ChatContext | undefined, deps: EngineDeps): Choice | undefined {
+  const { byId, byMetric, fallback, comparison, match } = deps;
+  const [top, second] = u.ranked;
+  const triggered = u.triggered && byId.get(u.triggered);
+  if (triggered) return { intent: triggered, confidence: 1, rule: 'trigger-phrase' };
+  const previous = context?.intent ? byId.get(context.intent) : undefined;
+  if (u.comparing && comparison) return { intent: comparison, confidence: Math.max(top?.score ?? 0, 0.5), rule: 'comparing-words' };
+  if (u.onlyPlaces) {
+    const intent = placeAware(previous) ? previous! : byId.get('overview');
+    if (intent) return { intent, confidence: top?.score ?? 1, rule: placeAware(previous) ? 'follow-up-place' : 'place-only-overview' };
+  }
+  // A message that is word for word one of the examples needs no guessing.
+  const exact = u.exact && byId.get(u.exact);
+  if (exact) return exact === fallback ? undefined : { intent: exact, confidence: 1, rule: 'exact-example' };
+  if (top && u.coverage >= match.minCoverage && top.score >= match.minScore && top.score - (second?.score ?? 0) >= match.minMargin) {
+    const intent = byId.get(top.intent);
+    if (!intent || intent === fallback) return undefined;
+    // "safeguarding numbers for the whole region" is about that one figure, not the whole picture.
+    const named = u.metrics.length === 1 && intent.answer.region && !intent.metric && !intent.answer.most ? byMetric.get(u.metrics[0]!) : undefined;
+    return { intent: named ?? intent, confidence: top.score, rule: named ? 'classifier-figure-named' : 'classifier' };
+  }
+  // A short question naming a figure ("blades?") is about that figure even if the wording is new.
+  const metricIntent = u.metrics[0] && u.coverage >= match.minCoverage ? byMetric.get(u.metrics[0]) : undefined;
+  return metricIntent && { intent: metricIntent, confidence: top?.score ?? 0, rule: 'figure-named' };
+}
+
+/** Figures of a county (or the region) whose published value is `n`: what "was it 28 in Kent?" is checking. */
+export function metricsWithValue(op: Operation, county: string | undefined, n: number): string[] {
+  const figures = county === undefined ? op.region : (op.counties[county] ?? {});
+  return Object.entries(figures).filter(([, f]) => f.value === n).map(([m]) => m);
+}
+
+/**
+ * A calculation or a check on figures needs no classifier: "arrests in essex and kent combined",
+ * "what share of arrests", "was it 28 in kent?" go to the figure's intent (for a check with no figure
+ * named, the figure of that place with that value).
+ */
+export function calculationRule(parts: FrameParts, deps: EngineDeps): Choice | undefined {
+  const { kind, number } = parts.operation;
+  if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm') return undefined;
+  const op = parts.weeks[0] ?? latestOperation(deps.knowledge);
+  let metric = parts.metrics[0];
+  if (!metric && kind === 'confirm' && number !== undefined && parts.counties.length === 1) metric = metricsWithValue(op, parts.counties[0], number)[0];
+  if (!metric && kind === 'confirm' && parts.counties.length === 1) return deps.byId.has('overview') ? { intent: deps.byId.get('overview')!, confidence: 0.5, rule: 'confirm-no-figure-named' } : undefined;
+  const intent = metric ? deps.byMetric.get(metric) : undefined;
+  return intent && { intent, confidence: 0.5, rule: `calculation-${kind}` };
+}
+
+/** What a planned reply says and how it was decided. */
+interface Planned {
+  body: string;
+  rule: string;
+  /** The intent answered, or null when the reply declines (the fallback, another time). */
+  intent: Intent | null;
+  act: Act;
+  /** Counties the reply was about, for the conversation's context. */
+  places?: string[];
+  fromContext?: boolean;
+  /** The tone a plain-text answer was written in. */
+  tone?: Tone;
+}
+
+/** An intent's plain-text answer in the tone the speaker calls for (young, professional or plain). */
+function toned(intent: Intent, op: Operation, knowledge: Knowledge, speaker: SpeakerReading | undefined): { body: string; tone: Tone } {
+  const choice = chooseTone(intent, speaker);
+  const lookup = operationLookup(op, knowledge);
+  return { body: fillFirst(choice.templates, lookup) ?? fillFirst(intent.answer.text, lookup) ?? '', tone: choice.tone };
+}
+
+/** Someone may be in danger: the danger intent's reply (the emergency intent unless another's trigger fired), 999 first. */
+export function planEmergency(deps: EngineDeps, speaker?: SpeakerReading, intent?: Intent): Planned {
+  const e = intent ?? deps.emergency!;
+  return { ...toned(e, latestOperation(deps.knowledge), deps.knowledge, speaker), rule: 'emergency', intent: e, act: 'emergency' };
+}
+
+/** "Number for Essex police": the contact numbers from data/contacts.yaml, never figures. */
+export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
+  const place = parts.places.find((p) => p.key && p.kind !== 'region');
+  const force = place ? `the police in ${placeName(knowledge, place.county ?? place.key!)}` : 'your local police';
+  const number = (id: string) => knowledge.contacts.get(id)?.number ?? '';
+  const fields = { force, police: number('police'), emergency: number('emergency'), crimestoppers: number('crimestoppers'), 'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '' };
+  return { body: say('contact', fields), rule: 'contact', intent: null, act: 'contact' };
+}
+
+/** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */
+export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: boolean): Planned {
+  const { knowledge, byMetric, fallback } = deps;
+  const op = latestOperation(knowledge);
+  const dates = formatDateRange(op.start, op.end);
+  const facet = parts.facet && knowledge.facets.get(parts.facet.key);
+  if (parts.time.kind !== 'none' && parts.weeks.length === 0) return { body: otherTimeStatement(parts, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope' };
+  if (facet) {
+    const nearest = facet.nearest && asksHowMany ? byMetric.get(facet.nearest) : undefined;
+    if (nearest) {
+      const counties = parts.counties.filter((c) => !parts.places.some((p) => p.key === c && p.kind === 'outside_region'));
+      const label = knowledge.metrics.get(facet.nearest!)?.label ?? facet.nearest!;
+      const body = [say('facet_nearest', { says: facet.says, label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
+      return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties };
+    }
+    return { body: say('facet_no_figure', { says: facet.says, dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
+  }
+  const outside = outsideStatements(parts.places, knowledge);
+  if (outside.length > 0 && parts.counties.length === 0) return { body: outside.join(' '), rule: 'outside-region', intent: null, act: 'out_of_scope' };
+  const metric = parts.metrics.map((m) => knowledge.metrics.get(m)?.label).find(Boolean);
+  const place = parts.counties[0] && placeName(knowledge, parts.counties[0]);
+  if (metric || place) {
+    const town = parts.places.find((p) => p.kind === 'town' && p.county === parts.counties[0]);
+    const understood = [metric, place && `in ${town ? `${titleCase(town.said)} (${place})` : place}`].filter(Boolean).join(' ');
+    const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
+    const body = say('specific_no_answer', { understood, dates, example });
+    return { body, rule: 'specific-fallback', intent: null, act: 'out_of_scope' };
+  }
+  return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope' };
+}
+
+/**
+ * The answer planner for a chosen intent: covers every part of the frame. Other times, places
+ * outside the region, towns and breakdowns not published are said plainly before any figure;
+ * sums, shares and rates are labelled as the bot's own working.
+ */
+export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, context: ChatContext | undefined, regionWide: boolean, speaker?: SpeakerReading): Planned {
+  const { knowledge, byId } = deps;
+  const act = actOfIntent(intent);
+  const asked = parts.time.kind !== 'none';
+  if (asked && parts.weeks.length === 0 && !intent.timeless && (act === 'figure' || act === 'fact')) {
+    return { body: otherTimeStatement(parts, knowledge), rule: 'other-time', intent: null, act };
+  }
+  const op = parts.weeks[0] ?? latestOperation(knowledge);
+  if (act !== 'figure') {
+    const note = act === 'fact' ? timeNote(parts, op, knowledge).filter(() => parts.time.kind !== 'year') : [];
+    const answer = toned(intent, op, knowledge, speaker);
+    return { body: [...note, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
+  }
+
+  const pre: string[] = [...timeNote(parts, op, knowledge)];
+  const outside = outsideStatements(parts.places, knowledge);
+  const named = parts.counties;
+  const fromContext = named.length === 0 && outside.length === 0 && !regionWide && placeAware(intent) && (context?.places?.length ?? 0) > 0;
+  const counties = named.length > 0 ? named : fromContext ? context!.places! : [];
+  if (outside.length > 0 && counties.length === 0 && !regionWide) {
+    return { body: outside.join(' '), rule: 'outside-region', intent, act, places: [] };
+  }
+  pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
+  const facet = parts.facet && knowledge.facets.get(parts.facet.key);
+  if (facet) pre.push(facet.says);
+  const kind = parts.operation.kind;
+  const checking = parts.operation.number;
+  const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
+  // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
+  const metricKey = metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' ? 'arrests' : undefined);
+  if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
+    pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
+  }
+  const joined = (rule: string, body: string) => ({ body: [...pre, body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
+
+  if (parts.weeks.length >= 2 && metricKey) return joined('plan-weeks-versus', planWeeks(parts.weeks, knowledge, counties[0], metricKey).body);
+  if (metricKey && knowledge.metrics.has(metricKey)) {
+    if (kind === 'sum' && counties.length >= 2) return joined('plan-sum', planSum(op, knowledge, counties, metricKey).body);
+    if (kind === 'share' && counties.length >= 1) {
+      const p = planShare(op, knowledge, counties, metricKey, parts.operation.threshold);
+      return joined(p.rule, p.figures ? p.body : `${p.body} ${templateFigures(deps.byMetric.get(metricKey) ?? intent, op, knowledge, counties)}`);
+    }
+    if (kind === 'per_day') {
+      const p = counties.length > 0 ? counties.map((c) => planPerDay(op, knowledge, c, metricKey)) : [planPerDay(op, knowledge, undefined, metricKey)];
+      return joined(p[0]!.rule, p.map((x) => x.body).join('\n\n'));
+    }
+    if (kind === 'confirm' && parts.operation.number !== undefined && counties.length <= 1 && !intent.answer.most) {
+      const figureIntent = deps.byMetric.get(metricKey) ?? intent;
+      const c = planConfirm(parts.operation.number, figureOf(op, counties[0], metricKey));
+      if (c) return joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties)].filter(Boolean).join(' '));
+    }
+  }
+  if (intent.answer.most) {
+    const previousMetric = context?.intent ? byId.get(context.intent)?.metric : undefined;
+    const compared = compare(intent, op, knowledge, { places: counties, metrics: parts.metrics, fewest: kind === 'fewest', previousMetric });
+    // A follow-up such as "what about Kent?" then asks about the figure just compared.
+    const followed = deps.byMetric.get(compared.metric) ?? intent;
+    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', compared.body), intent, contextIntent: followed.id } as Planned;
+  }
+  let body = templateFigures(intent, op, knowledge, counties);
+  if (fromContext) body += `\n\n(That is for ${counties.map((p) => placeName(knowledge, p)).join(' and ')}, from your last question. Ask "in total" for the whole region.)`;
+  return joined(counties.length > 0 ? 'plan-county-figures' : 'plan-region-figures', body);
+}
 
 /** Builds the answer engine: pure, no I/O; text and context in, reply out. */
 export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH): Engine {
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
-  const comparison = intents.find((i) => i.answer.most);
-  const byMetric = new Map(intents.filter((i) => i.metric).map((i) => [i.metric!, i]));
+  const emergency = byId.get('emergency') ?? intents.find((i) => i.danger);
+  const deps: EngineDeps = {
+    knowledge,
+    byId,
+    byMetric: new Map(intents.filter((i) => i.metric).map((i) => [i.metric!, i])),
+    fallback,
+    comparison: intents.find((i) => i.answer.most),
+    emergency,
+    match,
+  };
   const understand = createUnderstanding(knowledge, intents, { smoothing: match.smoothing });
-  const placeAware = (i: Intent | undefined) => Boolean(i && (i.answer.county || i.answer.most));
-
-  function choose(u: Understanding, context: ChatContext | undefined): { intent: Intent; confidence: number } | undefined {
-    const chosen = chooseIntent(u, context);
-    // Answers describe the week of action only: "arrests in 2019", "last year" or "the next crackdown" gets the fallback,
-    // unless the answer holds for any time (how to report) or someone is in danger.
-    if (chosen && u.otherPeriod && !chosen.intent.timeless && !chosen.intent.danger) return undefined;
-    return chosen;
-  }
-
-  function chooseIntent(u: Understanding, context: ChatContext | undefined): { intent: Intent; confidence: number } | undefined {
-    const [top, second] = u.ranked;
-    const triggered = u.triggered && byId.get(u.triggered);
-    if (triggered) return { intent: triggered, confidence: 1 };
-    const previous = context?.intent ? byId.get(context.intent) : undefined;
-    if (u.comparing && comparison) return { intent: comparison, confidence: Math.max(top?.score ?? 0, 0.5) };
-    if (u.onlyPlaces) {
-      const intent = placeAware(previous) ? previous! : byId.get('overview');
-      if (intent) return { intent, confidence: top?.score ?? 1 };
-    }
-    // A message that is word for word one of the examples needs no guessing.
-    const exact = u.exact && byId.get(u.exact);
-    if (exact) return exact === fallback ? undefined : { intent: exact, confidence: 1 };
-    if (top && u.coverage >= match.minCoverage && top.score >= match.minScore && top.score - (second?.score ?? 0) >= match.minMargin) {
-      const intent = byId.get(top.intent);
-      if (!intent || intent === fallback) return undefined;
-      // "safeguarding numbers for the whole region" is about that one figure, not the whole picture.
-      const named = u.metrics.length === 1 && intent.answer.region && !intent.metric && !intent.answer.most ? byMetric.get(u.metrics[0]!) : undefined;
-      return { intent: named ?? intent, confidence: top.score };
-    }
-    // A short question naming a figure ("blades?") is about that figure even if the wording is new.
-    const metricIntent = u.metrics[0] && u.coverage >= match.minCoverage ? byMetric.get(u.metrics[0]) : undefined;
-    return metricIntent && { intent: metricIntent, confidence: top?.score ?? 0 };
-  }
-
-  function figures(intent: Intent, op: Operation, places: string[]): string {
-    const a = intent.answer;
-    if (places.length === 0) {
-      const metric = intent.metric && knowledge.metrics.get(intent.metric);
-      return (
-        fillFirst(a.region, regionLookup(op, knowledge)) ??
-        `A region-wide figure${metric ? ` for ${metric.label}` : ''} was not published for ${operationLookup(op, knowledge)('dates')}.`
-      );
-    }
-    return places
-      .map((place) => {
-        const lookup = countyLookup(op, knowledge, place);
-        const label = intent.metric ? knowledge.metrics.get(intent.metric)?.label : 'figures';
-        const missingLookup = (f: string) => (f === 'label' ? label : lookup(f));
-        return (
-          fillFirst(a.county, lookup) ??
-          fillFirst(a.missing, missingLookup) ??
-          `A figure for ${label ?? 'that'} in ${placeName(knowledge, place)} was not published.`
-        );
-      })
-      .join('\n\n');
-  }
+  const reader: FrameReader = {
+    knowledge,
+    facets: createFacetFinder(knowledge.facets),
+    danger: createDangerCheck(
+      intents.filter((i) => i.danger).flatMap((i) => (i.triggers ?? []).map((t) => [t, i.id] as const)),
+      intents.find((i) => i.danger_check)?.danger_check,
+    ),
+  };
 
   function answer(text: string, stored?: ChatContext, now = Date.now()): EngineReply {
     const context = freshContext(stored, now);
-    const u = understand(typeof text === 'string' ? text : '');
+    const message = typeof text === 'string' ? text : '';
+    let u = understand(message);
     if (u.normalised === '') {
-      return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context };
+      return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message') };
     }
-    const chosen = choose(u, context);
-    if (!chosen) return fallbackReply(u.ranked[0]?.score ?? 0, context);
-    return respond(chosen.intent, chosen.confidence, u, context, now, readSpeaker(text));
+    const whole = readFrame(u, reader, now);
+    const speaker = readSpeaker(message);
+    if (whole.emergency.value && emergency) {
+      const triggered = whole.emergency.intent ? byId.get(whole.emergency.intent) : undefined;
+      return reply(planEmergency(deps, speaker, triggered), whole, 1, whole.emergency.rule, context, now);
+    }
+    let chosen = chooseIntent(u, context, deps);
+    let parts = whole;
+    // Chatter or a story around the question: answer the question clause on its own.
+    const question = !chosen || MORE_THAN_ONE_CLAUSE.test(message.trim()) ? understand.questionOf(message) : undefined;
+    if (!chosen && question) {
+      const q = understand(question);
+      const inner = chooseIntent(q, context, deps);
+      if (inner) {
+        u = q;
+        chosen = { ...inner, rule: `question-clause>${inner.rule}` };
+        parts = readFrame(q, reader, now);
+      }
+    }
+    // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
+    if (parts === whole && question) {
+      const inner = readFrame(understand(question), reader, now);
+      if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
+    }
+    if (!chosen) chosen = calculationRule(parts, deps);
+    const act = actOfIntent(chosen?.intent);
+    if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
+    if (!chosen) {
+      const asksHowMany = / how (?:many|much) | number of | figures /.test(` ${u.tokens.join(' ')} `);
+      return reply(planFallback(parts, deps, asksHowMany), parts, u.ranked[0]?.score ?? 0, undefined, context, now);
+    }
+    if (chosen.intent.danger) return reply(planEmergency(deps, speaker, chosen.intent), parts, chosen.confidence, chosen.rule, context, now);
+    return reply(planAnswer(chosen.intent, parts, deps, context, u.regionWide, speaker), parts, chosen.confidence, chosen.rule, context, now);
   }
 
-  function fallbackReply(confidence: number, context: ChatContext | undefined): EngineReply {
-    const body = fillFirst(fallback!.answer.text, operationLookup(latestOperation(knowledge), knowledge)) ?? '';
-    return { text: composeReply(body), intent: null, confidence, followUps: fallback!.follow_up, danger: false, context };
-  }
-
-  /** Builds the reply for a chosen intent. */
-  function respond(intent: Intent, confidence: number, u: Request, context: ChatContext | undefined, now: number, speaker?: SpeakerReading): EngineReply {
-    const op = latestOperation(knowledge);
-    const fromContext = u.places.length === 0 && !u.regionWide && placeAware(intent) && (context?.places?.length ?? 0) > 0;
-    const places = u.places.length > 0 ? u.places : fromContext ? context!.places! : [];
-    let body: string;
-    let contextIntent = intent.id;
-    let tone: Tone = 'plain';
-    if (intent.answer.most) {
-      const previousMetric = context?.intent ? byId.get(context.intent)?.metric : undefined;
-      const compared = compare(intent, op, knowledge, { places: u.places, metrics: u.metrics, fewest: u.fewest, previousMetric });
-      body = compared.body;
-      // A follow-up such as "what about Kent?" then asks about the figure just compared.
-      contextIntent = byMetric.get(compared.metric)?.id ?? intent.id;
-    } else if (intent.answer.county || intent.answer.region) {
-      body = figures(intent, op, places);
-      if (fromContext) body += `\n\n(That is for ${places.map((p) => placeName(knowledge, p)).join(' and ')}, from your last question. Ask "in total" for the whole region.)`;
-    } else {
-      const chosenTone = chooseTone(intent, speaker);
-      tone = chosenTone.tone;
-      body = fillFirst(chosenTone.templates, operationLookup(op, knowledge)) ?? fillFirst(intent.answer.text, operationLookup(op, knowledge)) ?? '';
-    }
-    const nextContext: ChatContext | undefined = placeAware(intent)
-      ? { intent: contextIntent, places: u.places.length > 0 ? u.places : u.regionWide ? [] : places, at: now }
-      : context;
+  /** Composes the planned body with the footer and records the frame and the conversation's context. */
+  function reply(p: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number): EngineReply {
+    const intent = p.intent;
+    const danger = Boolean(intent?.danger);
+    const frame: Frame = {
+      act: p.act,
+      metrics: parts.metrics,
+      places: parts.places,
+      time: parts.time,
+      facet: parts.facet,
+      operation: parts.operation,
+      leftovers: parts.leftovers,
+      rule: chooseRule ? `${chooseRule}>${p.rule}` : p.rule,
+    };
+    const places = p.places ?? [];
+    const contextIntent = (p as Planned & { contextIntent?: string }).contextIntent ?? intent?.id;
+    const nextContext: ChatContext | undefined =
+      intent && placeAware(intent) && contextIntent ? { intent: contextIntent, places: p.fromContext ? places : parts.counties.length > 0 ? parts.counties : [], at: now } : context;
+    const base = intent ?? fallback!;
     return {
-      text: composeReply(body, { danger: Boolean(intent.danger) }),
-      intent: intent.id,
+      text: composeReply(p.body, { danger }),
+      intent: intent?.id ?? (p.act === 'contact' ? 'contact' : null),
       confidence,
-      followUps: followUps(intent.follow_up, places[0] && placeName(knowledge, places[0])),
-      danger: Boolean(intent.danger),
+      followUps: followUps(base.follow_up, places[0] && placeName(knowledge, places[0])),
+      danger,
       context: nextContext,
-      ...(tone !== 'plain' ? { tone } : {}),
+      frame,
+      ...(p.tone && p.tone !== 'plain' ? { tone: p.tone } : {}),
     };
   }
 
@@ -179,16 +398,17 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   function answerTopic(intentId: string, place: string | undefined, stored: ChatContext | undefined, now = Date.now()): EngineReply {
     const context = freshContext(stored, now);
     const intent = byId.get(intentId);
-    if (!intent || intent === fallback) return fallbackReply(0, context);
-    const places = place && knowledge.places.has(place) ? [place] : [];
-    return respond(intent, 1, { places, metrics: [], fewest: false, regionWide: places.length === 0 }, context, now);
+    const parts = topicParts(knowledge, place && knowledge.places.has(place) ? place : undefined);
+    if (!intent || intent === fallback) return reply(planFallback(parts, deps, false), parts, 0, 'topic-unknown', context, now);
+    if (intent.danger) return reply(planEmergency(deps, undefined, intent), parts, 1, 'topic', context, now);
+    return reply(planAnswer(intent, parts, deps, undefined, parts.counties.length === 0), parts, 1, 'topic', context, now);
   }
 
   const guarded = <A extends unknown[]>(fn: (...args: A) => EngineReply) => (...args: A): EngineReply => {
     try {
       return fn(...args);
     } catch {
-      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined };
+      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined, frame: emptyFrame('error') };
     }
   };
 
@@ -199,6 +419,26 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     answerTopic: guarded(answerTopic),
   };
 }
+
+/** The frame of a topic chosen from a button: one county or the region, the latest week. */
+function topicParts(knowledge: Knowledge, place: string | undefined): FrameParts {
+  const op = latestOperation(knowledge);
+  return {
+    metrics: [],
+    places: place ? [{ kind: op.counties[place] ? 'county_with_figures' : 'region_county_without_figures', key: place, said: place }] : [],
+    time: { kind: 'none', operations: [op.id] },
+    facet: null,
+    operation: { kind: 'value' },
+    leftovers: [],
+    emergency: { value: false, rule: 'topic' },
+    contact: { value: false, rule: 'topic' },
+    weeks: [op],
+    counties: place ? [place] : [],
+    steps: [],
+  };
+}
+
+const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
 /** Suggested questions; those naming {county} are filled in when the conversation has one, dropped otherwise. */
 function followUps(templates: readonly string[], county: string | undefined): string[] {

@@ -1,5 +1,5 @@
 import type { GuidanceItem } from './guidance.js';
-import type { Contact, Figure, MetricDef, OperationFile, Place } from './schema.js';
+import type { Contact, FacetDef, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
 /**
  * One week of action as its data file describes it, except `facts`: the week's own facts over the
@@ -17,8 +17,12 @@ export interface Knowledge {
   places: ReadonlyMap<string, Place>;
   /** Newest first (by end date); the first is the one answers describe by default. */
   operations: readonly Operation[];
+  /** Greetings, thanks and polite phrases of every language in `data/pleasantries.yaml` (none if it is absent). */
+  pleasantries: readonly string[];
   /** Typed form → plain word, from `data/words.yaml`. */
   words: ReadonlyMap<string, string>;
+  /** Breakdowns a release may not give, from `data/facets.yaml` (empty when the file is absent). */
+  facets: ReadonlyMap<string, FacetDef>;
   /** Facts that hold for every week, from `data/shared.yaml`; a week's own facts win over these. */
   sharedFacts: Readonly<Record<string, string>>;
   /** Numbers and services by id, from `data/contacts.yaml`; always holds the {@link REQUIRED_CONTACTS}. */

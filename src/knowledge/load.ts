@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
@@ -6,10 +7,12 @@ import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
 import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.js';
 import {
   contactsFileSchema,
+  facetsFileSchema,
   metricsFileSchema,
   sharedSchema,
   operationSchema,
   placesFileSchema,
+  pleasantriesFileSchema,
   wordsFileSchema,
   type Contact,
   type MetricDef,
@@ -28,13 +31,28 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
     return { doc, value };
   };
 
+  // Optional: without it, no greeting is skipped before a question is read.
+  const pleasantriesFile: { value?: Record<string, string[]> } = (await exists(join(dataDir, 'pleasantries.yaml'))) ? await load('pleasantries.yaml', pleasantriesFileSchema) : {};
+  const pleasantries = [...new Set(Object.values(pleasantriesFile.value ?? {}).flat())];
   const metrics = (await load('metrics.yaml', metricsFileSchema)).value;
-  const places = (await load('places.yaml', placesFileSchema)).value;
+  const placesFile = await load('places.yaml', placesFileSchema);
+  const places = placesFile.value;
+  if (placesFile.doc && places) problems.push(...checkPlaceNames(placesFile.doc, places));
   const wordsFile = await load('words.yaml', wordsFileSchema);
   const words = wordsFile.doc && wordsFile.value ? indexWords(wordsFile.doc, wordsFile.value, problems) : new Map<string, string>();
   const contactsFile = await load('contacts.yaml', contactsFileSchema);
   const contacts = contactsFile.value;
   if (contactsFile.doc && contacts) problems.push(...requiredContacts(contactsFile.doc, contacts));
+
+  const hasFacets = await access(join(dataDir, 'facets.yaml')).then(() => true, () => false);
+  const facets = hasFacets ? (await load('facets.yaml', facetsFileSchema)).value : {};
+  if (facets && metrics) {
+    for (const [key, facet] of Object.entries(facets)) {
+      if (facet.nearest && !metrics[facet.nearest]) {
+        problems.push({ file: `${shownAs}/facets.yaml`, field: `${key}.nearest`, message: `unknown figure "${facet.nearest}" (known: ${Object.keys(metrics).join(', ')}). Check the spelling.`, severity: 'error' });
+      }
+    }
+  }
 
   const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
   problems.push(...guidanceFile.problems);
@@ -60,7 +78,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance || !facets) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
     knowledge: {
@@ -71,6 +89,8 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
       contacts: new Map(Object.entries(contacts)),
       sharedFacts,
       guidance: guidanceFile.guidance,
+      facets: new Map(Object.entries(facets)),
+      pleasantries,
     },
     problems,
   };
@@ -143,6 +163,28 @@ function crossCheckOperation(op: Operation, doc: YamlFile, metrics: Record<strin
   return problems;
 }
 
+/** A name (alias or town) may point to one place only, or "in Bedford" could mean two counties. */
+function checkPlaceNames(doc: YamlFile, places: Record<string, Place>): Problem[] {
+  const problems: Problem[] = [];
+  const owner = new Map<string, string>();
+  for (const [key, place] of Object.entries(places)) {
+    const names: [string, (string | number)[]][] = [
+      [place.name, [key, 'name']],
+      ...place.aliases.map((a, i): [string, (string | number)[]] => [a, [key, 'aliases', i]]),
+      ...(place.towns ?? []).map((t, i): [string, (string | number)[]] => [t, [key, 'towns', i]]),
+      ...(place.ambiguous_towns ?? []).map((t, i): [string, (string | number)[]] => [t, [key, 'ambiguous_towns', i]]),
+    ];
+    for (const [name, path] of names) {
+      const norm = name.toLowerCase().trim();
+      const first = owner.get(norm);
+      if (first && first !== key) {
+        problems.push({ file: doc.file, line: doc.lineOf(path), field: path.join('.'), message: `"${name}" is also listed under "${first}". A name can point to one place only: keep it under one of them.`, severity: 'error' });
+      } else owner.set(norm, key);
+    }
+  }
+  return problems;
+}
+
 function duplicateIds(operations: Operation[]): Problem[] {
   const seen = new Map<string, string>();
   const problems: Problem[] = [];
@@ -152,4 +194,8 @@ function duplicateIds(operations: Operation[]): Problem[] {
     else seen.set(op.id, op.file);
   }
   return problems;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }

@@ -14,10 +14,23 @@ export const metricSchema = strictObject({
 });
 export const metricsFileSchema = z.record(key, metricSchema);
 
-/** `data/places.yaml`: counties and the names people use for them. */
+/**
+ * `data/places.yaml`: counties and the names people use for them. The region's seven counties carry
+ * `in_region: true` and may list their towns and districts; entries without it are places outside the region.
+ */
 export const placeSchema = strictObject({
   name: text('the county name as it should be shown'),
   aliases: textList('other names', 0).default([]),
+  in_region: z.boolean({ error: (i) => `should be true or false (or left out), but it is ${describe(i.input)}` }).optional(),
+  towns: textList('town and district names, in lower case', 0).optional(),
+  /** Towns whose names are also everyday words or other places (march, deal): read as the town only with context. */
+  ambiguous_towns: textList('town names that are also everyday words or other places, in lower case', 0).optional(),
+}).refine((p) => !p.ambiguous_towns?.length || p.in_region === true, {
+  message: 'ambiguous_towns are listed only for counties in the region: add "in_region: true" or move the towns to a region county',
+  path: ['ambiguous_towns'],
+}).refine((p) => !p.towns || p.towns.length === 0 || p.in_region === true, {
+  message: 'towns are listed only for counties in the region: add "in_region: true" or move the towns to a region county',
+  path: ['towns'],
 });
 export const placesFileSchema = z.record(key, placeSchema);
 
@@ -61,7 +74,16 @@ export const sharedSchema = strictObject({
   facts: z.record(key, text('a sentence or two')),
 });
 
+/** `data/facets.yaml`: breakdowns people ask for that a release may not give (ages, charges, guns...). */
+export const facetSchema = strictObject({
+  says: text('the sentence the bot says when the release does not give this'),
+  words: textList('words in a question that ask for this breakdown'),
+  nearest: key.optional(),
+});
+export const facetsFileSchema = z.record(key, facetSchema);
+
 export type MetricDef = z.infer<typeof metricSchema>;
+export type FacetDef = z.infer<typeof facetSchema>;
 export type Place = z.infer<typeof placeSchema>;
 export type Figure = z.infer<typeof figureSchema>;
 export type OperationFile = z.infer<typeof operationSchema>;
@@ -117,4 +139,13 @@ export type Contact = z.infer<typeof contactSchema>;
 export const wordsFileSchema = z.record(
   z.string().regex(/^[a-z0-9 ]+$/, 'plain words use lower-case letters, digits and spaces'),
   textList('ways of writing this word'),
+);
+
+/** `data/pleasantries.yaml`: greetings, thanks and polite words by language, skipped around a question. */
+export const pleasantriesFileSchema = z.record(
+  key,
+  z.array(
+    text('a greeting, thanks or polite phrase').refine((s) => /[\p{L}\p{N}]/u.test(s), 'should contain a word, not only punctuation'),
+    { error: (i) => `should be a list of phrases (each line starting "- "), but it is ${describe(i.input)}` },
+  ),
 );

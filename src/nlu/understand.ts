@@ -1,8 +1,13 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { createLexicon } from './lexicon.js';
-import { normalise, words } from './normalise.js';
-import { createPlaceFinder, PLACE_TOKEN } from './places.js';
+import { splitClauses, questionClause } from './clauses.js';
+import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
+import { readNumberWords } from './number-words.js';
+import { TIME_WORDS } from './time-words.js';
+import { stripPleasantries } from './pleasantries.js';
+import { collapseRepeats } from './repeats.js';
+import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
 import { trainClassifier, type Scored } from './classifier.js';
@@ -15,13 +20,11 @@ const STOPWORDS = new Set([
 ]);
 
 /** Words that add nothing to a follow-up such as "and what about kent then?". */
-const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down']);
+const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
 
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
 
-/** Phrases that ask about a time other than the week of action. */
-const OTHER_PERIODS = ['last year', 'this year', 'next year', 'last week', 'this week', 'next week', 'last month', 'this month', 'next month', 'next time', 'every year', 'each year', 'per year', 'a year', 'yesterday', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently', 'next', 'upcoming', 'future', 'planned'].map((p) => ` ${p} `);
 
 /** Words that set counties against each other: "essex vs kent", "was beds worse than norfolk". */
 const COMPARING_WORDS = new Set(['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'most', 'fewest', 'least', 'more', 'less', 'better', 'worse', 'best', 'worst', 'higher', 'lower', 'highest', 'lowest', 'rank', 'ranking', 'top']);
@@ -31,22 +34,32 @@ const FEWEST_WORDS = new Set(['fewest', 'least', 'lowest', 'fewer', 'smallest', 
 
 /** What the matcher made of one message. */
 export interface Understanding {
-  /** The message as lower-case plain words. */
+  /** The whole message as lower-case plain words (the emergency rule reads all of it). */
+  whole: string;
+  /**
+   * The question read from the message, as lower-case plain words: greetings and pleasantries
+   * skipped, the question clause picked from chatter around it, stretched letters collapsed
+   * (knivesss → knives) and numbers in words written in digits (twenty five → 25).
+   */
   normalised: string;
-  /** Counties named, in order (keys of data/places.yaml). */
+  /** Counties named, in order (keys of data/places.yaml); a town counts as its county when no county is named. */
   places: string[];
+  /** Every place named, as typed: counties, forces and towns. */
+  mentions: PlaceMention[];
+  /** The message's words after slang and spelling were read, places as {@link PLACE_TOKEN}. */
+  tokens: string[];
   /** Figures named (keys of data/metrics.yaml), in order. */
   metrics: string[];
   /** The message asks for the whole region ("in total", "overall"). */
   regionWide: boolean;
   /** The message asks for the smallest figure ("fewest", "least"). */
   fewest: boolean;
-  /** Asks about another time (a year other than the operation's, "last year", "today"). */
-  otherPeriod: boolean;
   /** Two or more counties set against each other ("essex vs kent", "was beds worse than norfolk"). */
   comparing: boolean;
   /** Nothing but counties and filler ("what about kent?"). */
   onlyPlaces: boolean;
+  /** Words the bot has never seen in any example (nor as a figure, place or slang word). */
+  unknown: string[];
   /** Features fed to the classifier. */
   features: string[];
   /** How much of the message is about what the bot covers, 0 to 1 (see `coverage`). */
@@ -65,6 +78,13 @@ const GENERIC_SHARE = 0.3;
 /** This many on-topic words make a message in scope however much else it says. */
 const STRONG_EVIDENCE = 3;
 
+/** Three of the same letter in a row: a word may be stretched for emphasis (knivesss). */
+const STRETCHED = /(\p{L})\1\1/u;
+
+/** A number in words, or digits to join ("11 000", "150k"): only then are number words read. */
+const NUMBER_HINT =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozen|grand|k|m)\b|\d \d{3}\b|\d[km]\b|-/;
+
 /** How many recent messages' understandings are kept for reuse. */
 const RECENT_MESSAGES = 2000;
 
@@ -75,32 +95,33 @@ export interface IntentExamples {
   triggers?: readonly string[];
 }
 
-/** Stems and bigrams: the classifier's view of a list of plain words. */
+/** Time words that still tell the classifier something: "what month was it" asks when the operation was. */
+const WHEN_WORDS = new Set(['year', 'years', 'month', 'months']);
+
+/** Stems and bigrams: the classifier's view of a list of plain words. Other time words are the frame's to read. */
 function toFeatures(tokens: readonly string[]): string[] {
-  const stems = tokens.filter((t) => !STOPWORDS.has(t)).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
+  const stems = tokens.filter((t) => !STOPWORDS.has(t) && !(TIME_WORDS.has(t) && !WHEN_WORDS.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
   const bigrams = stems.slice(1).map((s, i) => `${stems[i]}_${s}`);
   return [...stems, ...bigrams];
 }
 
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
-  const findPlaces = createPlaceFinder(knowledge.places);
+  // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
+  const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
+  const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
+  for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: exampleWords });
   const translate = createLexicon(knowledge.words);
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
   // Longest phrases first, so "deal lines" wins over "lines".
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: ` ${normalise(t)} ` })));
 
-  const knownYears = new Set(knowledge.operations.flatMap((op) => [op.start, op.end, op.published].map((d) => d.slice(0, 4))));
-  const otherPeriod = (padded: string) => {
-    const text = padded.replace(/ week of action /g, ' operation '); // "this week of action" is the operation itself
-    return OTHER_PERIODS.some((p) => text.includes(p)) || (text.match(/ (?:19|20)\d\d /g) ?? []).some((y) => !knownYears.has(y.trim()));
-  };
 
-  const plainWords = (text: string) => translate(findPlaces.find(words(normalise(text))).tokens);
 
-  const docs = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, tokens: plainWords(e) })));
-  const exactly = new Map(intents.flatMap((intent) => intent.examples.map((e) => [normalise(e), intent.id] as const)));
+  const docs = normalisedExamples.map((e) => ({ intent: e.intent, tokens: translate(findPlaces.find(words(e.text)).tokens) }));
+  const exactly = new Map(normalisedExamples.map((e) => [e.text, e.intent] as const));
   const vocabulary = new Set(docs.flatMap((d) => d.tokens));
   // How many in-scope intents use each word. Words most intents use ("what", "got", "think") say
   // nothing about whether a message is in scope; the rest do.
@@ -113,6 +134,33 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const genericAbove = Math.max(3, Math.round(inScopeIntents * GENERIC_SHARE));
   for (const p of metricPhrases) p.words.forEach((w) => vocabulary.add(w));
   // Slang is known too, so a misspelt "nickd" becomes "nicked" and is then read as "arrested".
+  // Words the bot knows in any form, so "knivesss" is read as "knives" and "bedsss" as "beds".
+  const placeWords = new Set([...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].flatMap((n) => words(normalise(n)))));
+  const isKnown = (w: string) => vocabulary.has(w) || knowledge.words.has(w) || placeWords.has(w) || exampleWords.has(w);
+  /** How much a clause is about what the bot covers: words few intents share, figures and places. */
+  const aboutUs = (clause: string) =>
+    words(normalise(clause)).filter((w) => {
+      const t = collapseRepeats(w, isKnown);
+      const plainWord = knowledge.words.get(t) ?? t;
+      const n = spread.get(plainWord)?.size ?? 0;
+      return placeWords.has(t) || (n > 0 && n <= genericAbove && !STOPWORDS.has(plainWord));
+    }).length;
+  /**
+   * Reads a message: stretched letters collapsed and number words written in digits.
+   */
+  const readMessage = (whole: string): string => {
+    const tokens = words(whole);
+    const collapsed = STRETCHED.test(whole) ? tokens.map((w) => collapseRepeats(w, isKnown)) : tokens;
+    return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
+  };
+  /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
+  const questionOf = (text: string): string | undefined => {
+    const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
+    const clauses = splitClauses(stripped);
+    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs).trim() : stripped;
+    return picked && normalise(picked) !== normalise(text) ? picked : undefined;
+  };
+
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
   const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens) })), options);
 
@@ -138,7 +186,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     let inScope = 0;
     let against = 0;
     read.forEach((word, i) => {
-      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i]) return;
+      // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
+      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || TIME_WORDS.has(word)) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
       if (intentsUsing > genericAbove) return;
       if (intentsUsing > 0) inScope += 1;
@@ -151,7 +200,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // Many messages repeat word for word (suggested-question buttons, deep links, a question shared in
   // a group), so recent results are kept. Understanding depends only on the text, never on the chat.
   const recent = new Map<string, Understanding>();
-  return function understand(text: string): Understanding {
+  // The question on its own is worked out only when the engine asks: most messages are just the question.
+  return Object.assign(understand, { questionOf });
+  function understand(text: string): Understanding {
     const hit = recent.get(text);
     if (hit) {
       recent.delete(text);
@@ -162,32 +213,42 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     recent.set(text, result);
     if (recent.size > RECENT_MESSAGES) recent.delete(recent.keys().next().value!);
     return result;
-  };
+  }
 
   function understandAfresh(text: string): Understanding {
-    const normalised = normalise(text);
-    const { places, tokens: placed } = findPlaces.find(words(normalised));
+    const whole = normalise(text);
+    const reading = whole === '' ? '' : readMessage(whole);
+    const normalised = reading === '' ? whole : reading;
+    const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
+    // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
+    const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
+    const places = direct.length > 0 ? direct : named;
     const read = translate(placed);
     const corrected = read.map(correct);
     const plain = translate(corrected);
     const features = toFeatures(plain);
     const padded = ` ${plain.join(' ')} `;
     const rawPadded = ` ${normalised} `;
-    const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase))?.id;
+    const wholePadded = ` ${whole} `;
+    const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase) || wholePadded.includes(t.phrase))?.id;
+    const exact = exactly.get(normalised) ?? exactly.get(whole);
     return {
+      whole,
       normalised,
       places,
+      mentions,
+      tokens: plain,
       metrics: findMetrics(plain),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
-      otherPeriod: otherPeriod(rawPadded),
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
+      unknown: plain.filter((t) => t !== PLACE_TOKEN && !STOPWORDS.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
       coverage: coverage(read, corrected),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
-      ...(exactly.has(normalised) ? { exact: exactly.get(normalised) } : {}),
+      ...(exact ? { exact } : {}),
     };
   }
 }

@@ -27,9 +27,12 @@ describe('npm run ask', () => {
     expect(hasFooter(stdout)).toBe(true);
   });
 
-  it('should print {"reply","intent","confidence"} with --json', async () => {
+  it('should print {"reply","intent","confidence","frame"} with --json', async () => {
     const out = JSON.parse((await ask(['--json', 'how many arrests in kent'])).stdout);
-    expect(Object.keys(out)).toEqual(['reply', 'intent', 'confidence']);
+    expect(Object.keys(out)).toEqual(['reply', 'intent', 'confidence', 'frame']);
+    expect(Object.keys(out.frame)).toEqual(['act', 'metrics', 'places', 'time', 'facet', 'operation', 'leftovers', 'rule']);
+    expect(out.frame).toMatchObject({ act: 'figure', metrics: ['arrests'], places: [{ kind: 'county_with_figures', key: 'kent' }], operation: { kind: 'value' } });
+    expect(out.frame.rule).toMatch(/plan-county-figures/);
     expect(out.intent).toBe('arrests');
     expect(out.confidence).toBeGreaterThan(0);
     expect(out.confidence).toBeLessThanOrEqual(1);
@@ -52,7 +55,8 @@ describe('npm run ask', () => {
     ].join('\n');
     const lines = (await ask(['--jsonl'], input)).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
-    expect(Object.keys(lines[0])).toEqual(['chat', 'text', 'reply', 'intent', 'confidence']);
+    expect(Object.keys(lines[0])).toEqual(['chat', 'text', 'reply', 'intent', 'confidence', 'frame']);
+    expect(lines[0].frame.act).toBe('figure');
     expect(lines[0]).toMatchObject({ chat: 'a', text: 'how many arrests in essex', intent: 'arrests' });
     expect(lines[2].error).toMatch(/line 3: not valid JSON/);
     expect(lines[3].reply).toContain(`In Kent, ${kent.arrests} people were arrested`);

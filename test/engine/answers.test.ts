@@ -70,7 +70,9 @@ describe('figures', () => {
     const questions = engine.intents.flatMap((i) => [...i.examples, ...i.tests]);
     for (const county of engine.knowledge.places.keys()) for (const m of ['arrests', 'knives', 'deal lines', 'phones', 'cash', 'drugs', 'safeguarding']) questions.push(`${m} in ${county}`);
     for (const q of questions) {
-      for (const n of ask(q).text.match(/\d[\d,]*/g) ?? []) expect(allowed, `"${q}" gave ${n}`).toContain(n.replace(/,$/, ''));
+      // A year the question names may be echoed ("I don't have figures for 2020"); nothing else may appear.
+      const typed = new Set(q.match(/\b(?:19|20)\d\d\b/g) ?? []);
+      for (const n of ask(q).text.match(/\d[\d,]*/g) ?? []) if (!typed.has(n)) expect(allowed, `"${q}" gave ${n}`).toContain(n.replace(/,$/, ''));
     }
   });
 });
@@ -95,8 +97,6 @@ describe('the fallback', () => {
     "what's the weather in Chelmsford",
     'tell me a joke',
     'who won the football last night',
-    'how many arrests were there in 2019',
-    'how many people did the met arrest last year',
     'what is the capital of france',
     'asdfghjkl',
     'whats the best pizza near me',
@@ -104,6 +104,14 @@ describe('the fallback', () => {
     const reply = ask(text);
     expect(reply.intent).toBeNull();
     expect(reply.text).toContain('Sorry, I can only help with the county-lines week of action');
+    expect(reply.text).not.toMatch(/\b(151|44|28|25|14)\b/);
+  });
+
+  it.each(['how many arrests were there in 2019', 'how many people did the met arrest last year'])('should say which week it has for "%s", with no figure', (text) => {
+    const reply = ask(text);
+    expect(reply.intent).toBeNull();
+    expect(reply.text).toContain('I only have the published results of');
+    expect(reply.text).toContain('7 March');
     expect(reply.text).not.toMatch(/\b(151|44|28|25|14)\b/);
   });
 

@@ -46,6 +46,10 @@ describe('normalise', () => {
     ['ARRESTS\u200b in\u00a0ESSEX', 'arrests in essex'],
     ['&amp; kent', 'kent'],
     ['\u202egnirts', 'gnirts'],
+    // Line breaks and tabs used to be deleted, joining the words either side ("arrestsin").
+    ['arrests\nin\tessex', 'arrests in essex'],
+    ['knives\r\nin kent', 'knives in kent'],
+    ['soft\u00adhyphen', 'softhyphen'],
   ])('should reduce %j to %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
   });

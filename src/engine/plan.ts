@@ -1,0 +1,190 @@
+import type { FrameParts } from '../frame/build.js';
+import { inRegion } from '../frame/places.js';
+import type { FramePlace } from '../frame/types.js';
+import type { Intent } from '../intents/load.js';
+import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
+import type { Knowledge, Operation } from '../knowledge/knowledge.js';
+import type { Figure } from '../knowledge/schema.js';
+import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
+import { fill, fillFirst } from '../reply/template.js';
+import { WORDING, type WordingKey } from '../reply/wording.js';
+
+/** One planned reply: the body (no footer yet) and the rule that shaped it. */
+export interface Plan {
+  body: string;
+  rule: string;
+  /** The body gives at least one published figure or a calculation from them. */
+  figures: boolean;
+}
+
+/** Fills a named sentence of the planner's wording. */
+export function say(key: WordingKey, fields: Record<string, string | number>): string {
+  return fill(WORDING[key], (f) => (fields[f] === undefined ? undefined : String(fields[f]))) ?? WORDING[key];
+}
+
+/** A published figure: a county's, or the region's when `place` is undefined. */
+export function figureOf(op: Operation, place: string | undefined, metric: string): Figure | undefined {
+  return place === undefined ? op.region[metric] : op.counties[place]?.[metric];
+}
+
+const whereName = (knowledge: Knowledge, place: string | undefined) => (place ? placeName(knowledge, place) : 'the region');
+const percent = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
+const daysOf = (op: Operation) => Math.round((Date.parse(op.end) - Date.parse(op.start)) / 86_400_000) + 1;
+const regionCounties = (knowledge: Knowledge) => listInWords([...knowledge.places.values()].filter((p) => p.in_region).map((p) => p.name));
+
+/** Places outside the region: each gets a plain "no figures for X", never the region's figures. */
+export function outsideStatements(places: readonly FramePlace[], knowledge: Knowledge): string[] {
+  const outside = places.filter((p) => p.kind === 'outside_region');
+  if (outside.length === 0) return [];
+  const names = listInWords([...new Set(outside.map((p) => placeName(knowledge, p.key!)))]);
+  return [say('outside_region', { region_counties: regionCounties(knowledge), place: names })];
+}
+
+/** Towns asked about: figures are by county, and which county each town is in. */
+export function townStatements(places: readonly FramePlace[], counties: readonly string[], knowledge: Knowledge): string[] {
+  const towns = places.filter((p) => p.kind === 'town' && counties.includes(p.county!));
+  const byCounty = new Map<string, string[]>();
+  for (const t of towns) byCounty.set(t.county!, [...(byCounty.get(t.county!) ?? []), titleCase(t.said)]);
+  return [...byCounty].map(([county, names], i) => {
+    const sentence = say('town_in_county', { towns: listInWords(names), is_are: names.length > 1 ? 'are' : 'is', county: placeName(knowledge, county) });
+    return i === 0 ? sentence : sentence.replace(/^.*?\. /, ''); // say "by county, not by town" once
+  });
+}
+
+const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** The time asked for matched no week held: say which weeks there are. No figure. */
+export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): string {
+  const weeks = listInWords(knowledge.operations.map((op) => `the ${op.name} (${formatDateRange(op.start, op.end)})`));
+  const kind = parts.time.kind;
+  const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' ? (`other_time_${kind}` as const) : 'other_time';
+  return say(key, { weeks, said: parts.time.said ?? 'that time' });
+}
+
+/** A note on which week answers a question about a year, or one of several weeks. */
+export function timeNote(parts: FrameParts, op: Operation, knowledge: Knowledge): string[] {
+  if (parts.time.kind === 'year') {
+    return [say('year_holds_week', { dates: formatDateRange(op.start, op.end), year: parts.time.said ?? op.start.slice(0, 4) })];
+  }
+  if (parts.time.kind !== 'none' && knowledge.operations.length > 1) return [say('week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
+  return [];
+}
+
+/** The figure an answer is about: the first named with data in this week, else the intent's. */
+export function metricOf(parts: FrameParts, intent: Intent | undefined, op: Operation): string | undefined {
+  const named = parts.metrics.find((m) => op.region[m] || Object.values(op.counties).some((c) => c[m]));
+  return named ?? parts.metrics[0] ?? intent?.metric;
+}
+
+/** Sum of two or more counties' figures, labelled as the bot's own working. */
+export function planSum(op: Operation, knowledge: Knowledge, counties: readonly string[], metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const rows = counties.map((c) => ({ c, f: figureOf(op, c, metricKey) }));
+  const missing = rows.filter((r) => !r.f).map((r) => placeName(knowledge, r.c));
+  if (missing.length > 0) {
+    return {
+      body: say('cannot_calculate', { missing: `the ${metric.label} figures for ${listInWords(missing)}`, was_were: 'were' }),
+      rule: 'plan-sum-missing',
+      figures: false,
+    };
+  }
+  const total = rows.reduce((s, r) => s + r.f!.value, 0);
+  const qualified = rows.some((r) => r.f!.qualifier);
+  const parts = listInWords(rows.map((r) => `${placeName(knowledge, r.c)}'s ${formatFigure(r.f!, metric)}`));
+  return {
+    body: say('sum', { parts, total: `${qualified ? 'at least ' : ''}${formatFigure({ value: total }, metric)}`, label: metric.label, dates: formatDateRange(op.start, op.end) }),
+    rule: 'plan-sum',
+    figures: true,
+  };
+}
+
+/** Share of the region's figure held by one or more counties. */
+export function planShare(op: Operation, knowledge: Knowledge, counties: readonly string[], metricKey: string, threshold?: number): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const whole = figureOf(op, undefined, metricKey);
+  const rows = counties.map((c) => ({ c, f: figureOf(op, c, metricKey) }));
+  const missing = [...(whole ? [] : [`a region-wide total of ${metric.label}`]), ...rows.filter((r) => !r.f).map((r) => `a ${metric.label} figure for ${placeName(knowledge, r.c)}`)];
+  if (missing.length > 0 || rows.length === 0) {
+    return { body: say('cannot_calculate', { missing: listInWords(missing.length ? missing : ['a county']), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-share-missing', figures: false };
+  }
+  const part = rows.reduce((s, r) => s + r.f!.value, 0);
+  const share = (100 * part) / whole!.value;
+  const body = [
+    say('share', {
+      part_name: listInWords(rows.map((r) => placeName(knowledge, r.c))),
+      part: formatFigure({ value: part }, metric),
+      whole: formatFigure(whole!, metric),
+      label: metric.label,
+      percent: percent(share),
+      dates: formatDateRange(op.start, op.end),
+    }),
+  ];
+  if (threshold !== undefined) body.push(say('share_half', { more_less: share > threshold ? 'more' : 'less' }).replace('half', threshold === 50 ? 'half' : threshold === 25 ? 'a quarter' : 'a third'));
+  return { body: body.join(' '), rule: 'plan-share', figures: true };
+}
+
+/** A figure per day of the week of action. */
+export function planPerDay(op: Operation, knowledge: Knowledge, place: string | undefined, metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const f = figureOf(op, place, metricKey);
+  if (!f) return { body: say('not_published_figure', { label: metric.label, where: `for ${whereName(knowledge, place)}` }), rule: 'plan-per-day-missing', figures: false };
+  const days = daysOf(op);
+  const rate = f.value / days;
+  const rounded = rate >= 10 ? Math.round(rate) : Math.round(rate * 10) / 10;
+  return {
+    body: say('per_day', {
+      whole: `${place ? `${placeName(knowledge, place)}'s ` : ''}${formatFigure(f, metric)}`,
+      label: metric.label,
+      days,
+      dates: formatDateRange(op.start, op.end),
+      rate: metric.unit === 'gbp' ? `£${groupThousands(Math.round(rate))}` : groupThousands(rounded),
+    }),
+    rule: 'plan-per-day',
+    figures: true,
+  };
+}
+
+/** "Was it 28?": yes or no against the published figure, and the figure itself. */
+export function planConfirm(number: number, figure: Figure | undefined): { opening: string; rule: string } | undefined {
+  if (!figure) return undefined;
+  const shown = groupThousands(number);
+  if (figure.qualifier) return { opening: '', rule: 'plan-confirm-qualified' };
+  return figure.value === number ? { opening: say('confirm_yes', { number: shown }), rule: 'plan-confirm-yes' } : { opening: say('confirm_no', { number: shown }), rule: 'plan-confirm-no' };
+}
+
+/** One figure across two or more weeks, side by side. */
+export function planWeeks(weeks: readonly Operation[], knowledge: Knowledge, place: string | undefined, metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const lines = weeks
+    .map((op) => {
+      const f = figureOf(op, place, metricKey);
+      return say('week_line', { operation: op.name, dates: formatDateRange(op.start, op.end), figure: f ? formatFigure(f, metric) : 'not published' });
+    })
+    .join('\n');
+  return { body: say('weeks_versus', { label: `${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}${place ? ` in ${placeName(knowledge, place)}` : ''}`, lines }), rule: 'plan-weeks-versus', figures: true };
+}
+
+/** An intent's figure templates for the region or each county, as the intent file words them. */
+export function templateFigures(intent: Intent, op: Operation, knowledge: Knowledge, counties: readonly string[]): string {
+  const a = intent.answer;
+  if (counties.length === 0) {
+    const metric = intent.metric && knowledge.metrics.get(intent.metric);
+    return (
+      fillFirst(a.region, regionLookup(op, knowledge)) ??
+      `A region-wide figure${metric ? ` for ${metric.label}` : ''} was not published for ${operationLookup(op, knowledge)('dates')}.`
+    );
+  }
+  return counties
+    .map((place) => {
+      const lookup = countyLookup(op, knowledge, place);
+      const label = intent.metric ? knowledge.metrics.get(intent.metric)?.label : 'figures';
+      const missingLookup = (f: string) => (f === 'label' ? label : lookup(f));
+      return fillFirst(a.county, lookup) ?? fillFirst(a.missing, missingLookup) ?? `A figure for ${label ?? 'that'} in ${placeName(knowledge, place)} was not published.`;
+    })
+    .join('\n\n');
+}
+
+/** Counties named that are in the region (with or without figures), for figure answers. */
+export function regionCountiesOf(counties: readonly string[], knowledge: Knowledge, op: Operation): string[] {
+  return counties.filter((c) => inRegion(knowledge, c) || op.counties[c]);
+}

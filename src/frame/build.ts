@@ -1,0 +1,62 @@
+import type { Knowledge, Operation } from '../knowledge/knowledge.js';
+import { latestOperation } from '../knowledge/knowledge.js';
+import type { Understanding } from '../nlu/understand.js';
+import { contactRule } from './contact.js';
+import { emergencyRule, type DangerCheck } from './danger.js';
+import type { FacetFinder } from './facet.js';
+import { operationStep } from './operation.js';
+import { answerCounties, placesStep, REGION_NAMES } from './places.js';
+import { timeStep } from './time.js';
+import type { Decision, Frame } from './types.js';
+
+/** What the frame steps need besides the message: the data and the emergency intent's words. */
+export interface FrameReader {
+  knowledge: Knowledge;
+  facets: FacetFinder;
+  /** The emergency rule's trigger phrases and danger-check words. */
+  danger: DangerCheck;
+}
+
+/** Every part of the frame except the act, which waits for the classifier; with each step's rule. */
+export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
+  /** The emergency rule's decision, made before any ranking; `intent` is the danger intent whose trigger fired. */
+  emergency: Decision<boolean> & { intent?: string };
+  /** Whether the message asks how to contact someone. */
+  contact: Decision<boolean>;
+  /** The weeks the answer draws on (the asked one, or the latest); empty when none held matches the time asked. */
+  weeks: Operation[];
+  /** The counties a figure answer is about. */
+  counties: string[];
+  /** Rules each step used, in order. */
+  steps: string[];
+}
+
+/** Runs the frame steps on a message's understanding, in order: emergency, contact, time, places, facet, operation, leftovers. */
+export function readFrame(u: Understanding, reader: FrameReader, now: number): FrameParts {
+  const { knowledge } = reader;
+  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
+  const emergency = emergencyRule(u.whole === '' ? [] : u.whole.split(' '), reader.danger);
+  const emergencyRead = emergency.value ? emergency : emergencyRule(u.tokens, reader.danger);
+  const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0);
+  const time = timeStep(typed, knowledge, now);
+  const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);
+  const op = weeks[0] ?? latestOperation(knowledge);
+  const places = placesStep(u.mentions, u.regionWide, knowledge, op);
+  const counties = answerCounties(places, REGION_NAMES.test(u.tokens.join(' ')));
+  const facet = reader.facets.find(typed, u.tokens);
+  const operation = operationStep(typed, counties.length, weeks.length);
+  const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
+  return {
+    metrics: u.metrics,
+    places,
+    time: time.value,
+    facet,
+    operation: operation.value,
+    leftovers: u.unknown.filter((w) => !used.has(w)),
+    emergency: emergencyRead,
+    contact,
+    weeks,
+    counties,
+    steps: [emergencyRead.rule, contact.rule, time.rule, operation.rule],
+  };
+}

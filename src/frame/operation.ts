@@ -1,0 +1,48 @@
+import { phraseSet } from '../nlu/phrases.js';
+import type { Decision, FrameOperation } from './types.js';
+import { CONTACT_NUMBERS, FEWEST_WORDS, MOST_WORDS, NOT_CONFIRM_BEFORE, PER_DAY_PHRASES, SHARE_PHRASES, SUM_PHRASES, VERSUS_WORDS } from './words.js';
+
+const SHARE = phraseSet(SHARE_PHRASES);
+const HALF = phraseSet(['half', 'majority']);
+const PER_DAY = phraseSet(PER_DAY_PHRASES);
+const SUM = phraseSet(SUM_PHRASES);
+const VERSUS = phraseSet([...VERSUS_WORDS, ...MOST_WORDS, ...FEWEST_WORDS]);
+const MOST = phraseSet(MOST_WORDS);
+const FEWEST = phraseSet(FEWEST_WORDS);
+
+/**
+ * The number a message checks ("was it 28?", "did they arrest 44 in essex"): digits that are not a
+ * year, a contact number or part of "under 18" / "top 3".
+ */
+export function numberAsked(tokens: readonly string[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.replace(/^£/, '');
+    if (!/^\d+(?:k)?$/.test(t)) continue;
+    const n = t.endsWith('k') ? Number(t.slice(0, -1)) * 1000 : Number(t);
+    if (/^(?:19|20)\d\d$/.test(t) || CONTACT_NUMBERS.has(n) || NOT_CONFIRM_BEFORE.has(tokens[i - 1] ?? '')) continue;
+    if (['days', 'day', 'mins', 'minutes', 'hours', 'weeks', 'years', 'yrs', 'pm', 'am', 'oclock'].includes(tokens[i + 1] ?? '')) continue;
+    return n;
+  }
+  return undefined;
+}
+
+/**
+ * The operation step: what to do with the figures. Places counted are the counties or weeks the
+ * answer is about; two or more with a comparing word is "versus", with "together" a sum.
+ */
+export function operationStep(tokens: readonly string[], counted: number, weeks: number): Decision<FrameOperation> {
+  const number = numberAsked(tokens);
+  const share = SHARE.first(tokens);
+  if (share) {
+    const threshold = HALF.has(tokens) ? 50 : share.phrase === 'a third' ? 100 / 3 : share.phrase === 'a quarter' ? 25 : undefined;
+    return { value: { kind: 'share', ...(threshold ? { threshold } : {}) }, rule: 'operation-share' };
+  }
+  if (PER_DAY.has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
+  if (counted >= 2 && SUM.has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
+  if (counted >= 2 && VERSUS.has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };
+  if (weeks >= 2) return { value: { kind: 'versus' }, rule: 'operation-versus-weeks' };
+  if (FEWEST.has(tokens)) return { value: { kind: 'fewest' }, rule: 'operation-fewest' };
+  if (MOST.has(tokens)) return { value: { kind: 'most' }, rule: 'operation-most' };
+  return { value: { kind: 'value' }, rule: 'operation-value' };
+}

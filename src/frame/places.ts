@@ -1,0 +1,45 @@
+import type { Knowledge, Operation } from '../knowledge/knowledge.js';
+import type { PlaceMention } from '../nlu/places.js';
+import type { FramePlace, PlaceKind } from './types.js';
+
+/** Whether a place is one of the region's counties (`in_region: true` in data/places.yaml). */
+export function inRegion(knowledge: Knowledge, key: string): boolean {
+  return knowledge.places.get(key)?.in_region === true;
+}
+
+/** The kind of one county or force: with figures in this week, in the region without, or outside the region. */
+export function countyKind(knowledge: Knowledge, op: Operation, key: string): PlaceKind {
+  if (!inRegion(knowledge, key)) return op.counties[key] ? 'county_with_figures' : 'outside_region';
+  return op.counties[key] && Object.keys(op.counties[key]).length > 0 ? 'county_with_figures' : 'region_county_without_figures';
+}
+
+/**
+ * The places step: each place named, with its kind. A town keeps its own name and says which
+ * county it is in. "In total" or "across the region" adds the region as a whole.
+ */
+export function placesStep(mentions: readonly PlaceMention[], regionWide: boolean, knowledge: Knowledge, op: Operation): FramePlace[] {
+  const out: FramePlace[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const id = `${m.town ? 'town:' : ''}${m.town ? m.said : m.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(m.town ? { kind: 'town', key: m.key, county: m.key, said: m.said } : { kind: countyKind(knowledge, op, m.key), key: m.key, said: m.said });
+  }
+  if (regionWide) out.push({ kind: 'region', said: 'region' });
+  return out;
+}
+
+/**
+ * The counties a figure answer is about: counties named directly win; towns stand for their county
+ * only when neither a county nor the region is named ("I live in Stevenage: arrests in Herts?" is
+ * about Hertfordshire; "I'm in Chelmsford: arrests across the eastern region?" about the region).
+ */
+export function answerCounties(places: readonly FramePlace[], regionNamed = false): string[] {
+  const direct = places.filter((p) => p.kind !== 'town' && p.kind !== 'region' && p.kind !== 'outside_region').map((p) => p.key!);
+  const towns = places.filter((p) => p.kind === 'town').map((p) => p.county!);
+  return [...new Set(direct.length > 0 || regionNamed ? direct : towns)];
+}
+
+/** Words that name the region itself, not just a total. */
+export const REGION_NAMES = /(?:^| )(?:region|regional|eastern|everywhere|whole area)(?: |$)/;

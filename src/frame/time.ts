@@ -1,0 +1,86 @@
+import type { Knowledge, Operation } from '../knowledge/knowledge.js';
+import { createPhraseIndex } from '../nlu/phrases.js';
+import type { Decision, FrameTime } from './types.js';
+import { MONTH_AFTER, MONTH_CUES, MONTHS, RELATIVE_TIMES } from './words.js';
+
+const YEAR = /^(?:19|20)\d\d$/;
+
+const RELATIVE = createPhraseIndex(RELATIVE_TIMES.flatMap(({ kind, phrases }) => phrases.map((p) => [p, kind] as const)));
+const PRIORITY = RELATIVE_TIMES.map((r) => r.kind);
+
+/** The relative time named, by the order of RELATIVE_TIMES; "this week of action" is the operation itself, not a time. */
+function relativeTime(tokens: readonly string[]) {
+  const hits = RELATIVE.all(tokens).filter((h) => !(h.phrase === 'this week' && tokens[h.at + h.length] === 'of' && tokens[h.at + h.length + 1] === 'action'));
+  hits.sort((a, b) => PRIORITY.indexOf(a.value) - PRIORITY.indexOf(b.value));
+  return hits[0];
+}
+
+/** One time named in a message: a year, a month (perhaps with its year). */
+interface TimeRef {
+  year?: number;
+  month?: number;
+  said: string;
+}
+
+/** Years and months named in the words, in order: "march 2022", "2021", "the october week". */
+export function namedTimes(tokens: readonly string[]): TimeRef[] {
+  const refs: TimeRef[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const month = MONTHS.indexOf(t);
+    if (month >= 0) {
+      const next = tokens[i + 1] ?? '';
+      const withYear = YEAR.test(next);
+      if (withYear || MONTH_CUES.has(tokens[i - 1] ?? '') || MONTH_AFTER.has(next)) {
+        refs.push({ month: month + 1, ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });
+        if (withYear) i++;
+      }
+    } else if (YEAR.test(t)) refs.push({ year: Number(t), said: t });
+  }
+  return refs;
+}
+
+/** The weeks in data that fall in a named year or month, newest first. */
+export function weeksMatching(ref: TimeRef, operations: readonly Operation[]): Operation[] {
+  return operations.filter((op) =>
+    [op.start, op.end].some((d) => {
+      const [y, m] = d.split('-').map(Number);
+      return (ref.year === undefined || ref.year === y) && (ref.month === undefined || ref.month === m);
+    }),
+  );
+}
+
+/**
+ * The time step: which time the message asks about and which of the weeks held match it.
+ * No time named means the latest week. A year or month named picks the weeks in it; "last time"
+ * the latest, "the previous one" the week before; "last year", "now" or "next time" are resolved
+ * against `now` and usually match no week held.
+ */
+export function timeStep(tokens: readonly string[], knowledge: Knowledge, now: number): Decision<FrameTime> {
+  const ops = knowledge.operations;
+  const refs = namedTimes(tokens);
+  if (refs.length > 0) {
+    const matched = [...new Set(refs.flatMap((r) => weeksMatching(r, ops)))].sort((a, b) => ops.indexOf(a) - ops.indexOf(b));
+    const kind = refs.some((r) => r.month !== undefined) ? 'month' : 'year';
+    return { value: { kind, said: refs.map((r) => r.said).join(', '), operations: matched.map((o) => o.id) }, rule: `time-named-${kind}` };
+  }
+  const relative = relativeTime(tokens);
+  if (relative) {
+    const { value: kind, phrase: said } = relative;
+    if (kind === 'latest') return { value: { kind, said, operations: ops.slice(0, 1).map((o) => o.id) }, rule: 'time-latest' };
+    if (kind === 'previous') return { value: { kind, said, operations: ops.slice(1, 2).map((o) => o.id) }, rule: 'time-previous' };
+    if (kind === 'past') {
+      const year = new Date(now).getUTCFullYear() - (said === 'last year' || said.includes('year') ? 1 : 0);
+      const month = said === 'last month' ? new Date(now).getUTCMonth() : undefined; // 0-based: the month before
+      const weekAgo = now - 7 * 86_400_000;
+      const matched = ops.filter((op) => {
+        if (said === 'last week' || said === 'yesterday') return Date.parse(op.start) <= now && Date.parse(op.end) + 86_400_000 >= weekAgo;
+        if (month !== undefined) return weeksMatching({ year: month === 0 ? year - 1 : year, month: month === 0 ? 12 : month, said }, [op]).length > 0;
+        return weeksMatching({ year, said }, [op]).length > 0;
+      });
+      return { value: { kind, said, operations: matched.map((o) => o.id) }, rule: 'time-relative-past' };
+    }
+    return { value: { kind, said, operations: [] }, rule: `time-${kind}` };
+  }
+  return { value: { kind: 'none', operations: ops.slice(0, 1).map((o) => o.id) }, rule: 'time-none-latest' };
+}

@@ -1,0 +1,35 @@
+/**
+ * Words that show the shape of a question: which time, which calculation, a contact request.
+ * They are read from the message's plain lower-case words, padded with spaces (" was it 28 ").
+ */
+
+/** Phrases asking how to reach someone, not for figures. */
+export const CONTACT_PHRASES = [
+  'phone number', 'contact number', 'telephone number', 'number for', 'number to call', 'number do i call', 'number should i call',
+  'contact details', 'how do i contact', 'how can i contact', 'how to contact', 'how do you contact', 'contact them', 'get in touch',
+  'get hold of', 'how do i reach', 'how can i reach', 'how to reach', 'email address', 'their website', 'what number',
+];
+
+/** Phrases asking to add figures together. */
+export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'altogether', 'put together'];
+
+/** Phrases asking for a share of a total. */
+export const SHARE_PHRASES = ['share', 'percentage', 'percent', 'per cent', 'proportion', 'fraction', 'out of the', 'what part', 'half', 'a third', 'a quarter', 'majority'];
+
+/** Phrases asking for a daily rate. */
+export const PER_DAY_PHRASES = ['a day', 'per day', 'each day', 'every day', 'daily', 'a night', 'per night'];
+
+/** Phrases asking for the biggest or smallest. */
+export const MOST_WORDS = ['most', 'highest', 'top', 'biggest', 'best', 'busiest', 'largest', 'greatest'];
+export const FEWEST_WORDS = ['fewest', 'least', 'lowest', 'smallest', 'bottom', 'quietest', 'fewer', 'less', 'worst', 'minimum', 'min'];
+
+/** Words that set two things against each other. */
+export const VERSUS_WORDS = ['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'more', 'less', 'fewer', 'better', 'worse', 'or'];
+
+/** Words before a number that make it something other than a figure being checked ("under 18", "top 3"). */
+export const NOT_CONFIRM_BEFORE = new Set(['under', 'over', 'aged', 'age', 'top', 'last', 'first', 'past', 'next', 'every', 'for']);
+
+/** Numbers that are contact numbers, never figures. */
+export const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
+
+export { MONTHS, MONTH_CUES, MONTH_AFTER, RELATIVE_TIMES } from '../nlu/time-words.js';

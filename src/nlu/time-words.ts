@@ -1,0 +1,27 @@
+/** Words for times: month names, and relative times ("last year", "next time"). Read by the frame's time step. */
+
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Words before a month name that show it is a time ("in may", not "may i ask"). */
+export const MONTH_CUES = new Set(['in', 'during', 'of', 'from', 'since', 'until', 'till', 'the', 'last', 'this', 'that', 'next', 'early', 'late', 'mid', 'before', 'after', 'about', 'for', 'back']);
+/** Words after a month name that show it is a time ("the october week"). */
+export const MONTH_AFTER = new Set(['week', 'one', 'operation', 'crackdown', 'results', 'figures']);
+
+/** Relative times, longest first within each kind. Checked in this order. */
+export const RELATIVE_TIMES: readonly { kind: 'latest' | 'previous' | 'present' | 'future' | 'past' | 'recurring'; phrases: readonly string[] }[] = [
+  { kind: 'previous', phrases: ['previous one', 'previous week', 'previous operation', 'the previous', 'one before', 'week before that', 'before that', 'earlier one', 'the one before'] },
+  { kind: 'latest', phrases: ['last time', 'latest', 'most recent', 'last operation', 'last week of action', 'last crackdown', 'last one', 'recent one'] },
+  { kind: 'future', phrases: ['next time', 'next year', 'next week', 'next month', 'next one', 'upcoming', 'future', 'planned', 'next'] },
+  { kind: 'past', phrases: ['last year', 'last month', 'last week', 'yesterday', 'years ago', 'year ago'] },
+  { kind: 'present', phrases: ['this year', 'this month', 'this week', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently'] },
+  { kind: 'recurring', phrases: ['every year', 'each year', 'per year', 'a year', 'annually', 'every month', 'per month', 'a month'] },
+];
+
+/**
+ * Words that only ever say when: the matcher treats them as neither on nor off topic and leaves them
+ * out of what the classifier sees, because the frame's time step reads them.
+ */
+export const TIME_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS, 'year', 'years', 'yr', 'yrs', 'month', 'months', 'last', 'next', 'previous', 'yesterday', 'today', 'tonight',
+  'nowadays', 'currently', 'annually', 'upcoming', 'future', 'planned', 'ago', 'recent', 'latest', 'earlier', 'lasts',
+]);

@@ -1,0 +1,47 @@
+/**
+ * Every sentence the answer planner writes itself, by name. Fields in {braces} are filled from the
+ * question and from data/; figures never appear here. Intent files hold the rest of the wording.
+ */
+export const WORDING = {
+  /** A place outside the region. */
+  outside_region: 'Figures for {place} were not published: the week of action covered the Eastern Region ({region_counties}) only.',
+  /** Towns asked about: figures are by county. */
+  town_in_county: 'Figures were published by county, not by town. {towns} {is_are} in {county}.',
+  /** A year asked about that holds the week. */
+  year_holds_week: 'The release covers the week of action ({dates}) only, not the whole of {year}.',
+  /** A time asked about that no week held matches. */
+  other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
+  other_time_future: "I only have the published results of {weeks}. I can't say anything about weeks of action to come.",
+  other_time_present: "I only have the published results of {weeks}, not figures for now.",
+  other_time_previous: "I only have the published results of {weeks}: there is no earlier week in what I have.",
+  other_time_recurring: "I only have the published results of {weeks}, not yearly or monthly figures.",
+  /** Several weeks held, one asked for. */
+  week_asked: 'For the {operation}:',
+  /** A sum of county figures. */
+  sum: '{parts} make {total} {label} together during the week of action ({dates}). That is my own calculation from the published county figures, not a published total.',
+  /** A share of the region's figure. */
+  share: '{part_name} had {part} of the {whole} {label} across the region during the week of action ({dates}), about {percent}%. That is my own calculation from the published figures, not a published figure.',
+  share_half: 'That is {more_less} than half.',
+  /** A figure per day. */
+  per_day: '{whole} {label} over the {days} days of the week of action ({dates}) is about {rate} a day. That is my own calculation, not a published figure.',
+  /** A figure needed for a calculation was not published. */
+  cannot_calculate: "I can't work that out: {missing} {was_were} not published.",
+  /** Confirming a number. */
+  confirm_yes: 'Yes, {number} is right.',
+  confirm_no: 'No, not {number}.',
+  confirm_none: 'None of the figures published for {place} was {number}.',
+  confirm_qualified: 'The release gives {figure}, not an exact number, so I can\'t confirm {number}.',
+  /** Two weeks side by side. */
+  weeks_versus: '{label}, by week of action:\n{lines}',
+  week_line: '• {operation} ({dates}): {figure}',
+  /** Part understood, part not. */
+  specific_no_answer: 'Sorry, I can only answer questions about the county-lines week of action ({dates}). I understood you asked about {understood}: try "{example}"',
+  facet_no_figure: '{says} I can tell you about arrests, weapons, deal lines and other results of the week of action ({dates}), by county.',
+  facet_nearest: '{says} I can tell you about {label}:',
+  /** Contact questions. */
+  contact:
+    "To contact {force}, call {police}, the police non-emergency number: it puts you through to your local force. If anyone is in danger right now, call {emergency}. To pass on information anonymously, call {crimestoppers.name} on {crimestoppers}. I can't take reports here.",
+  not_published_figure: 'A figure for {label} {where} was not published.',
+} as const;
+
+export type WordingKey = keyof typeof WORDING;

@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { actOfIntent } from '../../src/frame/act.js';
+import { contactRule } from '../../src/frame/contact.js';
+import { createDangerCheck, emergencyRule } from '../../src/frame/danger.js';
+import { createFacetFinder } from '../../src/frame/facet.js';
+import { numberAsked, operationStep } from '../../src/frame/operation.js';
+import { answerCounties, placesStep } from '../../src/frame/places.js';
+import { namedTimes, timeStep } from '../../src/frame/time.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { latestOperation } from '../../src/knowledge/knowledge.js';
+import { normalise, words } from '../../src/nlu/normalise.js';
+import { fixtureEngine, on } from './fixture.js';
+
+const w = (text: string) => words(normalise(text));
+let engine: Engine;
+beforeAll(async () => {
+  engine = await fixtureEngine();
+});
+
+describe('emergencyRule', () => {
+  const check = createDangerCheck([['kicking my door in', 'emergency']], {
+    harm: ['stabbed', 'attacked'],
+    weapons: ['knife', 'machete'],
+    now: ['now', 'right now', 'tonight'],
+    here: ['outside my', 'next door'],
+  });
+  it.each([
+    ['they are kicking my door in', true, 'emergency-trigger:kicking my door in'],
+    ['my brother was stabbed outside my flat', true, 'danger-check:harm'],
+    ['someone is being attacked now', true, 'danger-check:harm'],
+    ['a man with a machete next door', true, 'danger-check:weapon-here'],
+    ['how many knives were seized now', false, 'no-danger'],
+    ['how many people were stabbed in 2022', false, 'no-danger'],
+    ['how many knives in kent', false, 'no-danger'],
+  ])('should read "%s" as danger=%s by %s', (text, danger, rule) => {
+    expect(emergencyRule(w(text), check)).toMatchObject({ value: danger, rule });
+  });
+
+  it('should name the danger intent whose trigger fired', () => {
+    expect(emergencyRule(w('they are kicking my door in'), check).intent).toBe('emergency');
+  });
+});
+
+describe('contactRule', () => {
+  it.each([
+    ['number for essex police', true, true],
+    ['how do i reach crimestoppers', false, true],
+    ['whats the phone number for my local gp', false, false],
+    ['how many phones were seized', false, false],
+    ['phone number for herts', true, true],
+  ])('should read "%s" (place named: %s) as a contact question: %s', (text, namesPlace, expected) => {
+    expect(contactRule(w(text), namesPlace).value).toBe(expected);
+  });
+});
+
+describe('placesStep', () => {
+  const mention = (key: string, said: string, town = false) => ({ key, said, town });
+  it('should give each place its kind against the week answered from', () => {
+    const op = latestOperation(engine.knowledge);
+    const places = placesStep(
+      [mention('essex', 'essex'), mention('suffolk', 'suffolk'), mention('cambridgeshire', 'peterborough', true), mention('scotland', 'scotland')],
+      true,
+      engine.knowledge,
+      op,
+    );
+    expect(places).toEqual([
+      { kind: 'county_with_figures', key: 'essex', said: 'essex' },
+      { kind: 'region_county_without_figures', key: 'suffolk', said: 'suffolk' },
+      { kind: 'town', key: 'cambridgeshire', county: 'cambridgeshire', said: 'peterborough' },
+      { kind: 'outside_region', key: 'scotland', said: 'scotland' },
+      { kind: 'region', said: 'region' },
+    ]);
+  });
+
+  it('should let a county named directly, or the region, win over a town mentioned in passing', () => {
+    const town = { kind: 'town' as const, key: 'hertfordshire', county: 'hertfordshire', said: 'stevenage' };
+    const kent = { kind: 'county_with_figures' as const, key: 'kent', said: 'kent' };
+    expect(answerCounties([town, kent])).toEqual(['kent']);
+    expect(answerCounties([town])).toEqual(['hertfordshire']);
+    expect(answerCounties([town], true)).toEqual([]);
+    expect(answerCounties([{ kind: 'outside_region', key: 'london', said: 'london' }])).toEqual([]);
+  });
+});
+
+describe('timeStep', () => {
+  it.each([
+    ['how many arrests', 'none', ['fixture-2022-03'], 'time-none-latest'],
+    ['arrests in october', 'month', ['fixture-2021-10'], 'time-named-month'],
+    ['arrests in march 2022', 'month', ['fixture-2022-03'], 'time-named-month'],
+    ['arrests in 2021', 'year', ['fixture-2021-10'], 'time-named-year'],
+    ['compare 2021 and 2022', 'year', ['fixture-2022-03', 'fixture-2021-10'], 'time-named-year'],
+    ['arrests in 2019', 'year', [], 'time-named-year'],
+    ['arrests last time', 'latest', ['fixture-2022-03'], 'time-latest'],
+    ['and the previous one', 'previous', ['fixture-2021-10'], 'time-previous'],
+    ['arrests last year', 'past', ['fixture-2021-10'], 'time-relative-past'],
+    ['arrests next time', 'future', [], 'time-future'],
+    ['arrests nowadays', 'present', [], 'time-present'],
+    ['what happened this week of action', 'none', ['fixture-2022-03'], 'time-none-latest'],
+    ['may i ask about arrests', 'none', ['fixture-2022-03'], 'time-none-latest'],
+  ])('should read "%s" as %s, weeks %j (%s)', (text, kind, operations, rule) => {
+    const { value, rule: fired } = timeStep(w(text), engine.knowledge, on('2022-06-01'));
+    expect(value.kind).toBe(kind);
+    expect(value.operations).toEqual(operations);
+    expect(fired).toBe(rule);
+  });
+
+  it('should read a month as a time only with a cue, and take its year with it', () => {
+    expect(namedTimes(w('the october week'))).toEqual([{ month: 10, said: 'october' }]);
+    expect(namedTimes(w('march 2022'))).toEqual([{ month: 3, year: 2022, said: 'march 2022' }]);
+    expect(namedTimes(w('may i ask'))).toEqual([]);
+  });
+});
+
+describe('facet finder', () => {
+  it.each([
+    ['how many teenagers were arrested', 'age'],
+    ['how many were remanded in custody', 'bail_remand'],
+    ['how much heroin', 'drug_types'],
+    ['any cars seized', 'vehicles'],
+    ['how many guns', 'firearms'],
+    ['how many arrests in essex', null],
+  ])('should find in "%s" the breakdown %s', (text, key) => {
+    const find = createFacetFinder(engine.knowledge.facets);
+    expect(find.find(w(text), w(text))?.key ?? null).toBe(key);
+  });
+});
+
+describe('operationStep', () => {
+  it.each([
+    ['what share of arrests were in essex', 1, 0, { kind: 'share' }],
+    ['did essex and kent together make more than half', 2, 0, { kind: 'share', threshold: 50 }],
+    ['how many arrests a day', 0, 0, { kind: 'per_day' }],
+    ['arrests in essex and kent combined', 2, 0, { kind: 'sum' }],
+    ['was it 28 in kent', 1, 0, { kind: 'confirm', number: 28 }],
+    ['essex vs kent', 2, 0, { kind: 'versus' }],
+    ['which county had the fewest arrests', 0, 0, { kind: 'fewest' }],
+    ['which county had the most arrests', 0, 0, { kind: 'most' }],
+    ['arrests in 2021 and 2022', 0, 2, { kind: 'versus' }],
+    ['how many arrests in kent', 1, 0, { kind: 'value' }],
+  ])('should read "%s" as %j', (text, counted, weeks, expected) => {
+    expect(operationStep(w(text), counted, weeks).value).toEqual(expected);
+  });
+
+  it.each([
+    ['was it 28', 28],
+    ['how many under 18 were arrested', undefined],
+    ['arrests in 2022', undefined],
+    ['call 101', undefined],
+    ['top 3 counties', undefined],
+    ['was it 150k', 150000],
+  ])('should take from "%s" the number checked: %s', (text, n) => {
+    expect(numberAsked(w(text))).toBe(n);
+  });
+});
+
+describe('actOfIntent', () => {
+  it('should follow the intent file, then the shape of its answer', () => {
+    const byId = new Map(engine.intents.map((i) => [i.id, i]));
+    expect(actOfIntent(byId.get('arrests'))).toBe('figure');
+    expect(actOfIntent(byId.get('comparison'))).toBe('figure');
+    expect(actOfIntent(byId.get('emergency'))).toBe('emergency');
+    expect(actOfIntent(byId.get('how_to_report'))).toBe('report');
+    expect(actOfIntent(byId.get('greeting'))).toBe('greeting');
+    expect(actOfIntent(byId.get('help'))).toBe('help');
+    expect(actOfIntent(byId.get('what_is_county_lines'))).toBe('fact');
+    expect(actOfIntent(byId.get('fallback'))).toBe('out_of_scope');
+    expect(actOfIntent(undefined)).toBe('out_of_scope');
+  });
+});
