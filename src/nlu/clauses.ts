@@ -29,10 +29,13 @@ const firstWords = (clause: string, n: number) =>
     .filter(Boolean)
     .slice(0, n);
 
-/** Where sentences end: after . ? ! ; … (and the Urdu, Arabic and Bengali stops) or a line break. */
+/**
+ * Where sentences end: after . ? ! ; … (and the Urdu, Arabic and Bengali stops). A line break is read as a
+ * space, like everywhere else in reading: people on phones break lines mid-sentence.
+ */
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  const END = /[?!;…۔؟।॥]+|\.+|\r?\n+/g;
+  const END = /[?!;…۔؟।॥]+|\.+/g;
   for (const m of text.matchAll(END)) {
     const at = m.index + m[0].length;
     if (m[0].startsWith('.') && m[0].length === 1) {

@@ -11,7 +11,8 @@ describe('splitClauses', () => {
   it.each([
     ['ok cool. phones in essex?', ['ok cool.', 'phones in essex?']],
     ['hi! how many arrests? thanks', ['hi!', 'how many arrests?', 'thanks']],
-    ['first line\nsecond line\r\nthird', ['first line', 'second line', 'third']],
+    // A line break is a space: people on phones break lines mid-sentence.
+    ['how many arrests in\nessex\r\nplease', ['how many arrests in\nessex\r\nplease']],
     ['knives; phones', ['knives;', 'phones']],
     ['wait... what about kent?!', ['wait...', 'what about kent?!']],
     ['right, and what about knives in beds', ['right,', 'and what about knives in beds']],
