@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { EVAL_DIR } from '../../src/evaluation/suite.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import type { Engine } from '../../src/engine/engine.js';
@@ -35,5 +37,19 @@ describe('the evaluation set', () => {
     expect(report.inScopeAccuracy).toBeGreaterThanOrEqual(0.97);
     expect(report.outOfScopeRejection).toBeGreaterThanOrEqual(0.95);
     expect(report.footerRate).toBe(1);
+  });
+});
+
+describe('every evaluation set', () => {
+  // The blind sets measure questions nobody tuned on: copying one into the examples would hide a weakness.
+  it('should have no question longer than two words copied into the training examples or held-out tests', async () => {
+    const training = new Set(engine.intents.flatMap((i) => [...i.examples, ...i.tests].map(normalise)));
+    const files = (await readdir(resolve(PROJECT_ROOT, EVAL_DIR))).filter((f) => /\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const set = await readEvalSet(resolve(PROJECT_ROOT, EVAL_DIR, file), file);
+      const copied = set.filter((c) => normalise(c.text).split(' ').length > 2 && training.has(normalise(c.text)));
+      expect(copied.map((c) => c.text), file).toEqual([]);
+    }
   });
 });
