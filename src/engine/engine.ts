@@ -219,7 +219,9 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
   const place = parts.counties[0] && placeName(knowledge, parts.counties[0]);
   if (metric || place) {
     const town = parts.places.find((p) => p.kind === 'town' && p.county === parts.counties[0]);
-    const understood = [metric, place && `in ${town ? `${titleCase(town.said)} (${place})` : place}`].filter(Boolean).join(' ');
+    const where = place && (town ? `${titleCase(town.said)} (${place})` : place);
+    // "arrests in Essex", or just "Essex" when no figure was named.
+    const understood = metric ? [metric, where && `in ${where}`].filter(Boolean).join(' ') : (where ?? '');
     const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
     const body = say('specific_no_answer', { understood, dates, example });
     return { body, rule: 'specific-fallback', intent: null, act: 'out_of_scope' };

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { TOPICS } from '../../src/engine/commands.js';
 import { PROJECT_ROOT } from '../../src/engine/load-engine.js';
-import { realEngine } from '../helpers/fixtures.js';
+import { LOGIC_DATA, realEngine } from '../helpers/fixtures.js';
 import { testBot, textUpdate } from '../helpers/telegram.js';
 
 const PROMPT = 'you> ';
@@ -15,7 +15,7 @@ class ChatProcess {
   private readonly child: ChildProcessWithoutNullStreams;
 
   constructor() {
-    this.child = spawn(resolve(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/cli/chat.ts'], { cwd: PROJECT_ROOT, detached: true, stdio: 'pipe' });
+    this.child = spawn(resolve(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/cli/chat.ts'], { cwd: PROJECT_ROOT, detached: true, stdio: 'pipe', env: { ...process.env, DATA_DIR: LOGIC_DATA } });
     this.child.stdout.on('data', (d) => (this.output += String(d)));
     this.child.stderr.on('data', (d) => (this.output += String(d)));
   }
