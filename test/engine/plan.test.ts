@@ -91,6 +91,12 @@ describe('the answer planner', () => {
     expect(body(r.text)).not.toMatch(/\b60\b/);
   });
 
+  it('should give Crimestoppers first when asked how to reach them', () => {
+    const r = ask('how do I reach Crimestoppers');
+    expect(r.frame.rule).toContain('contact-crimestoppers');
+    expect(body(r.text)).toMatch(/^To reach Crimestoppers, call 0800 555 111/);
+  });
+
   it('should say what it understood when it cannot answer, and keep the general fallback for nothing understood', () => {
     const specific = ask('whats the weather in chelmsford');
     expect(specific.frame.rule).toBe('specific-fallback');
