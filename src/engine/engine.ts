@@ -87,7 +87,7 @@ export interface Engine {
 }
 
 /** A sentence break inside a message (not at its end): it may hold chatter or a story around the question. */
-const MORE_THAN_ONE_CLAUSE = /[.?!;\n]\s*\S/;
+const MORE_THAN_ONE_CLAUSE = /[.?!;]\s*\S/;
 
 const EMPTY_BODY =
   "I didn't catch a question there. I can tell you about the county-lines week of action in the Eastern Region: arrests, weapons, deal lines and more, by county. Try \"how many arrests in Essex?\"";

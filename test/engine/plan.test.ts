@@ -113,6 +113,12 @@ describe('the answer planner', () => {
     expect(body(r.text)).not.toMatch(/\b200\b/);
   });
 
+  // A line break once split the question clause from its time: "nicked most vs\thelp\n\n2019" lost the 2019.
+  it('should read line breaks as spaces when looking for the question', () => {
+    expect(ask('nicked most vs\thelp\n\n2019').text).toBe(ask('nicked most vs help 2019').text);
+    expect(ask('kent arrests\nin 2019').intent).toBeNull();
+  });
+
   it('should read the question out of chatter around it', () => {
     const r = ask('ok cool. knives in beds?');
     expect(r.intent).toBe('weapons');
