@@ -86,8 +86,8 @@ export interface Engine {
   readonly intents: readonly Intent[];
 }
 
-/** A break inside a message (not at its end): it may hold chatter or a story around the question. */
-const MORE_THAN_ONE_CLAUSE = /[.?!;,\n]\s*\S/;
+/** A sentence break inside a message (not at its end): it may hold chatter or a story around the question. */
+const MORE_THAN_ONE_CLAUSE = /[.?!;]\s*\S/;
 
 const EMPTY_BODY =
   "I didn't catch a question there. I can tell you about the county-lines week of action in the Eastern Region: arrests, weapons, deal lines and more, by county. Try \"how many arrests in Essex?\"";
@@ -193,7 +193,8 @@ export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
   const force = place ? `the police in ${placeName(knowledge, place.county ?? place.key!)}` : 'your local police';
   const number = (id: string) => knowledge.contacts.get(id)?.number ?? '';
   const fields = { force, police: number('police'), emergency: number('emergency'), crimestoppers: number('crimestoppers'), 'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '' };
-  return { body: say('contact', fields), rule: 'contact', intent: null, act: 'contact' };
+  const crimestoppers = parts.contact.crimestoppers === true;
+  return { body: say(crimestoppers ? 'contact_crimestoppers' : 'contact', fields), rule: crimestoppers ? 'contact-crimestoppers' : 'contact', intent: null, act: 'contact' };
 }
 
 /** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */

@@ -22,7 +22,7 @@ export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
   /** The emergency rule's decision, made before any ranking; `intent` is the danger intent whose trigger fired. */
   emergency: Decision<boolean> & { intent?: string };
   /** Whether the message asks how to contact someone. */
-  contact: Decision<boolean>;
+  contact: Decision<boolean> & { crimestoppers?: boolean };
   /** The weeks the answer draws on (the asked one, or the latest); empty when none held matches the time asked. */
   weeks: Operation[];
   /** The counties a figure answer is about. */

@@ -85,6 +85,9 @@ const STRETCHED = /(\p{L})\1\1/u;
 const NUMBER_HINT =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozen|grand|k|m)\b|\d \d{3}\b|\d[km]\b|-/;
 
+/** Line breaks, tabs and other control characters. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /** How many recent messages' understandings are kept for reuse. */
 const RECENT_MESSAGES = 2000;
 
@@ -154,7 +157,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
   /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
-  const questionOf = (text: string): string | undefined => {
+  const questionOf = (message: string): string | undefined => {
+    const text = message.replace(CONTROL, ' '); // line breaks are spaces: they never split a question
     const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
     const clauses = splitClauses(stripped);
     const picked = clauses.length > 1 ? questionClause(clauses, aboutUs).trim() : stripped;

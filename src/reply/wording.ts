@@ -41,6 +41,8 @@ export const WORDING = {
   /** Contact questions. */
   contact:
     "To contact {force}, call {police}, the police non-emergency number: it puts you through to your local force. If anyone is in danger right now, call {emergency}. To pass on information anonymously, call {crimestoppers.name} on {crimestoppers}. I can't take reports here.",
+  contact_crimestoppers:
+    "To reach {crimestoppers.name}, call {crimestoppers} (you don't have to give your name). For the police, call {police}; if anyone is in danger right now, call {emergency}. I can't take reports here.",
   not_published_figure: 'A figure for {label} {where} was not published.',
 } as const;
 

@@ -91,6 +91,12 @@ describe('the answer planner', () => {
     expect(body(r.text)).not.toMatch(/\b60\b/);
   });
 
+  it('should give Crimestoppers first when asked how to reach them', () => {
+    const r = ask('how do I reach Crimestoppers');
+    expect(r.frame.rule).toContain('contact-crimestoppers');
+    expect(body(r.text)).toMatch(/^To reach Crimestoppers, call 0800 555 111/);
+  });
+
   it('should say what it understood when it cannot answer, and keep the general fallback for nothing understood', () => {
     const specific = ask('whats the weather in chelmsford');
     expect(specific.frame.rule).toBe('specific-fallback');
@@ -105,6 +111,12 @@ describe('the answer planner', () => {
     expect(r.frame.rule).toBe('facet-not-published');
     expect(body(r.text)).toContain("doesn't give any costs");
     expect(body(r.text)).not.toMatch(/\b200\b/);
+  });
+
+  // A line break once split the question clause from its time: "nicked most vs\thelp\n\n2019" lost the 2019.
+  it('should read line breaks as spaces when looking for the question', () => {
+    expect(ask('nicked most vs\thelp\n\n2019').text).toBe(ask('nicked most vs help 2019').text);
+    expect(ask('kent arrests\nin 2019').intent).toBeNull();
   });
 
   it('should read the question out of chatter around it', () => {

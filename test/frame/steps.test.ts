@@ -51,6 +51,11 @@ describe('contactRule', () => {
   ])('should read "%s" (place named: %s) as a contact question: %s', (text, namesPlace, expected) => {
     expect(contactRule(w(text), namesPlace).value).toBe(expected);
   });
+
+  it('should note when the question names Crimestoppers', () => {
+    expect(contactRule(w('how do i reach crimestoppers'), false).crimestoppers).toBe(true);
+    expect(contactRule(w('number for essex police'), true).crimestoppers).toBeUndefined();
+  });
 });
 
 describe('placesStep', () => {
