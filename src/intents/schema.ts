@@ -45,6 +45,7 @@ export const intentSchema = strictObject({
     weapons: textList('weapon words (knife, machete)', 0).default([]),
     now: textList('words for right now (now, tonight)'),
     here: textList('words for right here (outside, my door)'),
+    held: textList('words for someone held against their will (locked me in, not allowed to leave)', 0).default([]),
   }).optional(),
   /**
    * What kind of answer this is, for the question frame: figure, fact, report, greeting, help, emergency.

@@ -47,6 +47,19 @@ describe('help for parents and young people', () => {
     }
   });
 
+  // Regression: being held somewhere got a phones figure, because "phone" named a figure and no trigger matched.
+  it.each([
+    'theyve locked me in a bedroom at some house, my phone is nearly flat',
+    'im 15 and they wont let me out of the flat, they took my phone off me',
+    'been kept at a place in ipswich for days and im not allowed to go home',
+    'my daughter rang, they are keeping her there against her will',
+  ])('should put 999 first for someone held against their will: "%s"', (text) => {
+    const reply = ask(text);
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.frame.act).toBe('emergency');
+    expect(reply.intent).not.toBe('phones');
+  });
+
   // A threat to a young person is danger now: 999 first, then the young tone.
   it.each(['they said theyll stab me if i dont pay, im 15', 'im 14 and theyre outside my house now'])('should put 999 first for "%s", in the young tone', (text) => {
     const reply = ask(text);
