@@ -1,7 +1,7 @@
 import { normalise } from './normalise.js';
 
-/** Who a message seems to come from, when its words say so. */
-export type Speaker = 'young' | 'parent' | 'professional';
+/** Who a message seems to come from, when its words say so. A neighbour is someone worried about the home next door. */
+export type Speaker = 'young' | 'parent' | 'professional' | 'neighbour';
 
 /** The speaker rule's decision, with the words that decided it (for logs, `ask --json` and tests). */
 export interface SpeakerReading {
@@ -24,10 +24,16 @@ const YOUNG_STRONG = [
   'at school', 'my school', 'my teacher', 'in year', 'my parents', 'tell my mum', 'tell my dad', 'my mum will', 'my dad will',
   'my mum doesnt', 'my mum dont', 'my mum found', 'my mum would', 'my foster carer', 'my social worker', 'my carer',
   'im a kid', 'im a teenager', 'im young', 'im underage', 'im under 18',
+  'older lad', 'older boy', 'older guy', 'my cousin wants me', 'snitch', 'snitches', 'snitching', 'grass on', 'my block',
+  'do runs', 'doing runs', 'did runs', 'do drops', 'doing drops', 'did a drop', 'run for them', 'running for them',
+  'should i tell my', 'should i tell her', 'should i tell him', 'should i tell someone', 'i cant tell my mum', 'i cant tell my dad',
 ];
 
 /** Phrases a young person often writes but adults do too: two are needed. */
-const YOUNG_WEAK = ['my mum', 'my dad', 'my mate', 'my m8', 'bruv', 'fam', 'innit', 'my friend', 'my bf', 'my gf'];
+const YOUNG_WEAK = [
+  'my mum', 'my dad', 'my mate', 'my m8', 'bruv', 'fam', 'innit', 'my friend', 'my bf', 'my gf', 'my best mate', 'my best friend',
+  'teacher', 'ngl', 'lowkey', 'tbh', 'idk', 'wanna', 'gonna', 'dunno',
+];
 
 /** "my 15 year old", "my 14yo": a parent speaking of their child by age. */
 const CHILD_BY_AGE = / my (?:\d{1,2}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) ?(?:year old|yr old|yo|yrs? old)s? /;
@@ -39,27 +45,47 @@ const PARENT = [
   'as a parent', 'as a mum', 'as a dad', 'im a parent', 'im a mum', 'im a dad', 'my youngest', 'my eldest',
 ].flatMap((p) => (p.startsWith('my ') ? [p, `${p}s`] : [p])); // "my daughters room" once the apostrophe is gone
 
+/** Words that point to a parent or carer, but only when nothing in the message points to a young person. */
+const PARENT_WEAK = [
+  'his dad', 'her dad', 'his mum', 'her mum', 'his father', 'her father', 'his mother', 'her mother',
+  'grandson', 'granddaughter', 'daughter', 'stepson', 'stepdaughter', 'foster son', 'foster daughter', 'foster child',
+  'losing him', 'losing her', 'my lad', 'my lads', 'our lad', 'our kid',
+];
+
+/** A neighbour worried about the home next door, upstairs or across the road. */
+const NEIGHBOUR = [
+  'neighbour', 'neighbours', 'my neighbour', 'next door', 'flat upstairs', 'upstairs flat', 'flat downstairs', 'flat below',
+  'flat above', 'across the road', 'over the road', 'across the street', 'on my street', 'in my block', 'on our street',
+];
+
 /** Someone asking in their work with young people. */
 const PROFESSIONAL = [
   'im a teacher', 'as a teacher', 'i teach', 'my pupil', 'my pupils', 'a pupil', 'my student', 'my students', 'in my class',
   'social worker', 'youth worker', 'im a foster carer', 'as a foster carer', 'school nurse', 'safeguarding lead', 'dsl',
   'i work with young', 'i work with children', 'i work with kids', 'i work in a school', 'i work at a school', 'a young person i work with',
+  'pupil', 'pupils', 'one of my students', 'our students', 'our pupils', 'a student', 'the student', 'parents evening', 'my caseload', 'our residents',
+  'as a school', 'our school', 'teacher here', 'driver here', 'cabbie here', 'i drive coaches', 'i drive a coach', 'coach driver', 'my cab', 'my taxi', 'a fare',
   'taxi driver', 'i drive a taxi', 'i drive a cab', 'cabbie', 'cab driver', 'bus driver', 'i drive a bus', 'im a driver', 'my passengers', 'a passenger', 'care home', 'childrens home', 'i manage', 'my staff',
 ];
+
+/** "im a year 9 teacher", "i am a school nurse", "student found with": someone at work, by their job or a pupil's. */
+const AT_WORK = / (?:im|i am|i m) an? (?:[a-z0-9]+ ){0,3}(?:teacher|tutor|headteacher|nurse|receptionist|driver|cabbie|worker|manager|officer|coach|warden|guard)s? |^ students? (?:was |were |got |has |had )?(?:found|caught|seen|told|said|disclosed) /;
 
 const found = (padded: string, phrases: readonly string[]) => phrases.filter((p) => padded.includes(` ${p} `));
 
 /**
  * The speaker rule: reads whether a message comes from a young person, a parent or someone at work,
  * from the words it uses ("im 15", "my mates", "i owe them"; "my son"; "im a teacher").
- * A parent's or worker's words win over the weaker young signs ("my mum" alone is not enough).
+ * A parent's or worker's words win over the weaker young signs ("my mum" alone is not enough). Softer signs
+ * of a parent ("his dad isnt around") count only when nothing points to a young person; a neighbour
+ * ("the flat upstairs") is read last.
  */
 export function readSpeaker(text: string): SpeakerReading {
   const padded = ` ${normalise(typeof text === 'string' ? text : '')} `;
   const age = padded.match(GIVES_AGE)?.[0].trim();
   const strong = [...(age ? [age] : []), ...found(padded, YOUNG_STRONG)];
   const weak = found(padded, YOUNG_WEAK);
-  const professional = found(padded, PROFESSIONAL);
+  const professional = [...found(padded, PROFESSIONAL), ...(padded.match(AT_WORK)?.map((m) => m.trim()) ?? [])];
   const parent = [...found(padded, PARENT), ...(padded.match(CHILD_BY_AGE)?.map((m) => m.trim()) ?? [])];
   const reading = (speaker: Speaker | undefined, words: string[]): SpeakerReading => ({ speaker, rule: 'speaker', words });
   if (age) return reading('young', strong);
@@ -67,5 +93,9 @@ export function readSpeaker(text: string): SpeakerReading {
   if (parent.length > 0) return reading('parent', parent);
   if (strong.length > 0) return reading('young', [...strong, ...weak]);
   if (weak.length >= 2) return reading('young', weak);
+  const parentWeak = weak.length === 0 ? found(padded, PARENT_WEAK) : [];
+  if (parentWeak.length > 0) return reading('parent', parentWeak);
+  const neighbour = found(padded, NEIGHBOUR);
+  if (neighbour.length > 0) return reading('neighbour', neighbour);
   return reading(undefined, []);
 }

@@ -60,6 +60,41 @@ describe('help for parents and young people', () => {
     expect(reply.intent).not.toBe('phones');
   });
 
+  // Regression: a parent, a teacher or a neighbour worried about someone got "It's kind to look out for a friend."
+  it.each([
+    ['my best mate keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'friend_worried', 'young'],
+    ['his dad moved out and now he keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'exploitation_signs', undefined],
+    ['one of my pupils keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'exploitation_signs', 'professional'],
+    ['the bloke next door keeps vanishing for days and lads with new phones keep turning up at his flat', 'cuckooing', undefined],
+  ])('should answer "%s" with %s for the one asking', (text, intent, tone) => {
+    const reply = ask(text);
+    expect(reply.intent).toBe(intent);
+    expect(reply.tone).toBe(tone);
+    if (intent !== 'friend_worried') expect(reply.text).not.toContain('look out for a friend');
+  });
+
+  it('should tell a teacher to take the worry to the designated safeguarding lead', () => {
+    const reply = ask('a pupil told me today he is being made to carry drugs for someone, what should i do');
+    expect(reply.tone).toBe('professional');
+    expect(reply.text).toContain('designated safeguarding lead');
+  });
+
+  // Regression: a driver telling what they saw got the cash figures because "cash" named a figure.
+  it('should give someone at work what to report, not figures, when a figure word is only part of their story', () => {
+    const story = ask('im a bus driver, a lad of about 13 paid for his ticket with a fat roll of cash and kept getting calls');
+    expect(story.intent).toBe('exploitation_signs');
+    expect(story.text).toContain('To report what you saw');
+    // Asking for the figure still gets it.
+    expect(ask('how much cash was seized, im a bus driver').intent).toBe('cash');
+  });
+
+  it('should give a young person who owes a gang the debt trick, a trusted adult and their services', () => {
+    const reply = ask('an older lad kept giving me free stuff and now says i owe him for it');
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.tone).toBe('young');
+    for (const words of ['not your fault', 'owe a debt', 'trusted adult', '116 000', '0800 1111', 'fearless.org']) expect(reply.text).toContain(words);
+  });
+
   // A threat to a young person is danger now: 999 first, then the young tone.
   it.each(['they said theyll stab me if i dont pay, im 15', 'im 14 and theyre outside my house now'])('should put 999 first for "%s", in the young tone', (text) => {
     const reply = ask(text);
