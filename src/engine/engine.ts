@@ -180,6 +180,21 @@ export function asksForFigures(tokens: readonly string[]): boolean {
   return FIGURE_WORDS.test(` ${tokens.join(' ')} `);
 }
 
+/**
+ * Torn between two guidance answers ("is it cuckooing or a young person in trouble?"), a message from a
+ * known asker gets the answer the fallback intent names for them (`speakers:` in intents/fallback.yaml),
+ * never figures: a teacher or receptionist describing a worry gets the guidance for staff.
+ */
+export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading | undefined, deps: EngineDeps): Choice | undefined {
+  const [top] = u.ranked;
+  const target = speaker?.speaker && deps.fallback.speakers?.[speaker.speaker];
+  const topIntent = top && deps.byId.get(top.intent);
+  if (!target || !topIntent || topIntent.danger || actOfIntent(topIntent) === 'figure' || topIntent === deps.fallback) return undefined;
+  if (top.score < deps.match.minScore || u.coverage < deps.match.minCoverage) return undefined;
+  const intent = deps.byId.get(target);
+  return intent && { intent, confidence: top.score, rule: `undecided-speaker-${speaker!.speaker}` };
+}
+
 /** What a planned reply says and how it was decided. */
 interface Planned {
   body: string;
@@ -373,6 +388,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
     }
     if (!chosen) chosen = calculationRule(parts, deps);
+    if (!chosen) chosen = undecidedSpeakerRule(u, speaker, deps);
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
     if (!chosen) {

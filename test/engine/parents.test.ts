@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
+import { DEFAULT_MATCH, undecidedSpeakerRule, type Engine, type EngineDeps } from '../../src/engine/engine.js';
+import type { Understanding } from '../../src/nlu/understand.js';
 import { chooseTone } from '../../src/engine/tone.js';
 import { DANGER_FIRST_LINE } from '../../src/reply/compose.js';
 import { readSpeaker } from '../../src/nlu/speaker.js';
@@ -71,6 +72,16 @@ describe('help for parents and young people', () => {
     expect(reply.intent).toBe(intent);
     expect(reply.tone).toBe(tone);
     if (intent !== 'friend_worried') expect(reply.text).not.toContain('look out for a friend');
+  });
+
+  it('should give someone at work the guidance for staff when a worry sits between two guidance answers', () => {
+    const e = { byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
+    const torn = { ranked: [{ intent: 'cuckooing', score: 0.52 }, { intent: 'friend_worried', score: 0.45 }], coverage: 1 } as unknown as Understanding;
+    expect(undecidedSpeakerRule(torn, readSpeaker('receptionist at a gp surgery, a boy came in hurt'), e)).toMatchObject({ intent: { id: 'exploitation_signs' }, rule: 'undecided-speaker-professional' });
+    // Nobody known asking, or a figure in the lead: no guess.
+    expect(undecidedSpeakerRule(torn, readSpeaker('a boy came in hurt'), e)).toBeUndefined();
+    const figures = { ranked: [{ intent: 'cash', score: 0.5 }, { intent: 'phones', score: 0.45 }], coverage: 1 } as unknown as Understanding;
+    expect(undecidedSpeakerRule(figures, readSpeaker('im a teacher'), e)).toBeUndefined();
   });
 
   it('should tell a teacher to take the worry to the designated safeguarding lead', () => {
