@@ -31,7 +31,7 @@ const YOUNG_STRONG = [
 
 /** Phrases a young person often writes but adults do too: two are needed. */
 const YOUNG_WEAK = [
-  'my mum', 'my dad', 'my mate', 'my m8', 'bruv', 'fam', 'innit', 'my friend', 'my bf', 'my gf', 'my best mate', 'my best friend',
+  'my mum', 'my dad', 'my mate', 'my m8', 'bruv', 'fam', 'innit', 'my friend', 'my bf', 'my gf', 'my best mate', 'my best friend', 'in my class',
   'teacher', 'ngl', 'lowkey', 'tbh', 'idk', 'wanna', 'gonna', 'dunno',
 ];
 
@@ -60,16 +60,16 @@ const NEIGHBOUR = [
 
 /** Someone asking in their work with young people. */
 const PROFESSIONAL = [
-  'im a teacher', 'as a teacher', 'i teach', 'my pupil', 'my pupils', 'a pupil', 'my student', 'my students', 'in my class',
+  'im a teacher', 'as a teacher', 'i teach', 'my pupil', 'my pupils', 'a pupil', 'my student', 'my students',
   'social worker', 'youth worker', 'im a foster carer', 'as a foster carer', 'school nurse', 'safeguarding lead', 'dsl',
   'i work with young', 'i work with children', 'i work with kids', 'i work in a school', 'i work at a school', 'a young person i work with',
   'receptionist', 'gp', 'pharmacist', 'paramedic', 'security guard', 'hotel staff', 'shop staff', 'pupil', 'pupils', 'one of my students', 'our students', 'our pupils', 'a student', 'the student', 'parents evening', 'my caseload', 'our residents',
-  'as a school', 'our school', 'teacher here', 'driver here', 'cabbie here', 'i drive coaches', 'i drive a coach', 'coach driver', 'my cab', 'my taxi', 'a fare',
+  'as a school', 'our school', 'teacher here', 'driver here', 'cabbie here', 'i drive coaches', 'i drive a coach', 'coach driver', 'my cab', 'my taxi', 'my drivers', 'a fare',
   'taxi driver', 'i drive a taxi', 'i drive a cab', 'cabbie', 'cab driver', 'bus driver', 'i drive a bus', 'im a driver', 'my passengers', 'a passenger', 'care home', 'childrens home', 'i manage', 'my staff',
 ];
 
 /** "im a year 9 teacher", "i am a school nurse", "student found with": someone at work, by their job or a pupil's. */
-const AT_WORK = / (?:im|i am|i m) an? (?:[a-z0-9]+ ){0,3}(?:teacher|tutor|headteacher|nurse|receptionist|driver|cabbie|worker|manager|officer|coach|warden|guard)s? | (?:teacher|tutor|nurse|receptionist|driver|paramedic|worker|officer|warden|guard) here |^ students? (?:was |were |got |has |had )?(?:found|caught|seen|told|said|disclosed) /;
+const AT_WORK = / (?:im|i am|i m) an? (?:[a-z0-9]+ ){0,3}(?:teacher|tutor|headteacher|nurse|receptionist|driver|cabbie|worker|manager|officer|coach|warden|guard)s? | (?:teacher|tutor|nurse|receptionist|driver|paramedic|worker|officer|warden|guard|owner|manager) here |^ students? (?:was |were |got |has |had )?(?:found|caught|seen|told|said|disclosed) /;
 
 const found = (padded: string, phrases: readonly string[]) => phrases.filter((p) => padded.includes(` ${p} `));
 

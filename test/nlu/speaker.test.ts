@@ -29,6 +29,8 @@ describe('readSpeaker', () => {
     ['teacher keeps asking me whats wrong, should i tell her', 'young'],
     // "her mum" points to a parent only when nothing points to a young person.
     ['my best mate has new trainers and her mum says she stays out all night', undefined],
+    // A young person speaks of their class too: that alone does not make a teacher.
+    ['a lad in my class keeps getting picked up by a car after school, what should i do', undefined],
     ['how many arrests in essex', undefined],
     ['my mum is vulnerable and people keep staying at hers', undefined],
     ['my mate wants to know how many arrests there were', undefined],
