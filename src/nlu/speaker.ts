@@ -1,4 +1,5 @@
-import { normalise } from './normalise.js';
+import { normalise, words } from './normalise.js';
+import { phraseSet, type PhraseIndex } from './phrases.js';
 
 /** Who a message seems to come from, when its words say so. A neighbour is someone worried about the home next door. */
 export type Speaker = 'young' | 'parent' | 'professional' | 'neighbour';
@@ -71,7 +72,13 @@ const PROFESSIONAL = [
 /** "im a year 9 teacher", "i am a school nurse", "student found with": someone at work, by their job or a pupil's. */
 const AT_WORK = / (?:im|i am|i m) an? (?:[a-z0-9]+ ){0,3}(?:teacher|tutor|headteacher|nurse|receptionist|driver|cabbie|worker|manager|officer|coach|warden|guard)s? | (?:teacher|tutor|nurse|receptionist|driver|paramedic|worker|officer|warden|guard|owner|manager) here |^ students? (?:was |were |got |has |had )?(?:found|caught|seen|told|said|disclosed) /;
 
-const found = (padded: string, phrases: readonly string[]) => phrases.filter((p) => padded.includes(` ${p} `));
+/** Each list indexed by first word once, so reading a message costs the same however long the lists grow. */
+const INDEX = new Map<readonly string[], PhraseIndex<string>>(
+  [YOUNG_STRONG, YOUNG_WEAK, PROFESSIONAL, PARENT, PARENT_WEAK, NEIGHBOUR].map((list) => [list, phraseSet(list)] as const),
+);
+
+/** The phrases of a list found in a message's words, each once. */
+const found = (tokens: readonly string[], phrases: readonly string[]) => [...new Set(INDEX.get(phrases)!.all(tokens).map((h) => h.phrase))];
 
 /**
  * The speaker rule: reads whether a message comes from a young person, a parent or someone at work,
@@ -81,21 +88,23 @@ const found = (padded: string, phrases: readonly string[]) => phrases.filter((p)
  * ("the flat upstairs") is read last.
  */
 export function readSpeaker(text: string): SpeakerReading {
-  const padded = ` ${normalise(typeof text === 'string' ? text : '')} `;
+  const normalised = normalise(typeof text === 'string' ? text : '');
+  const padded = ` ${normalised} `;
+  const tokens = words(normalised);
   const age = padded.match(GIVES_AGE)?.[0].trim();
-  const strong = [...(age ? [age] : []), ...found(padded, YOUNG_STRONG)];
-  const weak = found(padded, YOUNG_WEAK);
-  const professional = [...found(padded, PROFESSIONAL), ...(padded.match(AT_WORK)?.map((m) => m.trim()) ?? [])];
-  const parent = [...found(padded, PARENT), ...(padded.match(CHILD_BY_AGE)?.map((m) => m.trim()) ?? [])];
+  const strong = [...(age ? [age] : []), ...found(tokens, YOUNG_STRONG)];
+  const weak = found(tokens, YOUNG_WEAK);
+  const professional = [...found(tokens, PROFESSIONAL), ...(padded.match(AT_WORK)?.map((m) => m.trim()) ?? [])];
+  const parent = [...found(tokens, PARENT), ...(padded.match(CHILD_BY_AGE)?.map((m) => m.trim()) ?? [])];
   const reading = (speaker: Speaker | undefined, words: string[]): SpeakerReading => ({ speaker, rule: 'speaker', words });
   if (age) return reading('young', strong);
   if (professional.length > 0) return reading('professional', professional);
   if (parent.length > 0) return reading('parent', parent);
   if (strong.length > 0) return reading('young', [...strong, ...weak]);
   if (weak.length >= 2) return reading('young', weak);
-  const parentWeak = weak.length === 0 ? found(padded, PARENT_WEAK) : [];
+  const parentWeak = weak.length === 0 ? found(tokens, PARENT_WEAK) : [];
   if (parentWeak.length > 0) return reading('parent', parentWeak);
-  const neighbour = found(padded, NEIGHBOUR);
+  const neighbour = found(tokens, NEIGHBOUR);
   if (neighbour.length > 0) return reading('neighbour', neighbour);
   return reading(undefined, []);
 }
