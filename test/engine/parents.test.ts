@@ -61,6 +61,11 @@ describe('help for parents and young people', () => {
     expect(reply.intent).not.toBe('phones');
   });
 
+  // Held-against-will words must not catch an event "being held" or a raid on a trap house.
+  it.each(['where was the week of action being held', 'police raided a trap house, how many arrests'])('should not read "%s" as danger', (text) => {
+    expect(ask(text).text.startsWith(DANGER_FIRST_LINE)).toBe(false);
+  });
+
   // Regression: a parent, a teacher or a neighbour worried about someone got "It's kind to look out for a friend."
   it.each([
     ['my best mate keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'friend_worried', 'young'],
