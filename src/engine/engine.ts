@@ -160,6 +160,41 @@ export function calculationRule(parts: FrameParts, deps: EngineDeps): Choice | u
   return intent && { intent, confidence: 0.5, rule: `calculation-${kind}` };
 }
 
+/**
+ * The speaker rule for intents: an intent written for one kind of asker sends others to the intent written
+ * for them (`speakers:` in its file), so a parent or a teacher worried about a child gets their own answer.
+ */
+export function speakerRoute(choice: Choice, speaker: SpeakerReading | undefined, byId: ReadonlyMap<string, Intent>, tokens: readonly string[] = []): Choice {
+  // A figure intent keeps anyone who asks for its figures ("how many phones, im a teacher"); only a figure
+  // word met in passing ("paid in cash", chosen by that word alone) lets the speaker decide.
+  if (actOfIntent(choice.intent) === 'figure' && (asksForFigures(tokens) || !choice.rule.endsWith('figure-named'))) return choice;
+  const target = speaker?.speaker && choice.intent.speakers?.[speaker.speaker];
+  const intent = target ? byId.get(target) : undefined;
+  return intent ? { intent, confidence: choice.confidence, rule: `${choice.rule}>speaker-${speaker!.speaker}` } : choice;
+}
+
+const FIGURE_WORDS = / (?:how (?:many|much)|number of|figures?|stats|statistics|total|seized|seize|results?|numbers) /;
+
+/** Whether a message asks for figures, rather than telling a story that happens to name one ("paid in cash"). */
+export function asksForFigures(tokens: readonly string[]): boolean {
+  return FIGURE_WORDS.test(` ${tokens.join(' ')} `);
+}
+
+/**
+ * Torn between two guidance answers ("is it cuckooing or a young person in trouble?"), a message from a
+ * known asker gets the answer the fallback intent names for them (`speakers:` in intents/fallback.yaml),
+ * never figures: a teacher or receptionist describing a worry gets the guidance for staff.
+ */
+export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading | undefined, deps: EngineDeps): Choice | undefined {
+  const [top] = u.ranked;
+  const target = speaker?.speaker && deps.fallback.speakers?.[speaker.speaker];
+  const topIntent = top && deps.byId.get(top.intent);
+  if (!target || !topIntent || topIntent.danger || actOfIntent(topIntent) === 'figure' || topIntent === deps.fallback) return undefined;
+  if (top.score < deps.match.minScore || u.coverage < deps.match.minCoverage) return undefined;
+  const intent = deps.byId.get(target);
+  return intent && { intent, confidence: top.score, rule: `undecided-speaker-${speaker!.speaker}` };
+}
+
 /** What a planned reply says and how it was decided. */
 interface Planned {
   body: string;
@@ -356,12 +391,14 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
     }
     if (!chosen) chosen = calculationRule(parts, deps);
+    if (!chosen) chosen = undecidedSpeakerRule(u, speaker, deps);
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
     if (!chosen) {
       const asksHowMany = / how (?:many|much) | number of | figures /.test(` ${u.tokens.join(' ')} `);
       return reply(planFallback(parts, deps, asksHowMany), parts, u.ranked[0]?.score ?? 0, undefined, context, now);
     }
+    chosen = speakerRoute(chosen, speaker, byId, u.tokens);
     if (chosen.intent.danger) return reply(planEmergency(deps, speaker, chosen.intent), parts, chosen.confidence, chosen.rule, context, now);
     return reply(planAnswer(chosen.intent, parts, deps, context, u.regionWide, speaker), parts, chosen.confidence, chosen.rule, context, now);
   }

@@ -16,12 +16,13 @@ export interface ToneChoice {
 /**
  * The tone rule: a message that reads as coming from a young person gets the intent's `young:` answer
  * (short, warm, second person), and one from someone at work its `professional:` answer, when the intent
- * has one; everyone else gets `text:`.
+ * has one; everyone else gets `text:`. When nothing says who is asking, the intent's `default_tone:` decides.
  */
-export function chooseTone(intent: Pick<Intent, 'answer'>, speaker: SpeakerReading | undefined): ToneChoice {
-  const templates = speaker?.speaker === 'young' ? intent.answer.young : speaker?.speaker === 'professional' ? intent.answer.professional : undefined;
-  if (speaker?.speaker && speaker.speaker !== 'parent' && templates) {
-    return { tone: speaker.speaker, templates, rule: `tone: ${speaker.speaker} (${speaker.words.join(', ')})` };
+export function chooseTone(intent: Pick<Intent, 'answer'> & Partial<Pick<Intent, 'default_tone'>>, speaker: SpeakerReading | undefined): ToneChoice {
+  const who = speaker?.speaker ?? intent.default_tone;
+  const templates = who === 'young' ? intent.answer.young : who === 'professional' ? intent.answer.professional : undefined;
+  if ((who === 'young' || who === 'professional') && templates) {
+    return { tone: who, templates, rule: speaker?.speaker ? `tone: ${who} (${speaker.words.join(', ')})` : `tone: ${who} (the intent's default_tone)` };
   }
   return { tone: 'plain', templates: intent.answer.text, rule: 'tone: plain' };
 }

@@ -11,6 +11,8 @@ export interface DangerWords {
   now: readonly string[];
   /** Here: outside my house, my door, next door. */
   here: readonly string[];
+  /** Held against their will: locked in, not allowed to leave. One is enough. */
+  held?: readonly string[];
 }
 
 /** The emergency rule's phrases, indexed once. */
@@ -21,6 +23,7 @@ export interface DangerCheck {
   weapons: PhraseIndex<string>;
   now: PhraseIndex<string>;
   here: PhraseIndex<string>;
+  held: PhraseIndex<string>;
 }
 
 /** Indexes the danger intents' trigger phrases (with the intent each belongs to) and the danger-check words. */
@@ -31,16 +34,20 @@ export function createDangerCheck(triggers: readonly (readonly [phrase: string, 
     weapons: phraseSet(words?.weapons ?? []),
     now: phraseSet(words?.now ?? []),
     here: phraseSet(words?.here ?? []),
+    held: phraseSet(words?.held ?? []),
   };
 }
 
 /**
- * The emergency rule: a trigger phrase, or harm happening now or here, or a weapon here. It never
+ * The emergency rule: a trigger phrase, or someone held against their will, or harm happening now or
+ * here, or a weapon here. It never
  * looks at the classifier, so no number of examples under another intent can outrank it.
  */
 export function emergencyRule(tokens: readonly string[], check: DangerCheck): Decision<boolean> & { intent?: string } {
   const trigger = check.triggers.first(tokens);
   if (trigger) return { value: true, rule: `emergency-trigger:${trigger.phrase}`, intent: trigger.value };
+  const held = check.held.first(tokens);
+  if (held) return { value: true, rule: `danger-check:held:${held.phrase}` };
   const here = check.here.has(tokens);
   if ((here || check.now.has(tokens)) && check.harm.has(tokens)) return { value: true, rule: 'danger-check:harm' };
   if (here && check.weapons.has(tokens)) return { value: true, rule: 'danger-check:weapon-here' };

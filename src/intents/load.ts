@@ -160,6 +160,12 @@ function checkAcrossIntents(intents: Intent[], docs: Map<string, YamlFile>): Pro
     });
   }
   for (const intent of intents) {
+    for (const [speaker, target] of Object.entries(intent.speakers ?? {})) {
+      const to = ids.get(target);
+      const line = docs.get(intent.id)?.lineOf(['speakers', speaker]);
+      if (!to) problems.push({ file: intent.file, line, field: `speakers.${speaker}`, message: `"${target}" is not an intent id: use the id: of a file in the intents folder`, severity: 'error' });
+      else if (to.danger || to.speakers?.[speaker as keyof typeof to.speakers]) problems.push({ file: intent.file, line, field: `speakers.${speaker}`, message: `"${target}" is a danger intent or sends ${speaker} on again; send this speaker to an intent that answers them`, severity: 'error' });
+    }
     intent.tests.forEach((test, i) => {
       const seen = owner.get(normalise(test));
       if (seen) {

@@ -45,12 +45,20 @@ export const intentSchema = strictObject({
     weapons: textList('weapon words (knife, machete)', 0).default([]),
     now: textList('words for right now (now, tonight)'),
     here: textList('words for right here (outside, my door)'),
+    held: textList('words for someone held against their will (locked me in, not allowed to leave)', 0).default([]),
   }).optional(),
   /**
    * What kind of answer this is, for the question frame: figure, fact, report, greeting, help, emergency.
    * Left out, it follows from the answer: figures for region/county/most answers, emergency for danger, fact otherwise.
    */
   act: z.enum(['figure', 'fact', 'report', 'greeting', 'help', 'emergency'], { error: 'should be one of figure, fact, report, greeting, help, emergency' }).optional(),
+  /** The tone when nothing says who is asking: `young` for intents young people mostly ask (a friend, a debt). */
+  default_tone: z.enum(['young', 'professional'], { error: 'should be young or professional' }).optional(),
+  /**
+   * Who this intent is not written for, and the intent that answers them instead: a parent worried about a
+   * "friend" who is really their son gets the parents' answer (`speakers: { parent: exploitation_signs }`).
+   */
+  speakers: z.partialRecord(z.enum(['young', 'parent', 'professional', 'neighbour'], { error: 'should be one of young, parent, professional, neighbour' }), z.string().regex(/^[a-z][a-z0-9_]*$/, 'should be an intent id')).optional(),
   examples: textList('example questions', 1),
   tests: textList('test questions', 0).default([]),
   answer: answerSchema,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
+import { DEFAULT_MATCH, undecidedSpeakerRule, type Engine, type EngineDeps } from '../../src/engine/engine.js';
+import type { Understanding } from '../../src/nlu/understand.js';
 import { chooseTone } from '../../src/engine/tone.js';
 import { DANGER_FIRST_LINE } from '../../src/reply/compose.js';
 import { readSpeaker } from '../../src/nlu/speaker.js';
@@ -45,6 +46,69 @@ describe('help for parents and young people', () => {
       expect(reply.intent, text).toBe('emergency');
       expect(reply.text.startsWith(DANGER_FIRST_LINE), text).toBe(true);
     }
+  });
+
+  // Regression: being held somewhere got a phones figure, because "phone" named a figure and no trigger matched.
+  it.each([
+    'theyve locked me in a bedroom at some house, my phone is nearly flat',
+    'im 15 and they wont let me out of the flat, they took my phone off me',
+    'been kept at a place in ipswich for days and im not allowed to go home',
+    'my daughter rang, they are keeping her there against her will',
+  ])('should put 999 first for someone held against their will: "%s"', (text) => {
+    const reply = ask(text);
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.frame.act).toBe('emergency');
+    expect(reply.intent).not.toBe('phones');
+  });
+
+  // Held-against-will words must not catch an event "being held" or a raid on a trap house.
+  it.each(['where was the week of action being held', 'police raided a trap house, how many arrests'])('should not read "%s" as danger', (text) => {
+    expect(ask(text).text.startsWith(DANGER_FIRST_LINE)).toBe(false);
+  });
+
+  // Regression: a parent, a teacher or a neighbour worried about someone got "It's kind to look out for a friend."
+  it.each([
+    ['my best mate keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'friend_worried', 'young'],
+    ['his dad moved out and now he keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'exploitation_signs', undefined],
+    ['one of my pupils keeps vanishing for days and comes back with a new phone, i think hes running for someone', 'exploitation_signs', 'professional'],
+    ['the bloke next door keeps vanishing for days and lads with new phones keep turning up at his flat', 'cuckooing', undefined],
+  ])('should answer "%s" with %s for the one asking', (text, intent, tone) => {
+    const reply = ask(text);
+    expect(reply.intent).toBe(intent);
+    expect(reply.tone).toBe(tone);
+    if (intent !== 'friend_worried') expect(reply.text).not.toContain('look out for a friend');
+  });
+
+  it('should give someone at work the guidance for staff when a worry sits between two guidance answers', () => {
+    const e = { byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
+    const torn = { ranked: [{ intent: 'cuckooing', score: 0.52 }, { intent: 'friend_worried', score: 0.45 }], coverage: 1 } as unknown as Understanding;
+    expect(undecidedSpeakerRule(torn, readSpeaker('receptionist at a gp surgery, a boy came in hurt'), e)).toMatchObject({ intent: { id: 'exploitation_signs' }, rule: 'undecided-speaker-professional' });
+    // Nobody known asking, or a figure in the lead: no guess.
+    expect(undecidedSpeakerRule(torn, readSpeaker('a boy came in hurt'), e)).toBeUndefined();
+    const figures = { ranked: [{ intent: 'cash', score: 0.5 }, { intent: 'phones', score: 0.45 }], coverage: 1 } as unknown as Understanding;
+    expect(undecidedSpeakerRule(figures, readSpeaker('im a teacher'), e)).toBeUndefined();
+  });
+
+  it('should tell a teacher to take the worry to the designated safeguarding lead', () => {
+    const reply = ask('a pupil told me today he is being made to carry drugs for someone, what should i do');
+    expect(reply.tone).toBe('professional');
+    expect(reply.text).toContain('designated safeguarding lead');
+  });
+
+  // Regression: a driver telling what they saw got the cash figures because "cash" named a figure.
+  it('should give someone at work what to report, not figures, when a figure word is only part of their story', () => {
+    const story = ask('im a bus driver, a lad of about 13 paid for his ticket with a fat roll of cash and kept getting calls');
+    expect(story.intent).toBe('exploitation_signs');
+    expect(story.text).toContain('To report what you saw');
+    // Asking for the figure still gets it.
+    expect(ask('how much cash was seized, im a bus driver').intent).toBe('cash');
+  });
+
+  it('should give a young person who owes a gang the debt trick, a trusted adult and their services', () => {
+    const reply = ask('an older lad kept giving me free stuff and now says i owe him for it');
+    expect(reply.text.startsWith(DANGER_FIRST_LINE)).toBe(true);
+    expect(reply.tone).toBe('young');
+    for (const words of ['not your fault', 'owe a debt', 'trusted adult', '116 000', '0800 1111', 'fearless.org']) expect(reply.text).toContain(words);
   });
 
   // A threat to a young person is danger now: 999 first, then the young tone.

@@ -23,9 +23,13 @@ describe('emergencyRule', () => {
     weapons: ['knife', 'machete'],
     now: ['now', 'right now', 'tonight'],
     here: ['outside my', 'next door'],
+    held: ['locked me in', 'not allowed to leave'],
   });
   it.each([
     ['they are kicking my door in', true, 'emergency-trigger:kicking my door in'],
+    ['they locked me in a bedroom and took my phone', true, 'danger-check:held:locked me in'],
+    ['im not allowed to leave the house they use', true, 'danger-check:held:not allowed to leave'],
+    ['how many phones were seized', false, 'no-danger'],
     ['my brother was stabbed outside my flat', true, 'danger-check:harm'],
     ['someone is being attacked now', true, 'danger-check:harm'],
     ['a man with a machete next door', true, 'danger-check:weapon-here'],

@@ -39,6 +39,11 @@ describe('loadIntents', () => {
     expect((await problemsFor(ws)).join('\n')).toMatch(/"how many arrests were made" is also an example under "arrests"/);
   });
 
+  it('should name a speakers: entry that sends someone to an intent that does not exist', async () => {
+    await ws.edit('intents/friend_worried.yaml', (t) => t.replace('  parent: exploitation_signs', '  parent: exploitation_sign'));
+    expect((await problemsFor(ws)).join('\n')).toMatch(/intents\/friend_worried\.yaml:\d+: speakers\.parent: "exploitation_sign" is not an intent id/);
+  });
+
   it('should flag a test phrase that is also a training example', async () => {
     await ws.edit('intents/when.yaml', (t) => t.replace('  - wen was the operation', '  - when did it happen'));
     expect((await problemsFor(ws)).join('\n')).toMatch(/intents\/when\.yaml:\d+: tests\.0: "when did it happen" is also a training example/);
