@@ -196,6 +196,15 @@ export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
   return { body: say('contact', fields), rule: 'contact', intent: null, act: 'contact' };
 }
 
+/** A figure named for a region county that has none for it: said plainly ("An arrest figure for Suffolk was not published."). */
+export function unpublishedFigure(parts: FrameParts, op: Operation, knowledge: Knowledge): string | undefined {
+  const metric = parts.metrics[0];
+  const county = parts.counties[0];
+  if (!metric || !county || !knowledge.places.get(county)?.in_region || figureOf(op, county, metric)) return undefined;
+  const label = knowledge.metrics.get(metric)?.label ?? metric;
+  return say('not_published_figure', { label, where: `for ${placeName(knowledge, county)}` });
+}
+
 /** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */
 export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: boolean): Planned {
   const { knowledge, byMetric, fallback } = deps;
@@ -221,8 +230,9 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     const town = parts.places.find((p) => p.kind === 'town' && p.county === parts.counties[0]);
     const understood = [metric, place && `in ${town ? `${titleCase(town.said)} (${place})` : place}`].filter(Boolean).join(' ');
     const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
-    const body = say('specific_no_answer', { understood, dates, example });
-    return { body, rule: 'specific-fallback', intent: null, act: 'out_of_scope' };
+    const missing = unpublishedFigure(parts, op, knowledge);
+    const body = [missing, say('specific_no_answer', { understood, dates, example })].filter(Boolean).join(' ');
+    return { body, rule: missing ? 'specific-fallback-not-published' : 'specific-fallback', intent: null, act: 'out_of_scope' };
   }
   return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope' };
 }

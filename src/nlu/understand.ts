@@ -7,7 +7,7 @@ import { readNumberWords } from './number-words.js';
 import { TIME_WORDS } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats } from './repeats.js';
-import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
+import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
 import { trainClassifier, type Scored } from './classifier.js';
@@ -20,7 +20,7 @@ const STOPWORDS = new Set([
 ]);
 
 /** Words that add nothing to a follow-up such as "and what about kent then?". */
-const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
+const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'itself', 'themselves', 'there', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
 
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
@@ -105,13 +105,31 @@ function toFeatures(tokens: readonly string[]): string[] {
   return [...stems, ...bigrams];
 }
 
+/**
+ * Words the examples use in a sense other than a place: words of in-scope examples not right after
+ * "in", "at", "near"... ("deal" in "deal lines"), and the figures' own words. Off-topic examples
+ * ("is norwich a city") and "arrests in luton" name towns as places, so those towns stay towns.
+ */
+export function wordsInOtherSenses(examples: readonly { intent: string; text: string }[], knowledge: Pick<Knowledge, 'metrics'>): Set<string> {
+  const common = new Set<string>();
+  for (const e of examples) {
+    if (e.intent === FALLBACK_INTENT) continue;
+    const ws = words(e.text);
+    ws.forEach((w, i) => {
+      if (!PLACE_PREPOSITIONS.has(ws[i - 1] ?? '')) common.add(w);
+    });
+  }
+  for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => common.add(x));
+  return common;
+}
+
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
-  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: exampleWords });
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge) });
   const translate = createLexicon(knowledge.words);
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
   // Longest phrases first, so "deal lines" wins over "lines".
