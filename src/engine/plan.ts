@@ -57,7 +57,7 @@ const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): string {
   const weeks = listInWords(knowledge.operations.map((op) => `the ${op.name} (${formatDateRange(op.start, op.end)})`));
   const kind = parts.time.kind;
-  const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' ? (`other_time_${kind}` as const) : 'other_time';
+  const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' || kind === 'trend' ? (`other_time_${kind}` as const) : 'other_time';
   return say(key, { weeks, said: parts.time.said ?? 'that time' });
 }
 

@@ -27,7 +27,7 @@ export interface FramePlace {
 }
 
 /** Which time the message is about. */
-export type TimeKind = 'none' | 'week' | 'month' | 'year' | 'latest' | 'previous' | 'present' | 'future' | 'past' | 'recurring';
+export type TimeKind = 'none' | 'week' | 'month' | 'year' | 'latest' | 'previous' | 'present' | 'future' | 'past' | 'recurring' | 'trend';
 
 export interface FrameTime {
   kind: TimeKind;

@@ -32,4 +32,4 @@ export const NOT_CONFIRM_BEFORE = new Set(['under', 'over', 'aged', 'age', 'top'
 /** Numbers that are contact numbers, never figures. */
 export const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
 
-export { MONTHS, MONTH_CUES, MONTH_AFTER, RELATIVE_TIMES } from '../nlu/time-words.js';
+export { MONTHS, MONTH_CUES, MONTH_AFTER, NEXT_AS_PLACE, RELATIVE_TIMES } from '../nlu/time-words.js';

@@ -46,3 +46,29 @@ describe('towns read like their county', () => {
     expect(body(r.text)).not.toContain('200');
   });
 });
+
+describe('time words are times, not danger', () => {
+  it('should not read a time word alone as danger', () => {
+    const r = ask('is there a county lines operation going on right now');
+    expect(r.danger).toBe(false);
+    expect(r.frame.time.kind).toBe('present');
+    expect(body(r.text)).not.toContain('200');
+  });
+
+  it('should still read harm happening now as danger', () => {
+    expect(ask('someone is being stabbed right now').danger).toBe(true);
+    expect(ask('a kid is getting battered in the park rn').danger).toBe(true);
+  });
+
+  it('should read "going up" as a trend over time, with no figure', () => {
+    const r = ask('are arrests going up in essex');
+    expect(r.frame.time.kind).toBe('trend');
+    expect(body(r.text)).toMatch(/not figures over time/);
+    expect(body(r.text)).not.toContain('60');
+  });
+
+  it('should read "next to" as a place, not the next week', () => {
+    const r = ask('lincolnshire is next to norfolk, did they arrest anyone there');
+    expect(r.frame.time.kind).toBe('none');
+  });
+});
