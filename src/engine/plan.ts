@@ -32,11 +32,24 @@ const percent = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionD
 const daysOf = (op: Operation) => Math.round((Date.parse(op.end) - Date.parse(op.start)) / 86_400_000) + 1;
 const regionCounties = (knowledge: Knowledge) => listInWords([...knowledge.places.values()].filter((p) => p.in_region).map((p) => p.name));
 
+/**
+ * An outside place as the user named it when that was a town or city of a force area:
+ * "Birmingham (the West Midlands)"; the area's own name when the words were the area's
+ * ("west midlands police", "uk") or not a place's name ("nationally").
+ */
+export function outsideName(place: FramePlace, knowledge: Knowledge): string {
+  const name = placeName(knowledge, place.key!);
+  const said = place.said.trim();
+  const nameWords = new Set(name.toLowerCase().split(/\s+/));
+  const ownName = said.includes(' ') || said.length < 5 || nameWords.has(said) || /(?:ly|wide)$/.test(said);
+  return ownName ? name : `${titleCase(said)} (${name})`;
+}
+
 /** Places outside the region: each gets a plain "no figures for X", never the region's figures. */
 export function outsideStatements(places: readonly FramePlace[], knowledge: Knowledge): string[] {
   const outside = places.filter((p) => p.kind === 'outside_region');
   if (outside.length === 0) return [];
-  const names = listInWords([...new Set(outside.map((p) => placeName(knowledge, p.key!)))]);
+  const names = listInWords([...new Set(outside.map((p) => outsideName(p, knowledge)))]);
   return [say('outside_region', { region_counties: regionCounties(knowledge), place: names })];
 }
 

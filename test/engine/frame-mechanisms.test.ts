@@ -72,3 +72,23 @@ describe('time words are times, not danger', () => {
     expect(r.frame.time.kind).toBe('none');
   });
 });
+
+describe('places outside the region', () => {
+  it('should name a city as typed, with its force area', () => {
+    const r = ask('how many arrests in cardiff');
+    expect(body(r.text)).toContain('Figures for Cardiff (South Wales) were not published');
+    expect(body(r.text)).not.toContain('200');
+  });
+
+  it('should keep the area name when the area itself was named', () => {
+    expect(body(ask('how many arrests in wales').text)).toContain('Figures for Wales were not published');
+  });
+
+  it('should read the whole country as outside the region, with no figures', () => {
+    for (const q of ['how many arrests in the uk', 'how many arrests across england', 'arrests nationally']) {
+      const r = ask(q);
+      expect(body(r.text)).toMatch(/Figures for the UK were not published/);
+      expect(body(r.text)).not.toContain('200');
+    }
+  });
+});
