@@ -16,6 +16,11 @@ import { freshContext, type ChatContext } from './context.js';
 import { chooseTone, type Tone } from './tone.js';
 import {
   figureOf,
+  planCountySum,
+  planDifference,
+  planExcept,
+  planMetricShare,
+  planMetricSum,
   metricOf,
   otherTimeStatement,
   outsideStatements,
@@ -151,13 +156,24 @@ export function metricsWithValue(op: Operation, county: string | undefined, n: n
  */
 export function calculationRule(parts: FrameParts, deps: EngineDeps): Choice | undefined {
   const { kind, number } = parts.operation;
-  if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm') return undefined;
+  if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm' && kind !== 'difference' && kind !== 'except') return undefined;
   const op = parts.weeks[0] ?? latestOperation(deps.knowledge);
   let metric = parts.metrics[0];
   if (!metric && kind === 'confirm' && number !== undefined && parts.counties.length === 1) metric = metricsWithValue(op, parts.counties[0], number)[0];
   if (!metric && kind === 'confirm' && parts.counties.length === 1) return deps.byId.has('overview') ? { intent: deps.byId.get('overview')!, confidence: 0.5, rule: 'confirm-no-figure-named' } : undefined;
   const intent = metric ? deps.byMetric.get(metric) : undefined;
   return intent && { intent, confidence: 0.5, rule: `calculation-${kind}` };
+}
+
+/** Operations that work out a figure from published ones. */
+const CALCULATIONS = new Set(['sum', 'share', 'difference', 'except']);
+
+/**
+ * A calculation on a named figure ("if you add up the county arrests does it come to 151") is about
+ * that figure, even when the classifier picked a text answer: the calculation rule decides instead.
+ */
+export function calculationOverFact(chosen: Choice, parts: FrameParts): boolean {
+  return actOfIntent(chosen.intent) === 'fact' && !chosen.intent.danger && parts.metrics.length > 0 && CALCULATIONS.has(parts.operation.kind);
 }
 
 /** What a planned reply says and how it was decided. */
@@ -271,7 +287,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
   // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
-  const metricKey = metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' ? 'arrests' : undefined);
+  const metricKey = metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'except' ? 'arrests' : undefined);
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
@@ -280,6 +296,14 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   if (parts.weeks.length >= 2 && metricKey) return joined('plan-weeks-versus', planWeeks(parts.weeks, knowledge, counties[0], metricKey).body);
   if (metricKey && knowledge.metrics.has(metricKey)) {
     if (kind === 'sum' && counties.length >= 2) return joined('plan-sum', planSum(op, knowledge, counties, metricKey).body);
+    const twoMetrics = parts.metrics.length >= 2 && counties.length <= 1;
+    const metricSum = kind === 'sum' && twoMetrics ? planMetricSum(op, knowledge, counties[0], parts.metrics) : undefined;
+    if (metricSum) return joined(metricSum.rule, metricSum.body);
+    if (kind === 'sum' && counties.length === 0) { const p = planCountySum(op, knowledge, metricKey); return joined(p.rule, p.body); }
+    const metricShare = kind === 'share' && twoMetrics ? planMetricShare(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
+    if (metricShare) return joined(metricShare.rule, metricShare.body);
+    if (kind === 'difference' && counties.length === 2) { const p = planDifference(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
+    if (kind === 'except' && counties.length === 1) { const p = planExcept(op, knowledge, counties[0]!, metricKey); return joined(p.rule, p.body); }
     if (kind === 'share' && counties.length >= 1) {
       const p = planShare(op, knowledge, counties, metricKey, parts.operation.threshold);
       return joined(p.rule, p.figures ? p.body : `${p.body} ${templateFigures(deps.byMetric.get(metricKey) ?? intent, op, knowledge, counties)}`);
@@ -362,7 +386,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       const inner = readFrame(understand(question), reader, now);
       if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
     }
-    if (!chosen) chosen = calculationRule(parts, deps);
+    if (!chosen || calculationOverFact(chosen, parts)) chosen = calculationRule(parts, deps) ?? chosen;
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
     if (!chosen) {

@@ -43,7 +43,7 @@ export interface FrameFacet {
   said: string;
 }
 
-export type OperationKind = 'value' | 'most' | 'fewest' | 'versus' | 'sum' | 'share' | 'per_day' | 'confirm';
+export type OperationKind = 'value' | 'most' | 'fewest' | 'versus' | 'sum' | 'share' | 'per_day' | 'confirm' | 'difference' | 'except';
 
 export interface FrameOperation {
   kind: OperationKind;

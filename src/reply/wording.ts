@@ -22,6 +22,18 @@ export const WORDING = {
   sum: '{parts} make {total} {label} together during the week of action ({dates}). That is my own calculation from the published county figures, not a published total.',
   /** A share of the region's figure. */
   share: '{part_name} had {part} of the {whole} {label} across the region during the week of action ({dates}), about {percent}%. That is my own calculation from the published figures, not a published figure.',
+  /** The gap between two counties' figures. */
+  difference: '{a_name} had {a} {label} and {b_name} had {b}: {a_name} had {gap} {more_fewer} during the week of action ({dates}). That is my own calculation from the published figures.',
+  /** The region's figure without one county. */
+  except: 'The whole region had {whole} {label} during the week of action ({dates}) and {county} had {part}, so outside {county} there were {rest}. That is my own calculation from the published figures.',
+  /** All the county figures added up, and how that sits with the region's total. */
+  county_sum: 'Adding up the county figures that were published ({parts}) gives {total} {label} for the week of action ({dates}). That is my own calculation, not a published total.',
+  county_sum_differs: 'It is not the same as the published region-wide total of {region}: not every county had its own figure published.',
+  county_sum_matches: 'That matches the published region-wide total.',
+  /** Two figures of one place added up. */
+  metric_sum: 'Added up, {parts} {where} make {total} together during the week of action ({dates}). That is my own calculation from the published figures, not a published total.',
+  /** One figure as a share of another. */
+  metric_share: '{part} {part_label} out of {whole} {whole_label} {where} is about {percent}%, during the week of action ({dates}). That is my own calculation from the published figures.',
   share_half: 'That is {more_less} than half.',
   /** A figure per day. */
   per_day: '{whole} {label} over the {days} days of the week of action ({dates}) is about {rate} a day. That is my own calculation, not a published figure.',

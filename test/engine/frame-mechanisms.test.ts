@@ -92,3 +92,43 @@ describe('places outside the region', () => {
     }
   });
 });
+
+describe('calculations on published figures', () => {
+  it('should give the gap between two counties', () => {
+    const r = ask('how many more arrests did essex make than kent');
+    expect(r.frame.operation.kind).toBe('difference');
+    expect(body(r.text)).toMatch(/Essex had 20 more/);
+  });
+
+  it('should take one county from the region figure for "outside"', () => {
+    const r = ask('how many arrests outside essex');
+    expect(r.frame.operation.kind).toBe('except');
+    expect(body(r.text)).toMatch(/outside Essex there were 140/);
+  });
+
+  it('should add up the county figures and say how that sits with the region total', () => {
+    const r = ask('add up the arrests from all the counties');
+    expect(body(r.text)).toContain('130');
+    expect(body(r.text)).toMatch(/not the same as the published region-wide total of 200/);
+  });
+
+  it('should prefer the calculation over a text answer when a figure is named', () => {
+    const r = ask('if you add up the county arrests does it come to 200');
+    expect(r.intent).toBe('arrests');
+    expect(body(r.text)).toContain('130');
+  });
+
+  it('should give one figure as a share of another', () => {
+    expect(body(ask('what percentage of the weapons were knives').text)).toContain('30%');
+  });
+
+  it('should read % as percent', () => {
+    const r = ask('what % of arrests were in kent');
+    expect(r.frame.operation.kind).toBe('share');
+    expect(body(r.text)).toContain('20%');
+  });
+
+  it('should add two figures in pounds, qualified', () => {
+    expect(body(ask('drugs and cash seized put together').text)).toContain('about £120,000');
+  });
+});
