@@ -15,6 +15,7 @@ import { compare } from './compare.js';
 import { freshContext, type ChatContext } from './context.js';
 import { chooseTone, type Tone } from './tone.js';
 import {
+  facetSays,
   figureOf,
   planCountySum,
   planDifference,
@@ -233,10 +234,10 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     if (nearest) {
       const counties = parts.counties.filter((c) => !parts.places.some((p) => p.key === c && p.kind === 'outside_region'));
       const label = knowledge.metrics.get(facet.nearest!)?.label ?? facet.nearest!;
-      const body = [say('facet_nearest', { says: facet.says, label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
+      const body = [say('facet_nearest', { says: facetSays(facet, op, knowledge), label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
       return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties };
     }
-    return { body: say('facet_no_figure', { says: facet.says, dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
+    return { body: say('facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
   }
   const outside = outsideStatements(parts.places, knowledge);
   if (outside.length > 0 && parts.counties.length === 0) return { body: outside.join(' '), rule: 'outside-region', intent: null, act: 'out_of_scope' };
@@ -268,6 +269,9 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const op = parts.weeks[0] ?? latestOperation(knowledge);
   if (act !== 'figure') {
     const note = act === 'fact' ? timeNote(parts, op, knowledge).filter(() => parts.time.kind !== 'year') : [];
+    // A breakdown asked of a text answer ("what were they charged with") is said not published first.
+    const textFacet = act === 'fact' && parts.facet ? knowledge.facets.get(parts.facet.key) : undefined;
+    if (textFacet) note.unshift(facetSays(textFacet, op, knowledge));
     const answer = toned(intent, op, knowledge, speaker);
     return { body: [...note, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
   }
@@ -282,7 +286,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   }
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
   const facet = parts.facet && knowledge.facets.get(parts.facet.key);
-  if (facet) pre.push(facet.says);
+  if (facet) pre.push(facetSays(facet, op, knowledge));
   const kind = parts.operation.kind;
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
@@ -291,7 +295,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
-  const joined = (rule: string, body: string) => ({ body: [...pre, body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
+  const joined = (rule: string, body: string) => ({ body: [...pre, pre.length > 0 ? capitalised(body) : body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
 
   if (parts.weeks.length >= 2 && metricKey) return joined('plan-weeks-versus', planWeeks(parts.weeks, knowledge, counties[0], metricKey).body);
   if (metricKey && knowledge.metrics.has(metricKey)) {
@@ -471,6 +475,9 @@ function topicParts(knowledge: Knowledge, place: string | undefined): FrameParts
     steps: [],
   };
 }
+
+/** A sentence from a template that starts lower-case ("more than £150,000 ...") starts with a capital. */
+export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 

@@ -4,7 +4,7 @@ import type { FramePlace } from '../frame/types.js';
 import type { Intent } from '../intents/load.js';
 import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
-import type { Figure } from '../knowledge/schema.js';
+import type { FacetDef, Figure } from '../knowledge/schema.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fill, fillFirst } from '../reply/template.js';
 import { WORDING, type WordingKey } from '../reply/wording.js';
@@ -307,4 +307,9 @@ export function planMetricShare(op: Operation, knowledge: Knowledge, place: stri
     rule: 'plan-metric-share',
     figures: true,
   };
+}
+
+/** A breakdown's sentence, with any fact it names filled in from the week ("{facts.awareness}"); the sentence alone when the fact is missing. */
+export function facetSays(facet: FacetDef, op: Operation, knowledge: Knowledge): string {
+  return fillFirst([facet.says], operationLookup(op, knowledge)) ?? facet.says.replace(/\s*\{[^}]*\}/g, '');
 }

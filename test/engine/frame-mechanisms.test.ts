@@ -132,3 +132,21 @@ describe('calculations on published figures', () => {
     expect(body(ask('drugs and cash seized put together').text)).toContain('about £120,000');
   });
 });
+
+describe('breakdowns not published', () => {
+  it('should say a breakdown is not published before a text answer too', () => {
+    const r = ask('what were they charged with');
+    expect(body(r.text)).toMatch(/^The release doesn't say how many people were charged/);
+  });
+
+  it('should fill a fact named in a breakdown sentence from the week', () => {
+    const r = ask('how many taxi drivers did they talk to');
+    expect(body(r.text)).toMatch(/doesn't give a number for the people officers spoke to\. Fixture forces worked with taxi firms/);
+    expect(body(r.text)).not.toContain('{');
+  });
+
+  it('should start a template sentence with a capital after a note', () => {
+    const r = ask('how much cash was seized, how old were they');
+    expect(body(r.text)).not.toMatch(/\. more than/);
+  });
+});
