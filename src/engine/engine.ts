@@ -5,7 +5,7 @@ import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
-import { formatDateRange, groupThousands } from '../knowledge/format.js';
+import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { operationLookup, placeName } from '../reply/fields.js';
@@ -174,7 +174,33 @@ const CALCULATIONS = new Set(['sum', 'share', 'difference', 'except']);
  * that figure, even when the classifier picked a text answer: the calculation rule decides instead.
  */
 export function calculationOverFact(chosen: Choice, parts: FrameParts): boolean {
-  return actOfIntent(chosen.intent) === 'fact' && !chosen.intent.danger && parts.metrics.length > 0 && CALCULATIONS.has(parts.operation.kind);
+  if (chosen.intent.danger) return false;
+  // "i heard 200 were arrested, true?" checks a figure; it is not a ranking of counties.
+  if (chosen.intent.answer.most && parts.operation.kind === 'confirm' && parts.metrics.length > 0 && parts.counties.length <= 1) return true;
+  return actOfIntent(chosen.intent) === 'fact' && parts.metrics.length > 0 && CALCULATIONS.has(parts.operation.kind);
+}
+
+/** The intent that answers a figure: the one whose metric it is, else one whose county templates use it ({money_seized} in the cash answer). */
+export function intentForMetric(metric: string, deps: EngineDeps): Intent | undefined {
+  const own = deps.byMetric.get(metric);
+  if (own) return own;
+  const uses = (t: string | readonly string[] | undefined) => (typeof t === 'string' ? [t] : (t ?? [])).some((x) => x.includes(`{${metric}}`));
+  return [...deps.byId.values()].find((i) => uses(i.answer.county) || uses(i.answer.region));
+}
+
+/**
+ * A number checked that is not the figure asked about but is another published figure: another county's
+ * figure for the same thing ("44 was Essex's"), or another figure of the same place ("£150,000 is the cash").
+ */
+export function confirmElsewhere(n: number, op: Operation, knowledge: Knowledge, place: string | undefined, metricKey: string): { sentence: string; metric?: string } | undefined {
+  const metric = knowledge.metrics.get(metricKey);
+  const shown = metric ? formatFigure({ value: n }, metric) : groupThousands(n);
+  const label = metric?.label ?? metricKey;
+  const counties = Object.keys(op.counties).filter((c) => c !== place && op.counties[c]?.[metricKey]?.value === n);
+  if (counties.length > 0) return { sentence: say('confirm_other_place', { number: shown, places: listInWords(counties.map((c) => placeName(knowledge, c))), label }) };
+  const other = metricsWithValue(op, place, n).find((m) => m !== metricKey);
+  if (other) return { sentence: say('confirm_other_metric', { number: shown, other: knowledge.metrics.get(other)?.label ?? other, label }), metric: other };
+  return undefined;
 }
 
 /** What a planned reply says and how it was decided. */
@@ -291,7 +317,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
   // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
-  const metricKey = metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'except' ? 'arrests' : undefined);
+  const metricKey = (parts.metrics.length === 0 ? checked[0] : undefined) ?? metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'except' ? 'arrests' : undefined);
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
@@ -317,9 +343,12 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
       return joined(p[0]!.rule, p.map((x) => x.body).join('\n\n'));
     }
     if (kind === 'confirm' && parts.operation.number !== undefined && counties.length <= 1 && !intent.answer.most) {
-      const figureIntent = deps.byMetric.get(metricKey) ?? intent;
+      const figureIntent = intentForMetric(metricKey, deps) ?? intent;
       const c = planConfirm(parts.operation.number, figureOf(op, counties[0], metricKey));
-      if (c) return joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties)].filter(Boolean).join(' '));
+      const other = c && c.rule !== 'plan-confirm-yes' ? confirmElsewhere(parts.operation.number, op, knowledge, counties[0], metricKey) : undefined;
+      const otherIntent = other?.metric ? intentForMetric(other.metric, deps) : undefined;
+      const otherFigures = otherIntent ? templateFigures(otherIntent, op, knowledge, counties) : '';
+      if (c) return joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties), other?.sentence, otherFigures].filter(Boolean).join(' '));
     }
   }
   if (intent.answer.most) {

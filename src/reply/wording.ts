@@ -42,6 +42,8 @@ export const WORDING = {
   /** Confirming a number. */
   confirm_yes: 'Yes, {number} is right.',
   confirm_no: 'No, not {number}.',
+  confirm_other_place: '{number} was the {label} figure for {places}.',
+  confirm_other_metric: '{number} matches the published figure for {other}, not {label}:',
   confirm_none: 'None of the figures published for {place} was {number}.',
   confirm_qualified: 'The release gives {figure}, not an exact number, so I can\'t confirm {number}.',
   /** Two weeks side by side. */

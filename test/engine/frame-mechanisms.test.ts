@@ -150,3 +150,22 @@ describe('breakdowns not published', () => {
     expect(body(r.text)).not.toMatch(/\. more than/);
   });
 });
+
+describe('checking a number', () => {
+  it('should check a region figure even when the classifier ranks counties', () => {
+    const r = ask('i heard 300 were arrested, true?');
+    expect(body(r.text)).toMatch(/^No, not 300\./);
+    expect(body(r.text)).toContain('200');
+  });
+
+  it('should say which county the number checked belongs to', () => {
+    const r = ask('60 arrests in kent yeah?');
+    expect(body(r.text)).toMatch(/No, not 60/);
+    expect(body(r.text)).toMatch(/60 was the arrests figure for Essex/);
+  });
+
+  it('should say when the number checked is another figure of the place', () => {
+    const r = ask('is it true they seized £90k of drugs');
+    expect(body(r.text)).toMatch(/£90,000 matches the published figure for cash seized/);
+  });
+});
