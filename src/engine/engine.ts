@@ -303,7 +303,11 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   }
 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
-  const outside = outsideStatements(parts.places, knowledge);
+  const facet = parts.facet && knowledge.facets.get(parts.facet.key);
+  if (facet?.no_figures) {
+    return { body: say('facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope' };
+  }
+  const outside = facet?.place_is_value ? [] : outsideStatements(parts.places, knowledge);
   const named = parts.counties;
   const fromContext = named.length === 0 && outside.length === 0 && !regionWide && placeAware(intent) && (context?.places?.length ?? 0) > 0;
   const counties = named.length > 0 ? named : fromContext ? context!.places! : [];
@@ -311,7 +315,6 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     return { body: outside.join(' '), rule: 'outside-region', intent, act, places: [] };
   }
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
-  const facet = parts.facet && knowledge.facets.get(parts.facet.key);
   if (facet) pre.push(facetSays(facet, op, knowledge));
   const kind = parts.operation.kind;
   const checking = parts.operation.number;

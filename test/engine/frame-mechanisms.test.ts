@@ -169,3 +169,18 @@ describe('checking a number', () => {
     expect(body(r.text)).toMatch(/£90,000 matches the published figure for cash seized/);
   });
 });
+
+describe('breakdowns that replace or qualify the figures', () => {
+  it('should give no figure for a breakdown about something other than the figures', () => {
+    const r = ask('how many knives were handed in to amnesty bins in essex');
+    expect(body(r.text)).toMatch(/doesn't give a figure for knives handed in/);
+    expect(body(r.text)).not.toMatch(/\b(?:60|12|4)\b/);
+  });
+
+  it('should read a place that is the breakdown value as no place asked', () => {
+    const r = ask('how many of those arrested came from london');
+    expect(body(r.text)).toMatch(/^The release doesn't say where the people arrested came from/);
+    expect(body(r.text)).toContain('200');
+    expect(body(r.text)).not.toContain('Figures for London');
+  });
+});
