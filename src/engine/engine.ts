@@ -203,6 +203,16 @@ export function confirmElsewhere(n: number, op: Operation, knowledge: Knowledge,
   return undefined;
 }
 
+/**
+ * The question clause names no place but the rest of the message named region counties or towns
+ * ("bruh. cambs. money. how much"): those are the places asked about.
+ */
+export function withPlacesOf(question: FrameParts, whole: FrameParts, knowledge: Knowledge): FrameParts {
+  if (question.places.length > 0 || whole.counties.length === 0) return question;
+  if (!whole.counties.every((c) => knowledge.places.get(c)?.in_region)) return question;
+  return { ...question, places: whole.places, counties: whole.counties };
+}
+
 /** What a planned reply says and how it was decided. */
 interface Planned {
   body: string;
@@ -414,13 +424,13 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       if (inner) {
         u = q;
         chosen = { ...inner, rule: `question-clause>${inner.rule}` };
-        parts = readFrame(q, reader, now);
+        parts = withPlacesOf(readFrame(q, reader, now), whole, knowledge);
       }
     }
     // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
     if (parts === whole && question) {
       const inner = readFrame(understand(question), reader, now);
-      if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
+      if (inner.metrics.length > 0 || inner.places.length > 0) parts = withPlacesOf(inner, whole, knowledge);
     }
     if (!chosen || calculationOverFact(chosen, parts)) chosen = calculationRule(parts, deps) ?? chosen;
     const act = actOfIntent(chosen?.intent);

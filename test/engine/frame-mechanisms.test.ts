@@ -184,3 +184,11 @@ describe('breakdowns that replace or qualify the figures', () => {
     expect(body(r.text)).not.toContain('Figures for London');
   });
 });
+
+describe('a question clause without a place', () => {
+  it('should take the region county named elsewhere in the message', () => {
+    const r = ask('bruh. kent. deal lines. how many');
+    expect(r.frame.places[0]?.key).toBe('kent');
+    expect(body(r.text)).toContain('7');
+  });
+});
