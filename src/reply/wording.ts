@@ -13,7 +13,7 @@ export const WORDING = {
   other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
   other_time_future: "I only have the published results of {weeks}. I can't say anything about weeks of action to come.",
   other_time_present: "I only have the published results of {weeks}, not figures for now.",
-  other_time_previous: "I only have the published results of {weeks}: there is no earlier week in what I have.",
+  other_time_previous: "I only have the published results of {weeks}: I have no figures for an earlier week.",
   other_time_trend: "I only have the published results of {weeks}, not figures over time, so I can't say whether it is going up or down.",
   other_time_recurring: "I only have the published results of {weeks}, not yearly or monthly figures.",
   /** Several weeks held, one asked for. */

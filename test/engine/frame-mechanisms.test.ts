@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineReply } from '../../src/engine/engine.js';
 import { wordsInOtherSenses } from '../../src/nlu/understand.js';
+import { otherTimeStatement } from '../../src/engine/plan.js';
+import type { FrameParts } from '../../src/frame/build.js';
 import { body, fixtureEngine, on } from '../frame/fixture.js';
 
 // Fixture figures (invented): spring 2022 week: region 200 arrests, Essex 60, Kent 40, Cambridgeshire 20,
@@ -190,5 +192,12 @@ describe('a question clause without a place', () => {
     const r = ask('bruh. kent. deal lines. how many');
     expect(r.frame.places[0]?.key).toBe('kent');
     expect(body(r.text)).toContain('7');
+  });
+});
+
+describe('an earlier week not held', () => {
+  it('should say plainly there are no figures for it', () => {
+    const parts = { time: { kind: 'previous', said: 'the previous week', operations: [] } } as unknown as FrameParts;
+    expect(otherTimeStatement(parts, engine.knowledge)).toMatch(/no figures for an earlier week/);
   });
 });
