@@ -123,6 +123,22 @@ export function wordsInOtherSenses(examples: readonly { intent: string; text: st
   return common;
 }
 
+/** Words right before a place that make it a landmark, not the place asked about: "next to norfolk", "near kent". */
+const LANDMARK_BEFORE = [['next', 'to'], ['close', 'to'], ['near'], ['beside'], ['borders'], ['bordering'], ['neighbouring'], ['neighbours']];
+
+/**
+ * Places named only as landmarks ("lincolnshire is next to norfolk, did they arrest anyone there")
+ * are dropped when another place is named: the question is about the other one.
+ */
+export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: readonly string[]): PlaceMention[] {
+  if (mentions.length < 2) return [...mentions];
+  const at = tokens.flatMap((t, i) => (t === PLACE_TOKEN ? [i] : []));
+  if (at.length !== mentions.length) return [...mentions];
+  const landmark = (i: number) => LANDMARK_BEFORE.some((ws) => ws.every((w, k) => tokens[i - ws.length + k] === w));
+  const kept = mentions.filter((_, j) => !landmark(at[j]!));
+  return kept.length > 0 ? kept : [...mentions];
+}
+
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
@@ -237,7 +253,10 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const whole = normalise(text);
     const reading = whole === '' ? '' : readMessage(whole);
     const normalised = reading === '' ? whole : reading;
-    const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
+    const found = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
+    const { tokens: placed } = found;
+    const mentions = withoutLandmarks(found.mentions, placed);
+    const named = found.places.filter((k) => mentions.some((m) => m.key === k));
     // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
     const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
     const places = direct.length > 0 ? direct : named;

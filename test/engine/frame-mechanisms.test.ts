@@ -201,3 +201,17 @@ describe('an earlier week not held', () => {
     expect(otherTimeStatement(parts, engine.knowledge)).toMatch(/no figures for an earlier week/);
   });
 });
+
+describe('landmark places', () => {
+  it('should drop a place named only as a landmark when another is named', () => {
+    const r = ask('scotland is next to kent, did they arrest anyone there');
+    expect(r.frame.places.map((p) => p.key)).toEqual(['scotland']);
+    expect(body(r.text)).not.toContain('40');
+  });
+
+  it('should keep a lone place after "near"', () => {
+    const r = ask('how many arrests in essex near london');
+    expect(r.frame.places.map((p) => p.key)).toEqual(['essex']);
+    expect(body(r.text)).toContain('60');
+  });
+});
