@@ -5,7 +5,7 @@ import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
-import { formatDateRange, groupThousands } from '../knowledge/format.js';
+import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { operationLookup, placeName } from '../reply/fields.js';
@@ -15,7 +15,13 @@ import { compare } from './compare.js';
 import { freshContext, type ChatContext } from './context.js';
 import { chooseTone, type Tone } from './tone.js';
 import {
+  facetSays,
   figureOf,
+  planCountySum,
+  planDifference,
+  planExcept,
+  planMetricShare,
+  planMetricSum,
   metricOf,
   otherTimeStatement,
   outsideStatements,
@@ -151,7 +157,7 @@ export function metricsWithValue(op: Operation, county: string | undefined, n: n
  */
 export function calculationRule(parts: FrameParts, deps: EngineDeps): Choice | undefined {
   const { kind, number } = parts.operation;
-  if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm') return undefined;
+  if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm' && kind !== 'difference' && kind !== 'except') return undefined;
   const op = parts.weeks[0] ?? latestOperation(deps.knowledge);
   let metric = parts.metrics[0];
   if (!metric && kind === 'confirm' && number !== undefined && parts.counties.length === 1) metric = metricsWithValue(op, parts.counties[0], number)[0];
@@ -195,6 +201,53 @@ export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading |
   return intent && { intent, confidence: top.score, rule: `undecided-speaker-${speaker!.speaker}` };
 }
 
+/** Operations that work out a figure from published ones. */
+const CALCULATIONS = new Set(['sum', 'share', 'difference', 'except']);
+
+/**
+ * A calculation on a named figure ("if you add up the county arrests does it come to 151") is about
+ * that figure, even when the classifier picked a text answer: the calculation rule decides instead.
+ */
+export function calculationOverFact(chosen: Choice, parts: FrameParts): boolean {
+  if (chosen.intent.danger) return false;
+  // "i heard 200 were arrested, true?" checks a figure; it is not a ranking of counties.
+  if (chosen.intent.answer.most && parts.operation.kind === 'confirm' && parts.metrics.length > 0 && parts.counties.length <= 1) return true;
+  return actOfIntent(chosen.intent) === 'fact' && parts.metrics.length > 0 && CALCULATIONS.has(parts.operation.kind);
+}
+
+/** The intent that answers a figure: the one whose metric it is, else one whose county templates use it ({money_seized} in the cash answer). */
+export function intentForMetric(metric: string, deps: EngineDeps): Intent | undefined {
+  const own = deps.byMetric.get(metric);
+  if (own) return own;
+  const uses = (t: string | readonly string[] | undefined) => (typeof t === 'string' ? [t] : (t ?? [])).some((x) => x.includes(`{${metric}}`));
+  return [...deps.byId.values()].find((i) => uses(i.answer.county) || uses(i.answer.region));
+}
+
+/**
+ * A number checked that is not the figure asked about but is another published figure: another county's
+ * figure for the same thing ("44 was Essex's"), or another figure of the same place ("£150,000 is the cash").
+ */
+export function confirmElsewhere(n: number, op: Operation, knowledge: Knowledge, place: string | undefined, metricKey: string): { sentence: string; metric?: string } | undefined {
+  const metric = knowledge.metrics.get(metricKey);
+  const shown = metric ? formatFigure({ value: n }, metric) : groupThousands(n);
+  const label = metric?.label ?? metricKey;
+  const counties = Object.keys(op.counties).filter((c) => c !== place && op.counties[c]?.[metricKey]?.value === n);
+  if (counties.length > 0) return { sentence: say('confirm_other_place', { number: shown, places: listInWords(counties.map((c) => placeName(knowledge, c))), label }) };
+  const other = metricsWithValue(op, place, n).find((m) => m !== metricKey);
+  if (other) return { sentence: say('confirm_other_metric', { number: shown, other: knowledge.metrics.get(other)?.label ?? other, label }), metric: other };
+  return undefined;
+}
+
+/**
+ * The question clause names no place but the rest of the message named region counties or towns
+ * ("bruh. cambs. money. how much"): those are the places asked about.
+ */
+export function withPlacesOf(question: FrameParts, whole: FrameParts, knowledge: Knowledge): FrameParts {
+  if (question.places.length > 0 || whole.counties.length === 0) return question;
+  if (!whole.counties.every((c) => knowledge.places.get(c)?.in_region)) return question;
+  return { ...question, places: whole.places, counties: whole.counties };
+}
+
 /** What a planned reply says and how it was decided. */
 interface Planned {
   body: string;
@@ -232,6 +285,15 @@ export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
   return { body: say(crimestoppers ? 'contact_crimestoppers' : 'contact', fields), rule: crimestoppers ? 'contact-crimestoppers' : 'contact', intent: null, act: 'contact' };
 }
 
+/** A figure named for a region county that has none for it: said plainly ("An arrest figure for Suffolk was not published."). */
+export function unpublishedFigure(parts: FrameParts, op: Operation, knowledge: Knowledge): string | undefined {
+  const metric = parts.metrics[0];
+  const county = parts.counties[0];
+  if (!metric || !county || !knowledge.places.get(county)?.in_region || figureOf(op, county, metric)) return undefined;
+  const label = knowledge.metrics.get(metric)?.label ?? metric;
+  return say('not_published_figure', { label, where: `for ${placeName(knowledge, county)}` });
+}
+
 /** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */
 export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: boolean): Planned {
   const { knowledge, byMetric, fallback } = deps;
@@ -244,10 +306,10 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     if (nearest) {
       const counties = parts.counties.filter((c) => !parts.places.some((p) => p.key === c && p.kind === 'outside_region'));
       const label = knowledge.metrics.get(facet.nearest!)?.label ?? facet.nearest!;
-      const body = [say('facet_nearest', { says: facet.says, label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
+      const body = [say('facet_nearest', { says: facetSays(facet, op, knowledge), label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
       return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties };
     }
-    return { body: say('facet_no_figure', { says: facet.says, dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
+    return { body: say('facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
   }
   const outside = outsideStatements(parts.places, knowledge);
   if (outside.length > 0 && parts.counties.length === 0) return { body: outside.join(' '), rule: 'outside-region', intent: null, act: 'out_of_scope' };
@@ -259,8 +321,9 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     // "arrests in Essex", or just "Essex" when no figure was named.
     const understood = metric ? [metric, where && `in ${where}`].filter(Boolean).join(' ') : (where ?? '');
     const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
-    const body = say('specific_no_answer', { understood, dates, example });
-    return { body, rule: 'specific-fallback', intent: null, act: 'out_of_scope' };
+    const missing = unpublishedFigure(parts, op, knowledge);
+    const body = [missing, say('specific_no_answer', { understood, dates, example })].filter(Boolean).join(' ');
+    return { body, rule: missing ? 'specific-fallback-not-published' : 'specific-fallback', intent: null, act: 'out_of_scope' };
   }
   return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope' };
 }
@@ -280,12 +343,19 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const op = parts.weeks[0] ?? latestOperation(knowledge);
   if (act !== 'figure') {
     const note = act === 'fact' ? timeNote(parts, op, knowledge).filter(() => parts.time.kind !== 'year') : [];
+    // A breakdown asked of a text answer ("what were they charged with") is said not published first.
+    const textFacet = act === 'fact' && parts.facet ? knowledge.facets.get(parts.facet.key) : undefined;
+    if (textFacet) note.unshift(facetSays(textFacet, op, knowledge));
     const answer = toned(intent, op, knowledge, speaker);
     return { body: [...note, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
   }
 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
-  const outside = outsideStatements(parts.places, knowledge);
+  const facet = parts.facet && knowledge.facets.get(parts.facet.key);
+  if (facet?.no_figures) {
+    return { body: say('facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope' };
+  }
+  const outside = facet?.place_is_value ? [] : outsideStatements(parts.places, knowledge);
   const named = parts.counties;
   const fromContext = named.length === 0 && outside.length === 0 && !regionWide && placeAware(intent) && (context?.places?.length ?? 0) > 0;
   const counties = named.length > 0 ? named : fromContext ? context!.places! : [];
@@ -293,21 +363,28 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     return { body: outside.join(' '), rule: 'outside-region', intent, act, places: [] };
   }
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
-  const facet = parts.facet && knowledge.facets.get(parts.facet.key);
-  if (facet) pre.push(facet.says);
+  if (facet) pre.push(facetSays(facet, op, knowledge));
   const kind = parts.operation.kind;
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
   // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
-  const metricKey = metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' ? 'arrests' : undefined);
+  const metricKey = (parts.metrics.length === 0 ? checked[0] : undefined) ?? metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'except' ? 'arrests' : undefined);
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
-  const joined = (rule: string, body: string) => ({ body: [...pre, body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
+  const joined = (rule: string, body: string) => ({ body: [...pre, pre.length > 0 ? capitalised(body) : body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
 
   if (parts.weeks.length >= 2 && metricKey) return joined('plan-weeks-versus', planWeeks(parts.weeks, knowledge, counties[0], metricKey).body);
   if (metricKey && knowledge.metrics.has(metricKey)) {
     if (kind === 'sum' && counties.length >= 2) return joined('plan-sum', planSum(op, knowledge, counties, metricKey).body);
+    const twoMetrics = parts.metrics.length >= 2 && counties.length <= 1;
+    const metricSum = kind === 'sum' && twoMetrics ? planMetricSum(op, knowledge, counties[0], parts.metrics) : undefined;
+    if (metricSum) return joined(metricSum.rule, metricSum.body);
+    if (kind === 'sum' && counties.length === 0) { const p = planCountySum(op, knowledge, metricKey); return joined(p.rule, p.body); }
+    const metricShare = kind === 'share' && twoMetrics ? planMetricShare(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
+    if (metricShare) return joined(metricShare.rule, metricShare.body);
+    if (kind === 'difference' && counties.length === 2) { const p = planDifference(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
+    if (kind === 'except' && counties.length === 1) { const p = planExcept(op, knowledge, counties[0]!, metricKey); return joined(p.rule, p.body); }
     if (kind === 'share' && counties.length >= 1) {
       const p = planShare(op, knowledge, counties, metricKey, parts.operation.threshold);
       return joined(p.rule, p.figures ? p.body : `${p.body} ${templateFigures(deps.byMetric.get(metricKey) ?? intent, op, knowledge, counties)}`);
@@ -317,9 +394,12 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
       return joined(p[0]!.rule, p.map((x) => x.body).join('\n\n'));
     }
     if (kind === 'confirm' && parts.operation.number !== undefined && counties.length <= 1 && !intent.answer.most) {
-      const figureIntent = deps.byMetric.get(metricKey) ?? intent;
+      const figureIntent = intentForMetric(metricKey, deps) ?? intent;
       const c = planConfirm(parts.operation.number, figureOf(op, counties[0], metricKey));
-      if (c) return joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties)].filter(Boolean).join(' '));
+      const other = c && c.rule !== 'plan-confirm-yes' ? confirmElsewhere(parts.operation.number, op, knowledge, counties[0], metricKey) : undefined;
+      const otherIntent = other?.metric ? intentForMetric(other.metric, deps) : undefined;
+      const otherFigures = otherIntent ? templateFigures(otherIntent, op, knowledge, counties) : '';
+      if (c) return joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties), other?.sentence, otherFigures].filter(Boolean).join(' '));
     }
   }
   if (intent.answer.most) {
@@ -382,16 +462,17 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       if (inner) {
         u = q;
         chosen = { ...inner, rule: `question-clause>${inner.rule}` };
-        parts = readFrame(q, reader, now);
+        parts = withPlacesOf(readFrame(q, reader, now), whole, knowledge);
       }
     }
     // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
     if (parts === whole && question) {
       const inner = readFrame(understand(question), reader, now);
-      if (inner.metrics.length > 0 || inner.places.length > 0) parts = inner;
+      if (inner.metrics.length > 0 || inner.places.length > 0) parts = withPlacesOf(inner, whole, knowledge);
     }
     if (!chosen) chosen = calculationRule(parts, deps);
     if (!chosen) chosen = undecidedSpeakerRule(u, speaker, deps);
+    if (!chosen || calculationOverFact(chosen, parts)) chosen = calculationRule(parts, deps) ?? chosen;
     const act = actOfIntent(chosen?.intent);
     if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
     if (!chosen) {
@@ -477,6 +558,9 @@ function topicParts(knowledge: Knowledge, place: string | undefined): FrameParts
     steps: [],
   };
 }
+
+/** A sentence from a template that starts lower-case ("more than £150,000 ...") starts with a capital. */
+export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 

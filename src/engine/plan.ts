@@ -4,7 +4,7 @@ import type { FramePlace } from '../frame/types.js';
 import type { Intent } from '../intents/load.js';
 import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
-import type { Figure } from '../knowledge/schema.js';
+import type { FacetDef, Figure } from '../knowledge/schema.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fill, fillFirst } from '../reply/template.js';
 import { WORDING, type WordingKey } from '../reply/wording.js';
@@ -32,11 +32,24 @@ const percent = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionD
 const daysOf = (op: Operation) => Math.round((Date.parse(op.end) - Date.parse(op.start)) / 86_400_000) + 1;
 const regionCounties = (knowledge: Knowledge) => listInWords([...knowledge.places.values()].filter((p) => p.in_region).map((p) => p.name));
 
+/**
+ * An outside place as the user named it when that was a town or city of a force area:
+ * "Birmingham (the West Midlands)"; the area's own name when the words were the area's
+ * ("west midlands police", "uk") or not a place's name ("nationally").
+ */
+export function outsideName(place: FramePlace, knowledge: Knowledge): string {
+  const name = placeName(knowledge, place.key!);
+  const said = place.said.trim();
+  const nameWords = new Set(name.toLowerCase().split(/\s+/));
+  const ownName = said.includes(' ') || said.length < 5 || nameWords.has(said) || /(?:ly|wide)$/.test(said);
+  return ownName ? name : `${titleCase(said)} (${name})`;
+}
+
 /** Places outside the region: each gets a plain "no figures for X", never the region's figures. */
 export function outsideStatements(places: readonly FramePlace[], knowledge: Knowledge): string[] {
   const outside = places.filter((p) => p.kind === 'outside_region');
   if (outside.length === 0) return [];
-  const names = listInWords([...new Set(outside.map((p) => placeName(knowledge, p.key!)))]);
+  const names = listInWords([...new Set(outside.map((p) => outsideName(p, knowledge)))]);
   return [say('outside_region', { region_counties: regionCounties(knowledge), place: names })];
 }
 
@@ -57,7 +70,7 @@ const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): string {
   const weeks = listInWords(knowledge.operations.map((op) => `the ${op.name} (${formatDateRange(op.start, op.end)})`));
   const kind = parts.time.kind;
-  const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' ? (`other_time_${kind}` as const) : 'other_time';
+  const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' || kind === 'trend' ? (`other_time_${kind}` as const) : 'other_time';
   return say(key, { weeks, said: parts.time.said ?? 'that time' });
 }
 
@@ -187,4 +200,116 @@ export function templateFigures(intent: Intent, op: Operation, knowledge: Knowle
 /** Counties named that are in the region (with or without figures), for figure answers. */
 export function regionCountiesOf(counties: readonly string[], knowledge: Knowledge, op: Operation): string[] {
   return counties.filter((c) => inRegion(knowledge, c) || op.counties[c]);
+}
+
+const qualifierWord = (figures: readonly (Figure | undefined)[]) =>
+  figures.some((f) => f?.qualifier === 'estimated') ? 'about ' : figures.some((f) => f?.qualifier === 'more_than') ? 'more than ' : '';
+
+/** How many more (or fewer) the first of two counties had than the second. */
+export function planDifference(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const [a, b] = counties.map((c) => figureOf(op, c, metricKey));
+  const missing = counties.filter((c, i) => ![a, b][i]).map((c) => `the ${metric.label} figure for ${placeName(knowledge, c)}`);
+  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-difference-missing', figures: false };
+  const gap = a!.value - b!.value;
+  return {
+    body: say('difference', {
+      a_name: placeName(knowledge, counties[0]),
+      b_name: placeName(knowledge, counties[1]),
+      a: formatFigure(a!, metric),
+      b: formatFigure(b!, metric),
+      label: metric.label,
+      gap: `${qualifierWord([a, b])}${formatFigure({ value: Math.abs(gap) }, metric)}`,
+      more_fewer: gap >= 0 ? 'more' : metric.unit === 'gbp' ? 'less' : 'fewer',
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-difference',
+    figures: true,
+  };
+}
+
+/** The region's figure without one county ("arrests outside essex"). */
+export function planExcept(op: Operation, knowledge: Knowledge, county: string, metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const whole = figureOf(op, undefined, metricKey);
+  const part = figureOf(op, county, metricKey);
+  const missing = [...(whole ? [] : [`a region-wide total of ${metric.label}`]), ...(part ? [] : [`a ${metric.label} figure for ${placeName(knowledge, county)}`])];
+  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-except-missing', figures: false };
+  return {
+    body: say('except', {
+      whole: formatFigure(whole!, metric),
+      part: formatFigure(part!, metric),
+      rest: `${qualifierWord([whole, part])}${formatFigure({ value: whole!.value - part!.value }, metric)}`,
+      label: metric.label,
+      county: placeName(knowledge, county),
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-except',
+    figures: true,
+  };
+}
+
+/** Every county figure published for one metric added up, and how that sits with the region's own total. */
+export function planCountySum(op: Operation, knowledge: Knowledge, metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const rows = Object.keys(op.counties).map((c) => ({ c, f: figureOf(op, c, metricKey) })).filter((r) => r.f);
+  if (rows.length === 0) return { body: say('not_published_figure', { label: metric.label, where: 'by county' }), rule: 'plan-county-sum-missing', figures: false };
+  const total = rows.reduce((s, r) => s + r.f!.value, 0);
+  const region = figureOf(op, undefined, metricKey);
+  const body = [
+    say('county_sum', {
+      parts: listInWords(rows.map((r) => `${placeName(knowledge, r.c)} ${formatFigure(r.f!, metric)}`)),
+      total: `${qualifierWord(rows.map((r) => r.f))}${formatFigure({ value: total }, metric)}`,
+      label: metric.label,
+      dates: formatDateRange(op.start, op.end),
+    }),
+  ];
+  if (region) body.push(region.value === total ? say('county_sum_matches', {}) : say('county_sum_differs', { region: formatFigure(region, metric) }));
+  return { body: body.join(' '), rule: 'plan-county-sum', figures: true };
+}
+
+/** Two or more figures of one place (or the region) added up, when they count the same thing (all pounds or all numbers). */
+export function planMetricSum(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly string[]): Plan | undefined {
+  const metrics = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
+  if (metrics.some((x) => !x.m) || new Set(metrics.map((x) => x.m.unit)).size > 1) return undefined;
+  const missing = metrics.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
+  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-sum-missing', figures: false };
+  const total = metrics.reduce((s, x) => s + x.f!.value, 0);
+  return {
+    body: say('metric_sum', {
+      parts: listInWords(metrics.map((x) => `${formatFigure(x.f!, x.m)} (${x.m.label})`)),
+      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
+      total: `${qualifierWord(metrics.map((x) => x.f))}${formatFigure({ value: total }, metrics[0]!.m)}`,
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-metric-sum',
+    figures: true,
+  };
+}
+
+/** One figure as a share of another of the same place ("what percentage of the weapons were knives"): the smaller is the part. */
+export function planMetricShare(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly [string, string]): Plan | undefined {
+  const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
+  if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
+  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
+  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-share-missing', figures: false };
+  const [part, whole] = [...rows].sort((a, b) => a.f!.value - b.f!.value);
+  return {
+    body: say('metric_share', {
+      part: formatFigure(part!.f!, part!.m),
+      part_label: part!.m.label,
+      whole: formatFigure(whole!.f!, whole!.m),
+      whole_label: whole!.m.label,
+      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
+      percent: percent((100 * part!.f!.value) / whole!.f!.value),
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-metric-share',
+    figures: true,
+  };
+}
+
+/** A breakdown's sentence, with any fact it names filled in from the week ("{facts.awareness}"); the sentence alone when the fact is missing. */
+export function facetSays(facet: FacetDef, op: Operation, knowledge: Knowledge): string {
+  return fillFirst([facet.says], operationLookup(op, knowledge)) ?? facet.says.replace(/\s*\{[^}]*\}/g, '');
 }

@@ -4,7 +4,7 @@ import type { Understanding } from '../nlu/understand.js';
 import { contactRule } from './contact.js';
 import { emergencyRule, type DangerCheck } from './danger.js';
 import type { FacetFinder } from './facet.js';
-import { operationStep } from './operation.js';
+import { exceptsCounty, operationStep } from './operation.js';
 import { answerCounties, placesStep, REGION_NAMES } from './places.js';
 import { timeStep } from './time.js';
 import type { Decision, Frame } from './types.js';
@@ -44,7 +44,7 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number): F
   const places = placesStep(u.mentions, u.regionWide, knowledge, op);
   const counties = answerCounties(places, REGION_NAMES.test(u.tokens.join(' ')));
   const facet = reader.facets.find(typed, u.tokens);
-  const operation = operationStep(typed, counties.length, weeks.length);
+  const operation = operationStep(typed, counties.length, weeks.length, { metrics: u.metrics.length, except: exceptsCounty(typed, u.mentions) });
   const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
   return {
     metrics: u.metrics,

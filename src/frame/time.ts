@@ -1,7 +1,7 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { createPhraseIndex } from '../nlu/phrases.js';
 import type { Decision, FrameTime } from './types.js';
-import { MONTH_AFTER, MONTH_CUES, MONTHS, RELATIVE_TIMES } from './words.js';
+import { MONTH_AFTER, MONTH_CUES, MONTHS, NEXT_AS_PLACE, RELATIVE_TIMES } from './words.js';
 
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -9,8 +9,13 @@ const RELATIVE = createPhraseIndex(RELATIVE_TIMES.flatMap(({ kind, phrases }) =>
 const PRIORITY = RELATIVE_TIMES.map((r) => r.kind);
 
 /** The relative time named, by the order of RELATIVE_TIMES; "this week of action" is the operation itself, not a time. */
+/** "next to norfolk", "next door": "next" naming where, not when. */
+export function nextAsPlace(tokens: readonly string[], hit: { phrase: string; at: number; length: number }): boolean {
+  return hit.phrase === 'next' && NEXT_AS_PLACE.has(tokens[hit.at + 1] ?? '');
+}
+
 function relativeTime(tokens: readonly string[]) {
-  const hits = RELATIVE.all(tokens).filter((h) => !(h.phrase === 'this week' && tokens[h.at + h.length] === 'of' && tokens[h.at + h.length + 1] === 'action'));
+  const hits = RELATIVE.all(tokens).filter((h) => !(h.phrase === 'this week' && tokens[h.at + h.length] === 'of' && tokens[h.at + h.length + 1] === 'action') && !nextAsPlace(tokens, h));
   hits.sort((a, b) => PRIORITY.indexOf(a.value) - PRIORITY.indexOf(b.value));
   return hits[0];
 }

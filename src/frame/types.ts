@@ -27,7 +27,7 @@ export interface FramePlace {
 }
 
 /** Which time the message is about. */
-export type TimeKind = 'none' | 'week' | 'month' | 'year' | 'latest' | 'previous' | 'present' | 'future' | 'past' | 'recurring';
+export type TimeKind = 'none' | 'week' | 'month' | 'year' | 'latest' | 'previous' | 'present' | 'future' | 'past' | 'recurring' | 'trend';
 
 export interface FrameTime {
   kind: TimeKind;
@@ -43,7 +43,7 @@ export interface FrameFacet {
   said: string;
 }
 
-export type OperationKind = 'value' | 'most' | 'fewest' | 'versus' | 'sum' | 'share' | 'per_day' | 'confirm';
+export type OperationKind = 'value' | 'most' | 'fewest' | 'versus' | 'sum' | 'share' | 'per_day' | 'confirm' | 'difference' | 'except';
 
 export interface FrameOperation {
   kind: OperationKind;

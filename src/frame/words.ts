@@ -13,6 +13,15 @@ export const CONTACT_PHRASES = [
 /** Phrases asking to add figures together. */
 export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'altogether', 'put together'];
 
+/** Phrases asking how far apart two figures are. */
+export const DIFFERENCE_PHRASES = ['how many more', 'how much more', 'how many fewer', 'how many less', 'how much less', 'difference between', 'the difference', 'what difference'];
+
+/** Words right before a county that leave it out of the region's figure: "arrests outside essex". */
+export const EXCEPT_WORDS = ['outside', 'except', 'excluding', 'apart from', 'other than', 'not counting', 'not including', 'besides'];
+
+/** Words asking about the counties as a set: "add up the county figures". */
+export const COUNTY_SET_WORDS = ['county', 'counties', 'each county', 'every county', 'all the counties', 'the forces', 'each force'];
+
 /** Phrases asking for a share of a total. */
 export const SHARE_PHRASES = ['share', 'percentage', 'percent', 'per cent', 'proportion', 'fraction', 'out of the', 'what part', 'half', 'a third', 'a quarter', 'majority'];
 
@@ -32,4 +41,4 @@ export const NOT_CONFIRM_BEFORE = new Set(['under', 'over', 'aged', 'age', 'top'
 /** Numbers that are contact numbers, never figures. */
 export const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
 
-export { MONTHS, MONTH_CUES, MONTH_AFTER, RELATIVE_TIMES } from '../nlu/time-words.js';
+export { MONTHS, MONTH_CUES, MONTH_AFTER, NEXT_AS_PLACE, RELATIVE_TIMES } from '../nlu/time-words.js';

@@ -79,6 +79,10 @@ export const facetSchema = strictObject({
   says: text('the sentence the bot says when the release does not give this'),
   words: textList('words in a question that ask for this breakdown'),
   nearest: key.optional(),
+  /** The question is about something else than the figures (knives handed in to amnesty bins): no figure is given. */
+  no_figures: z.boolean().optional(),
+  /** A place named is the breakdown's value, not where figures are asked ("came from London"). */
+  place_is_value: z.boolean().optional(),
 });
 export const facetsFileSchema = z.record(key, facetSchema);
 

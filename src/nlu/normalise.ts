@@ -7,6 +7,7 @@ const HTML_ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 const APOSTROPHE = /['’‘`´]/g;
+const PERCENT = /%/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /**
@@ -23,6 +24,7 @@ export function normalise(text: string): string {
     .replace(INVISIBLE, '')
     .toLowerCase()
     .replace(APOSTROPHE, '')
+    .replace(PERCENT, ' percent ')
     .replace(NOT_WORD, ' ')
     .trim();
 }

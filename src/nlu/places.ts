@@ -25,7 +25,7 @@ export interface PlaceFinder {
 }
 
 /** Words before a town name that show it is a place: "in deal", "from march". */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'around', 'round', 'outside', 'live', 'of']);
+export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'around', 'round', 'outside', 'live', 'of']);
 
 /** Town names of this length or shorter are everyday words too often (ware, eye, diss): they need a preposition. */
 const SHORT_TOWN = 4;

@@ -7,7 +7,7 @@ import { readNumberWords } from './number-words.js';
 import { TIME_WORDS } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats } from './repeats.js';
-import { createPlaceFinder, PLACE_TOKEN, type PlaceMention } from './places.js';
+import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
 import { trainClassifier, type Scored } from './classifier.js';
@@ -20,7 +20,7 @@ const STOPWORDS = new Set([
 ]);
 
 /** Words that add nothing to a follow-up such as "and what about kent then?". */
-const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
+const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'itself', 'themselves', 'there', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
 
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
@@ -108,13 +108,47 @@ function toFeatures(tokens: readonly string[]): string[] {
   return [...stems, ...bigrams];
 }
 
+/**
+ * Words the examples use in a sense other than a place: words of in-scope examples not right after
+ * "in", "at", "near"... ("deal" in "deal lines"), and the figures' own words. Off-topic examples
+ * ("is norwich a city") and "arrests in luton" name towns as places, so those towns stay towns.
+ */
+export function wordsInOtherSenses(examples: readonly { intent: string; text: string }[], knowledge: Pick<Knowledge, 'metrics'>): Set<string> {
+  const common = new Set<string>();
+  for (const e of examples) {
+    if (e.intent === FALLBACK_INTENT) continue;
+    const ws = words(e.text);
+    ws.forEach((w, i) => {
+      if (!PLACE_PREPOSITIONS.has(ws[i - 1] ?? '')) common.add(w);
+    });
+  }
+  for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => common.add(x));
+  return common;
+}
+
+/** Words right before a place that make it a landmark, not the place asked about: "next to norfolk", "near kent". */
+const LANDMARK_BEFORE = [['next', 'to'], ['close', 'to'], ['near'], ['beside'], ['borders'], ['bordering'], ['neighbouring'], ['neighbours']];
+
+/**
+ * Places named only as landmarks ("lincolnshire is next to norfolk, did they arrest anyone there")
+ * are dropped when another place is named: the question is about the other one.
+ */
+export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: readonly string[]): PlaceMention[] {
+  if (mentions.length < 2) return [...mentions];
+  const at = tokens.flatMap((t, i) => (t === PLACE_TOKEN ? [i] : []));
+  if (at.length !== mentions.length) return [...mentions];
+  const landmark = (i: number) => LANDMARK_BEFORE.some((ws) => ws.every((w, k) => tokens[i - ws.length + k] === w));
+  const kept = mentions.filter((_, j) => !landmark(at[j]!));
+  return kept.length > 0 ? kept : [...mentions];
+}
+
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
-  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: exampleWords });
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge) });
   const translate = createLexicon(knowledge.words);
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
   // Longest phrases first, so "deal lines" wins over "lines".
@@ -223,7 +257,10 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const whole = normalise(text);
     const reading = whole === '' ? '' : readMessage(whole);
     const normalised = reading === '' ? whole : reading;
-    const { places: named, mentions, tokens: placed } = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
+    const found = findPlaces.find(words(normalised), text.slice(0, MAX_MATCH_CHARS));
+    const { tokens: placed } = found;
+    const mentions = withoutLandmarks(found.mentions, placed);
+    const named = found.places.filter((k) => mentions.some((m) => m.key === k));
     // "I live in Stevenage: how many arrests in Herts?" is about the county named; towns stand in only when none is.
     const direct = [...new Set(mentions.filter((m) => !m.town).map((m) => m.key))];
     const places = direct.length > 0 ? direct : named;

@@ -13,7 +13,8 @@ export const WORDING = {
   other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
   other_time_future: "I only have the published results of {weeks}. I can't say anything about weeks of action to come.",
   other_time_present: "I only have the published results of {weeks}, not figures for now.",
-  other_time_previous: "I only have the published results of {weeks}: there is no earlier week in what I have.",
+  other_time_previous: "I only have the published results of {weeks}: I have no figures for an earlier week.",
+  other_time_trend: "I only have the published results of {weeks}, not figures over time, so I can't say whether it is going up or down.",
   other_time_recurring: "I only have the published results of {weeks}, not yearly or monthly figures.",
   /** Several weeks held, one asked for. */
   week_asked: 'For the {operation}:',
@@ -21,6 +22,18 @@ export const WORDING = {
   sum: '{parts} make {total} {label} together during the week of action ({dates}). That is my own calculation from the published county figures, not a published total.',
   /** A share of the region's figure. */
   share: '{part_name} had {part} of the {whole} {label} across the region during the week of action ({dates}), about {percent}%. That is my own calculation from the published figures, not a published figure.',
+  /** The gap between two counties' figures. */
+  difference: '{a_name} had {a} {label} and {b_name} had {b}: {a_name} had {gap} {more_fewer} during the week of action ({dates}). That is my own calculation from the published figures.',
+  /** The region's figure without one county. */
+  except: 'The whole region had {whole} {label} during the week of action ({dates}) and {county} had {part}, so outside {county} there were {rest}. That is my own calculation from the published figures.',
+  /** All the county figures added up, and how that sits with the region's total. */
+  county_sum: 'Adding up the county figures that were published ({parts}) gives {total} {label} for the week of action ({dates}). That is my own calculation, not a published total.',
+  county_sum_differs: 'It is not the same as the published region-wide total of {region}: not every county had its own figure published.',
+  county_sum_matches: 'That matches the published region-wide total.',
+  /** Two figures of one place added up. */
+  metric_sum: 'Added up, {parts} {where} make {total} together during the week of action ({dates}). That is my own calculation from the published figures, not a published total.',
+  /** One figure as a share of another. */
+  metric_share: '{part} {part_label} out of {whole} {whole_label} {where} is about {percent}%, during the week of action ({dates}). That is my own calculation from the published figures.',
   share_half: 'That is {more_less} than half.',
   /** A figure per day. */
   per_day: '{whole} {label} over the {days} days of the week of action ({dates}) is about {rate} a day. That is my own calculation, not a published figure.',
@@ -29,6 +42,8 @@ export const WORDING = {
   /** Confirming a number. */
   confirm_yes: 'Yes, {number} is right.',
   confirm_no: 'No, not {number}.',
+  confirm_other_place: '{number} was the {label} figure for {places}.',
+  confirm_other_metric: '{number} matches the published figure for {other}, not {label}:',
   confirm_none: 'None of the figures published for {place} was {number}.',
   confirm_qualified: 'The release gives {figure}, not an exact number, so I can\'t confirm {number}.',
   /** Two weeks side by side. */

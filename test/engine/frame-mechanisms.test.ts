@@ -1,0 +1,217 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, EngineReply } from '../../src/engine/engine.js';
+import { wordsInOtherSenses } from '../../src/nlu/understand.js';
+import { otherTimeStatement } from '../../src/engine/plan.js';
+import type { FrameParts } from '../../src/frame/build.js';
+import { body, fixtureEngine, on } from '../frame/fixture.js';
+
+// Fixture figures (invented): spring 2022 week: region 200 arrests, Essex 60, Kent 40, Cambridgeshire 20,
+// Bedfordshire 10; Essex 9 deal lines, Kent 7. Suffolk and Norfolk have no figures.
+let engine: Engine;
+beforeAll(async () => {
+  engine = await fixtureEngine();
+});
+const ask = (text: string, now = on('2022-06-01')): EngineReply => engine.answer(text, undefined, now);
+
+describe('towns read like their county', () => {
+  it('should count a town named without "in" as a place when examples use it only as a place', () => {
+    const common = wordsInOtherSenses(
+      [
+        { intent: 'fallback', text: 'is norwich a city' },
+        { intent: 'arrests', text: 'arrests in luton' },
+        { intent: 'deal_lines', text: 'how many deal lines' },
+      ],
+      { metrics: new Map() },
+    );
+    expect(common.has('norwich')).toBe(false);
+    expect(common.has('luton')).toBe(false);
+    expect(common.has('deal')).toBe(true);
+  });
+
+  it('should answer "town figure" with the county figure and the by-county note', () => {
+    const r = ask('peterborough arrests');
+    expect(r.intent).toBe('arrests');
+    expect(body(r.text)).toMatch(/published by county, not by town\. Peterborough is in Cambridgeshire/);
+    expect(body(r.text)).toContain('20');
+    expect(body(ask('basildon deal lines').text)).toContain('9');
+  });
+
+  it('should read "itself" as a filler in a follow-up naming a place', () => {
+    const r = ask('what about cambridge itself');
+    expect(r.frame.places[0]?.county).toBe('cambridgeshire');
+    expect(r.intent).not.toBeNull();
+  });
+
+  it('should say a figure was not published for a region county without one, even when it cannot answer', () => {
+    const r = ask('i live in ipswich was anyone arrested round here');
+    expect(body(r.text)).toMatch(/not published/);
+    expect(body(r.text)).not.toContain('200');
+  });
+});
+
+describe('time words are times, not danger', () => {
+  it('should not read a time word alone as danger', () => {
+    const r = ask('is there a county lines operation going on right now');
+    expect(r.danger).toBe(false);
+    expect(r.frame.time.kind).toBe('present');
+    expect(body(r.text)).not.toContain('200');
+  });
+
+  it('should still read harm happening now as danger', () => {
+    expect(ask('someone is being stabbed right now').danger).toBe(true);
+    expect(ask('a kid is getting battered in the park rn').danger).toBe(true);
+  });
+
+  it('should read "going up" as a trend over time, with no figure', () => {
+    const r = ask('are arrests going up in essex');
+    expect(r.frame.time.kind).toBe('trend');
+    expect(body(r.text)).toMatch(/not figures over time/);
+    expect(body(r.text)).not.toContain('60');
+  });
+
+  it('should read "next to" as a place, not the next week', () => {
+    const r = ask('lincolnshire is next to norfolk, did they arrest anyone there');
+    expect(r.frame.time.kind).toBe('none');
+  });
+});
+
+describe('places outside the region', () => {
+  it('should name a city as typed, with its force area', () => {
+    const r = ask('how many arrests in cardiff');
+    expect(body(r.text)).toContain('Figures for Cardiff (South Wales) were not published');
+    expect(body(r.text)).not.toContain('200');
+  });
+
+  it('should keep the area name when the area itself was named', () => {
+    expect(body(ask('how many arrests in wales').text)).toContain('Figures for Wales were not published');
+  });
+
+  it('should read the whole country as outside the region, with no figures', () => {
+    for (const q of ['how many arrests in the uk', 'how many arrests across england', 'arrests nationally']) {
+      const r = ask(q);
+      expect(body(r.text)).toMatch(/Figures for the UK were not published/);
+      expect(body(r.text)).not.toContain('200');
+    }
+  });
+});
+
+describe('calculations on published figures', () => {
+  it('should give the gap between two counties', () => {
+    const r = ask('how many more arrests did essex make than kent');
+    expect(r.frame.operation.kind).toBe('difference');
+    expect(body(r.text)).toMatch(/Essex had 20 more/);
+  });
+
+  it('should take one county from the region figure for "outside"', () => {
+    const r = ask('how many arrests outside essex');
+    expect(r.frame.operation.kind).toBe('except');
+    expect(body(r.text)).toMatch(/outside Essex there were 140/);
+  });
+
+  it('should add up the county figures and say how that sits with the region total', () => {
+    const r = ask('add up the arrests from all the counties');
+    expect(body(r.text)).toContain('130');
+    expect(body(r.text)).toMatch(/not the same as the published region-wide total of 200/);
+  });
+
+  it('should prefer the calculation over a text answer when a figure is named', () => {
+    const r = ask('if you add up the county arrests does it come to 200');
+    expect(r.intent).toBe('arrests');
+    expect(body(r.text)).toContain('130');
+  });
+
+  it('should give one figure as a share of another', () => {
+    expect(body(ask('what percentage of the weapons were knives').text)).toContain('30%');
+  });
+
+  it('should read % as percent', () => {
+    const r = ask('what % of arrests were in kent');
+    expect(r.frame.operation.kind).toBe('share');
+    expect(body(r.text)).toContain('20%');
+  });
+
+  it('should add two figures in pounds, qualified', () => {
+    expect(body(ask('drugs and cash seized put together').text)).toContain('about £120,000');
+  });
+});
+
+describe('breakdowns not published', () => {
+  it('should say a breakdown is not published before a text answer too', () => {
+    const r = ask('what were they charged with');
+    expect(body(r.text)).toMatch(/^The release doesn't say how many people were charged/);
+  });
+
+  it('should fill a fact named in a breakdown sentence from the week', () => {
+    const r = ask('how many taxi drivers did they talk to');
+    expect(body(r.text)).toMatch(/doesn't give a number for the people officers spoke to\. Fixture forces worked with taxi firms/);
+    expect(body(r.text)).not.toContain('{');
+  });
+
+  it('should start a template sentence with a capital after a note', () => {
+    const r = ask('how much cash was seized, how old were they');
+    expect(body(r.text)).not.toMatch(/\. more than/);
+  });
+});
+
+describe('checking a number', () => {
+  it('should check a region figure even when the classifier ranks counties', () => {
+    const r = ask('i heard 300 were arrested, true?');
+    expect(body(r.text)).toMatch(/^No, not 300\./);
+    expect(body(r.text)).toContain('200');
+  });
+
+  it('should say which county the number checked belongs to', () => {
+    const r = ask('60 arrests in kent yeah?');
+    expect(body(r.text)).toMatch(/No, not 60/);
+    expect(body(r.text)).toMatch(/60 was the arrests figure for Essex/);
+  });
+
+  it('should say when the number checked is another figure of the place', () => {
+    const r = ask('is it true they seized £90k of drugs');
+    expect(body(r.text)).toMatch(/£90,000 matches the published figure for cash seized/);
+  });
+});
+
+describe('breakdowns that replace or qualify the figures', () => {
+  it('should give no figure for a breakdown about something other than the figures', () => {
+    const r = ask('how many knives were handed in to amnesty bins in essex');
+    expect(body(r.text)).toMatch(/doesn't give a figure for knives handed in/);
+    expect(body(r.text)).not.toMatch(/\b(?:60|12|4)\b/);
+  });
+
+  it('should read a place that is the breakdown value as no place asked', () => {
+    const r = ask('how many of those arrested came from london');
+    expect(body(r.text)).toMatch(/^The release doesn't say where the people arrested came from/);
+    expect(body(r.text)).toContain('200');
+    expect(body(r.text)).not.toContain('Figures for London');
+  });
+});
+
+describe('a question clause without a place', () => {
+  it('should take the region county named elsewhere in the message', () => {
+    const r = ask('bruh. kent. deal lines. how many');
+    expect(r.frame.places[0]?.key).toBe('kent');
+    expect(body(r.text)).toContain('7');
+  });
+});
+
+describe('an earlier week not held', () => {
+  it('should say plainly there are no figures for it', () => {
+    const parts = { time: { kind: 'previous', said: 'the previous week', operations: [] } } as unknown as FrameParts;
+    expect(otherTimeStatement(parts, engine.knowledge)).toMatch(/no figures for an earlier week/);
+  });
+});
+
+describe('landmark places', () => {
+  it('should drop a place named only as a landmark when another is named', () => {
+    const r = ask('scotland is next to kent, did they arrest anyone there');
+    expect(r.frame.places.map((p) => p.key)).toEqual(['scotland']);
+    expect(body(r.text)).not.toContain('40');
+  });
+
+  it('should keep a lone place after "near"', () => {
+    const r = ask('how many arrests in essex near london');
+    expect(r.frame.places.map((p) => p.key)).toEqual(['essex']);
+    expect(body(r.text)).toContain('60');
+  });
+});
