@@ -52,18 +52,20 @@ export interface EvalReport {
   results: CaseResult[];
 }
 
+/** The rule the engine names when it understood nothing in a message. */
+const GENERAL_FALLBACK = 'general-fallback';
+
 /** The label used for "no intent" in reports. */
 export const NONE = FALLBACK_INTENT;
 
-/** The rule that decided a reply, when the engine names it. */
+/** The rule that decided a reply, as the engine names it in the reply's frame. */
 export function ruleOf(reply: EngineReply): string | undefined {
-  return (reply as { frame?: { rule?: string } }).frame?.rule;
+  return reply.frame?.rule;
 }
 
-/** The reply's tone, when the engine names it. TODO: read it from the reply's frame once replies carry a tone. */
+/** The reply's tone (young, professional), when the engine chose one. */
 function toneOf(reply: EngineReply): string | undefined {
-  const r = reply as { tone?: string; frame?: { tone?: string } };
-  return r.frame?.tone ?? r.tone;
+  return reply.tone;
 }
 
 /** Runs one case through the engine as a fresh conversation and scores it. */
@@ -73,8 +75,12 @@ export function runCase(engine: Engine, c: EvalCase): CaseResult {
   if (c.expected !== undefined && reply.intent !== c.expected) {
     notes.unshift(`went to ${reply.intent ?? 'no topic (the fallback)'} instead of ${c.expected ?? 'no topic (the fallback)'}`);
   }
-  // An in-scope question that names no topic must at least be answered.
-  if (c.expected === undefined && c.scope === 'in' && reply.intent === null) notes.unshift('got the fallback');
+  // An in-scope question that names no topic must at least be understood: the general fallback ("nothing
+  // understood") is wrong, while a planned reply with no topic (another time, a place outside the region,
+  // a breakdown not published) is judged by what it says.
+  if (c.expected === undefined && c.scope === 'in' && reply.intent === null && (ruleOf(reply) ?? GENERAL_FALLBACK).endsWith(GENERAL_FALLBACK)) {
+    notes.unshift('got the fallback');
+  }
   const tone = toneOf(reply);
   const rule = ruleOf(reply);
   return {
