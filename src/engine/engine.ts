@@ -150,6 +150,25 @@ export function metricsWithValue(op: Operation, county: string | undefined, n: n
   return Object.entries(figures).filter(([, f]) => f.value === n).map(([m]) => m);
 }
 
+/** How far a number checked may be from a figure and still be taken as a check of that figure ("was it 30?" for 28). */
+const NEAR_ENOUGH = 0.25;
+
+/**
+ * The figure of a place that a checked number is about when no figure is named: the one with that value,
+ * else the nearest within {@link NEAR_ENOUGH} of it, so "was it 28 in Kent?" still checks Kent's arrests
+ * after the figure is corrected to 29 (the reply then says no, and gives the figure).
+ */
+export function metricCheckedBy(op: Operation, county: string | undefined, n: number): string | undefined {
+  const exact = metricsWithValue(op, county, n)[0];
+  if (exact) return exact;
+  const figures = county === undefined ? op.region : (op.counties[county] ?? {});
+  const near = Object.entries(figures)
+    .map(([m, f]) => ({ m, off: Math.abs(f.value - n) / Math.max(f.value, n, 1) }))
+    .filter((x) => x.off <= NEAR_ENOUGH)
+    .sort((a, b) => a.off - b.off);
+  return near[0]?.m;
+}
+
 /**
  * A calculation or a check on figures needs no classifier: "arrests in essex and kent combined",
  * "what share of arrests", "was it 28 in kent?" go to the figure's intent (for a check with no figure
@@ -160,7 +179,7 @@ export function calculationRule(parts: FrameParts, deps: EngineDeps): Choice | u
   if (kind !== 'sum' && kind !== 'share' && kind !== 'per_day' && kind !== 'confirm' && kind !== 'difference' && kind !== 'except') return undefined;
   const op = parts.weeks[0] ?? latestOperation(deps.knowledge);
   let metric = parts.metrics[0];
-  if (!metric && kind === 'confirm' && number !== undefined && parts.counties.length === 1) metric = metricsWithValue(op, parts.counties[0], number)[0];
+  if (!metric && kind === 'confirm' && number !== undefined && parts.counties.length === 1) metric = metricCheckedBy(op, parts.counties[0], number);
   if (!metric && kind === 'confirm' && parts.counties.length === 1) return deps.byId.has('overview') ? { intent: deps.byId.get('overview')!, confidence: 0.5, rule: 'confirm-no-figure-named' } : undefined;
   const intent = metric ? deps.byMetric.get(metric) : undefined;
   return intent && { intent, confidence: 0.5, rule: `calculation-${kind}` };
