@@ -391,7 +391,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
-  const joined = (rule: string, body: string) => ({ body: [...pre, pre.length > 0 ? capitalised(body) : body].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
+  const joined = (rule: string, body: string) => ({ body: [...pre, capitalised(body)].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
 
   if (parts.weeks.length >= 2 && metricKey) return joined('plan-weeks-versus', planWeeks(parts.weeks, knowledge, counties[0], metricKey).body);
   if (metricKey && knowledge.metrics.has(metricKey)) {
@@ -578,7 +578,7 @@ function topicParts(knowledge: Knowledge, place: string | undefined): FrameParts
   };
 }
 
-/** A sentence from a template that starts lower-case ("more than £150,000 ...") starts with a capital. */
+/** A reply or sentence from a template that starts lower-case ("more than £150,000 ...") starts with a capital. */
 export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());

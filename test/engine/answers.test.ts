@@ -12,7 +12,7 @@ describe('figures', () => {
   it.each([
     ['how many arrests were there', 'arrests', ['151']],
     ['how many got nicked in essex', 'arrests', ['In Essex, 44 people were arrested']],
-    ['how much cash was seized', 'cash', ['more than £150,000']],
+    ['how much cash was seized', 'cash', ['More than £150,000']],
     ['how much were the drugs worth', 'drugs', ['an estimated £48,000']],
     ['how many knives were seized', 'weapons', ['34 dangerous weapons', '17 knives']],
     ['blades seized in beds', 'weapons', ['In Bedfordshire, 8 knives']],
@@ -133,5 +133,12 @@ describe('other times', () => {
     ['when did this week of action happen', 'when'],
   ])('should still answer "%s"', (text, intent) => {
     expect(ask(text).intent).toBe(intent);
+  });
+});
+
+describe('sentences', () => {
+  // A template may open with a qualified figure ("{cash} in cash was seized" gives "more than £150,000 ...").
+  it.each(['how much cash was seized', 'how much were the drugs worth'])('should start the reply to "%s" with a capital letter', (text) => {
+    expect(ask(text).text).toMatch(/^[A-Z0-9£]/);
   });
 });
