@@ -2,7 +2,9 @@
 // footer, run the same way as ours (compiled JavaScript). Our throughput is reported as a ratio of this.
 import { createServer } from 'node:http';
 import { Bot, webhookCallback } from 'grammy';
-import { FOOTER } from '../../dist/reply/compose.js';
+import { currentFooter } from '../../dist/reply/compose.js';
+
+const FOOTER = currentFooter().text;
 
 const bot = new Bot(process.env.BOT_TOKEN, { client: { apiRoot: process.env.TELEGRAM_API_ROOT } });
 bot.on('message:text', (ctx) => ctx.reply(`${ctx.msg.text}\n\n${FOOTER}`));
