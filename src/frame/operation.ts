@@ -1,6 +1,6 @@
 import { phraseSet } from '../nlu/phrases.js';
 import type { Decision, FrameOperation } from './types.js';
-import { CONTACT_NUMBERS, COUNTY_SET_WORDS, DIFFERENCE_PHRASES, EXCEPT_WORDS, FEWEST_WORDS, MOST_WORDS, NOT_CONFIRM_BEFORE, PER_DAY_PHRASES, SHARE_PHRASES, SUM_PHRASES, VERSUS_WORDS } from './words.js';
+import { ADD_WORDS, CONTACT_NUMBERS, COUNTY_SET_WORDS, DIFFERENCE_PHRASES, EXCEPT_WORDS, FEWEST_WORDS, MOST_WORDS, NOT_CONFIRM_BEFORE, PER_DAY_PHRASES, SHARE_PHRASES, SUM_PHRASES, VERSUS_WORDS } from './words.js';
 
 const SHARE = phraseSet(SHARE_PHRASES);
 const HALF = phraseSet(['half', 'majority']);
@@ -11,6 +11,7 @@ const MOST = phraseSet(MOST_WORDS);
 const FEWEST = phraseSet(FEWEST_WORDS);
 const DIFFERENCE = phraseSet(DIFFERENCE_PHRASES);
 const COUNTY_SET = phraseSet(COUNTY_SET_WORDS);
+const ADD = phraseSet(ADD_WORDS);
 
 /** A county named right after "outside", "except", "apart from"...: the region's figure without it. */
 export function exceptsCounty(tokens: readonly string[], counties: readonly { said: string; town: boolean }[]): boolean {
@@ -50,6 +51,7 @@ export function operationStep(tokens: readonly string[], counted: number, weeks:
   }
   if (PER_DAY.has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
   if (SUM.has(tokens) && (counted >= 2 || (counted < 2 && metrics >= 2) || (counted === 0 && COUNTY_SET.has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  if (counted === 0 && metrics === 1 && number === undefined && ADD.has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-add-counties' };
   if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
   if (counted >= 2 && VERSUS.has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };
   if (weeks >= 2) return { value: { kind: 'versus' }, rule: 'operation-versus-weeks' };

@@ -1,7 +1,7 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { createPhraseIndex } from '../nlu/phrases.js';
 import type { Decision, FrameTime } from './types.js';
-import { MONTH_AFTER, MONTH_CUES, MONTHS, NEXT_AS_PLACE, RELATIVE_TIMES } from './words.js';
+import { MONTH_AFTER, MONTH_CUES, MONTHS, NEXT_AS_PLACE, RELATIVE_TIMES, SEASONS } from './words.js';
 
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -20,10 +20,12 @@ function relativeTime(tokens: readonly string[]) {
   return hits[0];
 }
 
-/** One time named in a message: a year, a month (perhaps with its year). */
+/** One time named in a message: a year, a month or a season (perhaps with its year). */
 interface TimeRef {
   year?: number;
   month?: number;
+  /** A season: the months it spans. */
+  months?: readonly number[];
   said: string;
 }
 
@@ -33,7 +35,13 @@ export function namedTimes(tokens: readonly string[]): TimeRef[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const month = MONTHS.indexOf(t);
-    if (month >= 0) {
+    const season = Object.hasOwn(SEASONS, t) ? SEASONS[t] : undefined;
+    if (season && (t !== 'fall' || MONTH_CUES.has(tokens[i - 1] ?? ''))) {
+      const next = tokens[i + 1] ?? '';
+      const withYear = YEAR.test(next);
+      refs.push({ months: season, ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });
+      if (withYear) i++;
+    } else if (month >= 0) {
       const next = tokens[i + 1] ?? '';
       const withYear = YEAR.test(next);
       if (withYear || MONTH_CUES.has(tokens[i - 1] ?? '') || MONTH_AFTER.has(next)) {
@@ -50,7 +58,7 @@ export function weeksMatching(ref: TimeRef, operations: readonly Operation[]): O
   return operations.filter((op) =>
     [op.start, op.end].some((d) => {
       const [y, m] = d.split('-').map(Number);
-      return (ref.year === undefined || ref.year === y) && (ref.month === undefined || ref.month === m);
+      return (ref.year === undefined || ref.year === y) && (ref.month === undefined || ref.month === m) && (ref.months === undefined || ref.months.includes(m!));
     }),
   );
 }
@@ -66,16 +74,18 @@ export function timeStep(tokens: readonly string[], knowledge: Knowledge, now: n
   const refs = namedTimes(tokens);
   if (refs.length > 0) {
     const matched = [...new Set(refs.flatMap((r) => weeksMatching(r, ops)))].sort((a, b) => ops.indexOf(a) - ops.indexOf(b));
-    const kind = refs.some((r) => r.month !== undefined) ? 'month' : 'year';
+    const kind = refs.some((r) => r.month !== undefined || r.months !== undefined) ? 'month' : 'year';
     return { value: { kind, said: refs.map((r) => r.said).join(', '), operations: matched.map((o) => o.id) }, rule: `time-named-${kind}` };
   }
   const relative = relativeTime(tokens);
   if (relative) {
-    const { value: kind, phrase: said } = relative;
+    const { value: kind } = relative;
+    // "last years" and "last yr" are said back as "last year".
+    const said = /^last (?:years|yrs?)$/.test(relative.phrase) ? 'last year' : relative.phrase;
     if (kind === 'latest') return { value: { kind, said, operations: ops.slice(0, 1).map((o) => o.id) }, rule: 'time-latest' };
     if (kind === 'previous') return { value: { kind, said, operations: ops.slice(1, 2).map((o) => o.id) }, rule: 'time-previous' };
     if (kind === 'past') {
-      const year = new Date(now).getUTCFullYear() - (said === 'last year' || said.includes('year') ? 1 : 0);
+      const year = new Date(now).getUTCFullYear() - (said.includes('year') ? 1 : 0);
       const month = said === 'last month' ? new Date(now).getUTCMonth() : undefined; // 0-based: the month before
       const weekAgo = now - 7 * 86_400_000;
       const matched = ops.filter((op) => {

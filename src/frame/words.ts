@@ -13,6 +13,9 @@ export const CONTACT_PHRASES = [
 /** Phrases asking to add figures together. */
 export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'altogether', 'put together'];
 
+/** Words that ask for arithmetic outright: with no county named they add up the county figures ("add up all the deal lines"). */
+export const ADD_WORDS = ['add', 'adding', 'add up', 'added up', 'sum of', 'total up', 'tot up'];
+
 /** Phrases asking how far apart two figures are. */
 export const DIFFERENCE_PHRASES = ['how many more', 'how much more', 'how many fewer', 'how many less', 'how much less', 'difference between', 'the difference', 'what difference'];
 
@@ -41,4 +44,4 @@ export const NOT_CONFIRM_BEFORE = new Set(['under', 'over', 'aged', 'age', 'top'
 /** Numbers that are contact numbers, never figures. */
 export const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
 
-export { MONTHS, MONTH_CUES, MONTH_AFTER, NEXT_AS_PLACE, RELATIVE_TIMES } from '../nlu/time-words.js';
+export { MONTHS, MONTH_CUES, MONTH_AFTER, NEXT_AS_PLACE, RELATIVE_TIMES, SEASONS } from '../nlu/time-words.js';

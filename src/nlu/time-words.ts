@@ -2,6 +2,15 @@
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** Seasons, each the months it spans (northern hemisphere, as people in the region mean them). */
+export const SEASONS: Readonly<Record<string, readonly number[]>> = {
+  spring: [3, 4, 5],
+  summer: [6, 7, 8],
+  autumn: [9, 10, 11],
+  fall: [9, 10, 11],
+  winter: [12, 1, 2],
+};
+
 /** Words before a month name that show it is a time ("in may", not "may i ask"). */
 export const MONTH_CUES = new Set(['in', 'during', 'of', 'from', 'since', 'until', 'till', 'the', 'last', 'this', 'that', 'next', 'early', 'late', 'mid', 'before', 'after', 'about', 'for', 'back']);
 /** Words after a month name that show it is a time ("the october week"). */
@@ -12,7 +21,7 @@ export const RELATIVE_TIMES: readonly { kind: 'latest' | 'previous' | 'present' 
   { kind: 'previous', phrases: ['previous one', 'previous week', 'previous operation', 'the previous', 'one before', 'week before that', 'before that', 'earlier one', 'the one before'] },
   { kind: 'latest', phrases: ['last time', 'latest', 'most recent', 'last operation', 'last week of action', 'last crackdown', 'last one', 'recent one'] },
   { kind: 'future', phrases: ['next time', 'next year', 'next week', 'next month', 'next one', 'upcoming', 'future', 'planned', 'next'] },
-  { kind: 'past', phrases: ['last year', 'last month', 'last week', 'yesterday', 'years ago', 'year ago'] },
+  { kind: 'past', phrases: ['last year', 'last years', 'last yr', 'last yrs', 'last month', 'last week', 'yesterday', 'years ago', 'year ago'] },
   { kind: 'present', phrases: ['this year', 'this month', 'this week', 'today', 'tonight', 'these days', 'nowadays', 'at the moment', 'currently', 'right now', 'at present', 'going on now', 'still going on'] },
   { kind: 'trend', phrases: ['going up', 'going down', 'on the rise', 'getting worse', 'getting better', 'increasing', 'decreasing', 'rising', 'falling', 'trend', 'trends', 'over time', 'over the years'] },
   { kind: 'recurring', phrases: ['every year', 'each year', 'per year', 'a year', 'annually', 'every month', 'per month', 'a month'] },
@@ -26,6 +35,6 @@ export const NEXT_AS_PLACE = new Set(['to', 'door']);
  * out of what the classifier sees, because the frame's time step reads them.
  */
 export const TIME_WORDS: ReadonlySet<string> = new Set([
-  ...MONTHS, 'year', 'years', 'yr', 'yrs', 'month', 'months', 'last', 'next', 'previous', 'yesterday', 'today', 'tonight',
+  ...MONTHS, 'spring', 'summer', 'autumn', 'winter', 'year', 'years', 'yr', 'yrs', 'month', 'months', 'last', 'next', 'previous', 'yesterday', 'today', 'tonight',
   'nowadays', 'currently', 'annually', 'upcoming', 'future', 'planned', 'ago', 'recent', 'latest', 'earlier', 'lasts',
 ]);

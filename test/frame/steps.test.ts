@@ -102,6 +102,10 @@ describe('timeStep', () => {
     ['arrests last time', 'latest', ['fixture-2022-03'], 'time-latest'],
     ['and the previous one', 'previous', ['fixture-2021-10'], 'time-previous'],
     ['arrests last year', 'past', ['fixture-2021-10'], 'time-relative-past'],
+    ['how does it compare to last years', 'past', ['fixture-2021-10'], 'time-relative-past'],
+    ['what did they get in the autumn', 'month', ['fixture-2021-10'], 'time-named-month'],
+    ['arrests in the spring', 'month', ['fixture-2022-03'], 'time-named-month'],
+    ['anything in summer 2022', 'month', [], 'time-named-month'],
     ['arrests next time', 'future', [], 'time-future'],
     ['arrests nowadays', 'present', [], 'time-present'],
     ['what happened this week of action', 'none', ['fixture-2022-03'], 'time-none-latest'],
@@ -117,6 +121,8 @@ describe('timeStep', () => {
     expect(namedTimes(w('the october week'))).toEqual([{ month: 10, said: 'october' }]);
     expect(namedTimes(w('march 2022'))).toEqual([{ month: 3, year: 2022, said: 'march 2022' }]);
     expect(namedTimes(w('may i ask'))).toEqual([]);
+    expect(namedTimes(w('in the autumn'))).toEqual([{ months: [9, 10, 11], said: 'autumn' }]);
+    expect(namedTimes(w('will the bot fall over'))).toEqual([]);
   });
 });
 
@@ -148,6 +154,15 @@ describe('operationStep', () => {
     ['how many arrests in kent', 1, 0, { kind: 'value' }],
   ])('should read "%s" as %j', (text, counted, weeks, expected) => {
     expect(operationStep(w(text), counted, weeks).value).toEqual(expected);
+  });
+
+  it.each([
+    ['add up all the deal lines for me', { kind: 'sum' }],
+    ['can you add the deal lines', { kind: 'sum' }],
+    ['how many deal lines altogether', { kind: 'value' }],
+    ['add them up, was it 32', { kind: 'confirm', number: 32 }],
+  ])('should read "%s", one figure and no county, as %j', (text, expected) => {
+    expect(operationStep(w(text), 0, 0, { metrics: 1 }).value).toEqual(expected);
   });
 
   it.each([
