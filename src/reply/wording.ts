@@ -8,10 +8,10 @@ export const WORDING = {
   /** Towns asked about: figures are by county. */
   town_in_county: 'Figures were published by county, not by town. {towns} {is_are} in {county}.',
   /** A year asked about that holds the week. */
-  year_holds_week: 'The release covers the week of action ({dates}) only, not the whole of {year}.',
+  year_holds_week: 'Figures for the whole of {year} were not published: the release covers the week of action ({dates}) only.',
   /** A time asked about that no week held matches. */
   other_time: "I only have the published results of {weeks}. I don't have figures for {said}.",
-  other_time_future: "I only have the published results of {weeks}. I can't say anything about weeks of action to come.",
+  other_time_future: "I only have the published results of {weeks}. No figures or dates were published for weeks of action to come.",
   other_time_present: "I only have the published results of {weeks}, not figures for now.",
   other_time_previous: "I only have the published results of {weeks}: I have no figures for an earlier week.",
   other_time_trend: "I only have the published results of {weeks}, not figures over time, so I can't say whether it is going up or down.",
@@ -53,6 +53,9 @@ export const WORDING = {
   specific_no_answer: 'Sorry, I can only answer questions about the county-lines week of action ({dates}). I understood you asked about {understood}: try "{example}"',
   facet_no_figure: '{says} I can tell you about arrests, weapons, deal lines and other results of the week of action ({dates}), by county.',
   facet_nearest: '{says} I can tell you about {label}:',
+  /** A service the message names that the answer left out. */
+  service_named: '{name}: {how}. It is {about}.',
+  service_named_plain: '{name}: {how}.',
   /** Contact questions. */
   contact:
     "To contact {force}, call {police}, the police non-emergency number: it puts you through to your local force. If anyone is in danger right now, call {emergency}. To pass on information anonymously, call {crimestoppers.name} on {crimestoppers}. I can't take reports here.",

@@ -62,7 +62,7 @@ describe('the answer planner', () => {
 
   it.each([
     ['how many arrests in october', /Autumn week of action.*\b90\b/s, /\b200\b/],
-    ['how many arrests in essex in 2021', /not the whole of 2021.*\b30\b/s, /\b60\b/],
+    ['how many arrests in essex in 2021', /whole of 2021 were not published.*\b30\b/s, /\b60\b/],
     ['and arrests in the previous one', /Autumn week of action.*\b90\b/s, /\b200\b/],
     ['how many arrests last year', /Autumn week of action.*\b90\b/s, /\b200\b/],
   ])('should answer "%s" from the week asked for', (text, expected, forbidden) => {

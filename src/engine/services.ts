@@ -1,0 +1,34 @@
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { REQUIRED_CONTACTS } from '../knowledge/knowledge.js';
+import type { Contact } from '../knowledge/schema.js';
+import { say } from './plan.js';
+
+/** The words a message may name a service by: its id, its name run together, and its name's first word ("nspcc"). */
+export function serviceWords(id: string, contact: Pick<Contact, 'name'>): string[] {
+  const name = contact.name.toLowerCase();
+  return [...new Set([id.toLowerCase(), name.replace(/[^a-z0-9]/g, ''), name.split(/\s+/)[0]!.replace(/[^a-z0-9]/g, '')])].filter((w) => w.length >= 4);
+}
+
+/**
+ * A service the message names ("is fearless legit?") that the reply leaves out gets a line of its own, so
+ * someone who asks about SafeCall, Childline, the NSPCC or Fearless always learns how to reach it. The
+ * footer's services (999, 101, Crimestoppers) are in every reply already.
+ */
+export function namedServiceLines(tokens: readonly string[], body: string, knowledge: Pick<Knowledge, 'contacts'>): string[] {
+  // Single words, and two words run together, so "safe call" names SafeCall.
+  const said = new Set([...tokens, ...tokens.slice(1).map((t, i) => `${tokens[i]}${t}`)]);
+  const lowerBody = body.toLowerCase();
+  const lines: string[] = [];
+  for (const [id, contact] of knowledge.contacts) {
+    if (Object.hasOwn(REQUIRED_CONTACTS, id)) continue;
+    const words = serviceWords(id, contact);
+    const named = words.some((w) => said.has(w));
+    if (!named || lowerBody.includes(contact.name.toLowerCase()) || (contact.number && body.includes(contact.number))) continue;
+    const call = contact.number && (contact.text === contact.number ? `call or text ${contact.number}` : `call ${contact.number}`);
+    const text = contact.text && contact.text !== contact.number ? `text ${contact.text}` : undefined;
+    // A web address only when there is no number to ring: long links are hard to read on a phone.
+    const how = [call, text, !call && contact.web].filter(Boolean).join(', ');
+    lines.push(say(contact.about ? 'service_named' : 'service_named_plain', { name: contact.name, how, about: contact.about ?? '' }));
+  }
+  return lines;
+}
