@@ -35,6 +35,8 @@ import {
   timeNote,
   townStatements,
 } from './plan.js';
+import { namedServiceLines } from './services.js';
+import { phraseSet } from '../nlu/phrases.js';
 
 /** Thresholds of the rejection rule: below these the bot says it cannot help rather than guess. */
 export interface MatchOptions {
@@ -232,6 +234,52 @@ export function calculationOverFact(chosen: Choice, parts: FrameParts): boolean 
   // "i heard 200 were arrested, true?" checks a figure; it is not a ranking of counties.
   if (chosen.intent.answer.most && parts.operation.kind === 'confirm' && parts.metrics.length > 0 && parts.counties.length <= 1) return true;
   return actOfIntent(chosen.intent) === 'fact' && parts.metrics.length > 0 && CALCULATIONS.has(parts.operation.kind);
+}
+
+/** Words of someone who wants to pass something on. */
+const REPORTING = phraseSet(['report', 'reporting', 'tell someone', 'tell the police', 'ring', 'call', 'contact', 'who do i', 'where do i', 'pass on', 'anonymous', 'anonymously']);
+/** How a question put to the bot opens: "can you give me the names of those arrested". */
+const ASKING = phraseSet(['can you', 'could you', 'can u', 'could u', 'will you', 'what', 'whats', 'which', 'who', 'how', 'tell me', 'give me', 'any', 'are there', 'were there', 'do you', 'is there']);
+/** Words of someone telling their own story rather than asking about the week. */
+const STORY_WORDS = new Set(['i', 'im', 'my', 'we', 'our', 'mine']);
+
+/**
+ * A breakdown asked of the week ("the names of those arrested in essex") is a question about the release,
+ * not a request to report, even when the classifier heard "names" as "without giving my name": the
+ * breakdown's nearest figure answers it, or the fallback says plainly that it was not published.
+ */
+export function facetOverReport(chosen: Choice, parts: FrameParts, tokens: readonly string[], deps: EngineDeps): Choice | undefined | false {
+  if (!parts.facet || chosen.intent.danger || actOfIntent(chosen.intent) !== 'report') return false;
+  // Only a plain question about the week's figures: no wish to report, no story of one's own ("my neighbour's kid...").
+  if (parts.metrics.length === 0 || ASKING.first(tokens)?.at !== 0 || REPORTING.has(tokens) || tokens.some((t) => STORY_WORDS.has(t))) return false;
+  const facet = deps.knowledge.facets.get(parts.facet.key);
+  if (!facet || facet.no_figures) return false;
+  const metric = parts.metrics[0] ?? facet.nearest;
+  const intent = metric ? intentForMetric(metric, deps) : undefined;
+  return intent ? { intent, confidence: chosen.confidence, rule: `facet-over-report` } : undefined;
+}
+
+/**
+ * A question that asks for a figure it names ("total county lines arrests for the whole of 2022") is a
+ * figure question, even when the classifier picked a text answer for other words in it ("county lines").
+ */
+export function figureOverFact(chosen: Choice, parts: FrameParts, tokens: readonly string[], deps: EngineDeps): Choice | undefined {
+  if (chosen.intent.danger || actOfIntent(chosen.intent) !== 'fact' || chosen.intent.metric) return undefined;
+  const metric = parts.metrics[0];
+  if (!metric || !asksForFigures(tokens)) return undefined;
+  const intent = intentForMetric(metric, deps);
+  return intent && { intent, confidence: chosen.confidence, rule: 'figure-over-fact' };
+}
+
+/**
+ * A figure named only as someone's own thing ("can i get my cash back that police took off me") or in a
+ * question about what one person may do ("am i allowed to keep cash at home") is about their own case:
+ * no figure from the week answers it, so no figure intent does.
+ */
+export function ownThingsRule(chosen: Choice | undefined, parts: FrameParts, ownMetrics: readonly string[]): boolean {
+  if (!chosen || chosen.intent.danger || actOfIntent(chosen.intent) !== 'figure') return false;
+  if (ownMetrics.length === 0 || parts.counties.length > 0) return false;
+  return parts.metrics.every((m) => ownMetrics.includes(m));
 }
 
 /** The intent that answers a figure: the one whose metric it is, else one whose county templates use it ({money_seized} in the cash answer). */
@@ -492,15 +540,25 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     if (!chosen) chosen = calculationRule(parts, deps);
     if (!chosen) chosen = undecidedSpeakerRule(u, speaker, deps);
     if (!chosen || calculationOverFact(chosen, parts)) chosen = calculationRule(parts, deps) ?? chosen;
-    const act = actOfIntent(chosen?.intent);
-    if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(planContact(parts, knowledge), parts, 1, parts.contact.rule, context, now);
-    if (!chosen) {
-      const asksHowMany = / how (?:many|much) | number of | figures /.test(` ${u.tokens.join(' ')} `);
-      return reply(planFallback(parts, deps, asksHowMany), parts, u.ranked[0]?.score ?? 0, undefined, context, now);
+    if (chosen) chosen = figureOverFact(chosen, parts, u.tokens, deps) ?? chosen;
+    const breakdown = chosen && facetOverReport(chosen, parts, u.tokens, deps);
+    if (breakdown !== false && breakdown !== undefined) chosen = breakdown;
+    else if (breakdown === undefined) chosen = undefined;
+    if (ownThingsRule(chosen, parts, u.ownMetrics)) {
+      chosen = undefined;
+      parts = { ...parts, metrics: parts.metrics.filter((m) => !u.ownMetrics.includes(m)) };
     }
-    chosen = speakerRoute(chosen, speaker, byId, u.tokens);
-    if (chosen.intent.danger) return reply(planEmergency(deps, speaker, chosen.intent), parts, chosen.confidence, chosen.rule, context, now);
-    return reply(planAnswer(chosen.intent, parts, deps, context, u.regionWide, speaker), parts, chosen.confidence, chosen.rule, context, now);
+    const act = actOfIntent(chosen?.intent);
+    const tokens = u.tokens;
+    const naming = (p: Planned): Planned => ({ ...p, body: [p.body, ...namedServiceLines(tokens, p.body, knowledge)].join('\n\n') });
+    if (parts.contact.value && act !== 'report' && act !== 'emergency') return reply(naming(planContact(parts, knowledge)), parts, 1, parts.contact.rule, context, now);
+    if (!chosen) {
+      const asksHowMany = / how (?:many|much) | number of | figures /.test(` ${tokens.join(' ')} `);
+      return reply(naming(planFallback(parts, deps, asksHowMany)), parts, u.ranked[0]?.score ?? 0, undefined, context, now);
+    }
+    chosen = speakerRoute(chosen, speaker, byId, tokens);
+    if (chosen.intent.danger) return reply(naming(planEmergency(deps, speaker, chosen.intent)), parts, chosen.confidence, chosen.rule, context, now);
+    return reply(naming(planAnswer(chosen.intent, parts, deps, context, u.regionWide, speaker)), parts, chosen.confidence, chosen.rule, context, now);
   }
 
   /** Composes the planned body with the footer and records the frame and the conversation's context. */

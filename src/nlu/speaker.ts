@@ -28,6 +28,8 @@ const YOUNG_STRONG = [
   'older lad', 'older boy', 'older guy', 'my cousin wants me', 'snitch', 'snitches', 'snitching', 'grass on', 'my block',
   'do runs', 'doing runs', 'did runs', 'do drops', 'doing drops', 'did a drop', 'run for them', 'running for them',
   'should i tell my', 'should i tell her', 'should i tell him', 'should i tell someone', 'i cant tell my mum', 'i cant tell my dad',
+  'without my mum', 'without my dad', 'without my parents', 'my mum finding out', 'my dad finding out', 'my parents finding out',
+  'my mum knowing', 'my dad knowing', 'my parents knowing',
 ];
 
 /** Phrases a young person often writes but adults do too: two are needed. */

@@ -20,7 +20,31 @@ const STOPWORDS = new Set([
 ]);
 
 /** Words that add nothing to a follow-up such as "and what about kent then?". */
-const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'itself', 'themselves', 'there', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news']);
+const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'itself', 'themselves', 'there', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news',
+  // Asking for "the figures" of a place is asking for its overview: "any figures for bury st edmunds?", "luton numbers?"
+  'figures', 'figure', 'numbers', 'stats', 'statistics', 'results', 'info', 'information', 'data', 'do', 'have', 'got', 'give', 'tell', 'know',
+]);
+
+/** A road's number as people type it: m11, a14, a1m, a120. */
+const ROAD = /^[am]\d{1,4}m?$/;
+
+/** Words that make a thing someone's own: "my cash", "our phones". */
+const OWNERS = new Set(['my', 'our']);
+/** Phrases that ask what one person may do: about their own case, not the week's figures. */
+const PERSONAL_PHRASES = [' am i allowed ', ' are we allowed ', ' is it legal ', ' is it illegal ', ' can i keep ', ' how much can i '];
+
+/**
+ * The figures a message names only as someone's own ("my cash", not "the cash seized"), or all it names
+ * when it asks what one person may do. `find` reads the figures named in some words.
+ */
+export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[]): string[] {
+  const named = find(tokens);
+  if (named.length === 0) return [];
+  if (PERSONAL_PHRASES.some((p) => ` ${tokens.join(' ')} `.includes(p))) return named;
+  if (!tokens.some((t) => OWNERS.has(t))) return [];
+  const others = new Set(find(tokens.filter((_, i) => !OWNERS.has(tokens[i - 1] ?? ''))));
+  return named.filter((m) => !others.has(m));
+}
 
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
@@ -50,6 +74,11 @@ export interface Understanding {
   tokens: string[];
   /** Figures named (keys of data/metrics.yaml), in order. */
   metrics: string[];
+  /**
+   * Figures named only as someone's own things ("can i get my cash back") or in a question about what
+   * one person may do ("am i allowed to keep cash at home"): about their own case, not the week's figures.
+   */
+  ownMetrics: string[];
   /** The message asks for the whole region ("in total", "overall"). */
   regionWide: boolean;
   /** The message asks for the smallest figure ("fewest", "least"). */
@@ -220,10 +249,15 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
    * Common words, very short words (n, u, ok), words with digits and misspellings the speller
    * corrected are neutral.
    */
-  function coverage(read: readonly string[], corrected: readonly string[]): number {
+  function coverage(read: readonly string[], corrected: readonly string[], namesFigure: boolean): number {
     let inScope = 0;
     let against = 0;
     read.forEach((word, i) => {
+      // A road (m11, a14, a1m) with no figure named is not what the week was about: "is the m11 closed".
+      if (!namesFigure && ROAD.test(word)) {
+        against += 1;
+        return;
+      }
       // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
       if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || TIME_WORDS.has(word)) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
@@ -267,6 +301,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const read = translate(placed);
     const corrected = read.map(correct);
     const plain = translate(corrected);
+    const metrics = findMetrics(plain);
     const features = toFeatures(plain);
     const padded = ` ${plain.join(' ')} `;
     const rawPadded = ` ${normalised} `;
@@ -279,14 +314,15 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       places,
       mentions,
       tokens: plain,
-      metrics: findMetrics(plain),
+      metrics,
+      ownMetrics: ownedMetrics(plain, findMetrics),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,
       unknown: plain.filter((t) => t !== PLACE_TOKEN && !STOPWORDS.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
-      coverage: coverage(read, corrected),
+      coverage: coverage(read, corrected, metrics.length > 0),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),
       ...(exact ? { exact } : {}),

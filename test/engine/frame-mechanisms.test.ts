@@ -215,3 +215,106 @@ describe('landmark places', () => {
     expect(body(r.text)).toContain('60');
   });
 });
+
+describe('a breakdown asked of the week, not a report', () => {
+  it('should say the names were not published and give the arrests of the place, not how to stay anonymous', () => {
+    const r = ask('can you give me the names of those arrested in essex');
+    expect(r.intent).toBe('arrests');
+    expect(body(r.text)).toMatch(/doesn't name anyone/);
+    expect(body(r.text)).toContain('60');
+    expect(body(r.text)).not.toMatch(/don't have to give your name/);
+  });
+
+  it('should still tell someone who wants to report without their name how to', () => {
+    expect(ask('can i report without giving my name').intent).toBe('anonymity');
+  });
+});
+
+describe('a figure named beside a topic word', () => {
+  it('should answer "total county lines arrests for the whole of 2022" with the week, saying the year was not published', () => {
+    const r = ask('total county lines arrests for the whole of 2022?');
+    expect(r.intent).toBe('arrests');
+    expect(body(r.text)).toMatch(/whole of 2022 were not published/);
+    expect(body(r.text)).toContain('200');
+  });
+
+  it('should leave a definition asked without a figure word to the definition', () => {
+    expect(ask('what are county lines arrests about').intent).not.toBe('arrests');
+  });
+});
+
+describe('adding up with no county named', () => {
+  it('should add the county figures and call it a calculation', () => {
+    const r = ask('add up all the deal lines for me');
+    expect(body(r.text)).toMatch(/\b16\b/);
+    expect(body(r.text)).toMatch(/my own calculation/);
+  });
+});
+
+describe('seasons and "last years"', () => {
+  it('should read the autumn as the autumn week, and spring as the spring week', () => {
+    expect(ask('how many arrests in the autumn').frame.time.operations).toEqual(['fixture-2021-10']);
+    expect(ask('arrests in the spring').frame.time.operations).toEqual(['fixture-2022-03']);
+  });
+
+  it('should read "last years" as last year', () => {
+    expect(ask('how does this compare to last years arrests').frame.time.kind).toBe('past');
+  });
+});
+
+describe('a service named in the message', () => {
+  it('should give how to reach it when the answer leaves it out', () => {
+    const r = ask('is fearless legit? will they know its me');
+    expect(body(r.text)).toContain('https://www.fearless.org');
+  });
+
+  it('should give SafeCall as call or text, without a long link', () => {
+    const r = ask('can i ring safe call');
+    expect(body(r.text)).toMatch(/SafeCall: call or text 116 000/);
+    expect(body(r.text)).not.toContain('missingpeople');
+  });
+
+  it('should not repeat a service the answer already names, nor the footer services', () => {
+    const r = ask('is childline free');
+    expect(body(r.text).match(/Childline/g)?.length).toBe(1);
+    expect(body(ask('how do i call crimestoppers').text).match(/Crimestoppers:/g)).toBeNull();
+  });
+});
+
+describe("someone's own things", () => {
+  it('should give no figure to a question about their own cash or what they may keep', () => {
+    for (const q of ['can i get my cash back that police took off me', 'how much cash am i allowed to keep at home']) {
+      const r = ask(q);
+      expect(r.intent).toBeNull();
+      expect(r.frame.metrics).toEqual([]);
+    }
+  });
+
+  it('should still answer the cash figure when the own thing is someone else’s story', () => {
+    expect(ask('my son had loads of cash, how much cash was seized').intent).toBe('cash');
+  });
+});
+
+describe('roads', () => {
+  it('should turn down a road question with no figure named', () => {
+    expect(ask('is the m11 closed').intent).toBeNull();
+    expect(ask('is the a14 closed').intent).toBeNull();
+  });
+});
+
+describe('the figures of a place', () => {
+  it('should give the county overview for "any figures for" a town', () => {
+    const r = ask('Do you have any figures for Chelmsford?');
+    expect(r.intent).toBe('overview');
+    expect(body(r.text)).toMatch(/Chelmsford is in Essex/);
+    expect(body(r.text)).toContain('60');
+  });
+});
+
+describe('a call for help sent from someone held', () => {
+  it('should put 999 first when a child texted help from a car they were put in', () => {
+    const r = ask('my daughter just texted help and her location in chelmsford, older men have got her in a car');
+    expect(r.danger).toBe(true);
+    expect(r.text.startsWith('Call 999 now')).toBe(true);
+  });
+});
