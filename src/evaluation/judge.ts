@@ -51,6 +51,11 @@ export const NOT_PUBLISHED_PHRASES = [
   'no figures',
   'no figure',
   'not broken down',
+  'not by town',
+  "don't have figures",
+  'do not have figures',
+  "doesn't name",
+  'does not name',
 ] as const;
 
 /** A contact as the evaluation needs it: something the reply can name it by. */
