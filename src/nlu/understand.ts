@@ -10,6 +10,7 @@ import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
+import { createPhraseIndex } from './phrases.js';
 import { trainClassifier, type Scored } from './classifier.js';
 
 /** Words too common to tell intents apart. Question words (who, when, how, most) are kept on purpose. */
@@ -37,8 +38,7 @@ const PERSONAL_PHRASES = [' am i allowed ', ' are we allowed ', ' is it legal ',
  * The figures a message names only as someone's own ("my cash", not "the cash seized"), or all it names
  * when it asks what one person may do. `find` reads the figures named in some words.
  */
-export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[]): string[] {
-  const named = find(tokens);
+export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], named = find(tokens)): string[] {
   if (named.length === 0) return [];
   if (PERSONAL_PHRASES.some((p) => ` ${tokens.join(' ')} `.includes(p))) return named;
   if (!tokens.some((t) => OWNERS.has(t))) return [];
@@ -182,7 +182,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
   // Longest phrases first, so "deal lines" wins over "lines".
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
-  const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: ` ${normalise(t)} ` })));
+  const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: t })));
+  const triggerIndex = createPhraseIndex(triggers.map((t, i) => [t.phrase, i] as const));
 
 
 
@@ -303,10 +304,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const plain = translate(corrected);
     const metrics = findMetrics(plain);
     const features = toFeatures(plain);
-    const padded = ` ${plain.join(' ')} `;
-    const rawPadded = ` ${normalised} `;
-    const wholePadded = ` ${whole} `;
-    const triggered = triggers.find((t) => padded.includes(t.phrase) || rawPadded.includes(t.phrase) || wholePadded.includes(t.phrase))?.id;
+    // The first trigger in the intents' order found in the words read, as typed or in the whole message.
+    const hits = [plain, words(normalised), words(whole)].flatMap((w) => triggerIndex.all(w));
+    const triggered = hits.length > 0 ? triggers[Math.min(...hits.map((h) => h.value))]!.id : undefined;
     const exact = exactly.get(normalised) ?? exactly.get(whole);
     return {
       whole,
@@ -315,7 +315,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       mentions,
       tokens: plain,
       metrics,
-      ownMetrics: ownedMetrics(plain, findMetrics),
+      ownMetrics: ownedMetrics(plain, findMetrics, metrics),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
