@@ -1,5 +1,6 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Engine, EngineReply } from '../engine/engine.js';
+import type { Operation } from '../knowledge/knowledge.js';
 import { DANGER_FIRST_LINE, hasFooter } from '../reply/compose.js';
 import type { EvalCase } from './cases.js';
 import { judgeReply } from './judge.js';
@@ -68,10 +69,16 @@ function toneOf(reply: EngineReply): string | undefined {
   return reply.tone;
 }
 
+/** The week a reply answered from: the one its frame picked, when it picked exactly one. */
+export function weekOf(engine: Engine, reply: EngineReply): Operation | undefined {
+  const ids = reply.frame?.time.operations ?? [];
+  return ids.length === 1 ? engine.knowledge.operations.find((o) => o.id === ids[0]) : undefined;
+}
+
 /** Runs one case through the engine as a fresh conversation and scores it. */
 export function runCase(engine: Engine, c: EvalCase): CaseResult {
   const reply = engine.answer(c.text, undefined, 0);
-  const notes = judgeReply(reply.text, c, engine.knowledge);
+  const notes = judgeReply(reply.text, c, engine.knowledge, weekOf(engine, reply));
   if (c.expected !== undefined && reply.intent !== c.expected) {
     notes.unshift(`went to ${reply.intent ?? 'no topic (the fallback)'} instead of ${c.expected ?? 'no topic (the fallback)'}`);
   }

@@ -1,5 +1,5 @@
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
-import { groupThousands } from '../knowledge/format.js';
+import { formatDate, groupThousands } from '../knowledge/format.js';
 import type { Figure } from '../knowledge/schema.js';
 import { currentFooter, DANGER_FIRST_LINE } from '../reply/compose.js';
 import { evaluateArithmetic } from './arithmetic.js';
@@ -136,9 +136,8 @@ export function withoutContacts(text: string, contacts: ReadonlyMap<string, Cont
   return body;
 }
 
-/** Published figures of the latest week that appear in the reply. */
-export function figuresIn(text: string, knowledge: Knowledge): string[] {
-  const op = latestOperation(knowledge);
+/** Published figures of a week (the latest unless given) that appear in the reply. */
+export function figuresIn(text: string, knowledge: Knowledge, op: Operation = latestOperation(knowledge)): string[] {
   const body = withoutContacts(text, contactsOf(knowledge));
   return publishedFields(op).filter((f) => appearsAsNumber(body, figureOf(knowledge, f, op)!.value));
 }
@@ -168,12 +167,28 @@ export function saysNotPublished(reply: string): boolean {
   return NOT_PUBLISHED_PHRASES.some((p) => text.includes(p));
 }
 
+/**
+ * A case's words with the week's dates filled in, so a new week changes no case: {start}, {end} and
+ * {published} as "7 March", {month} as "March" (the start's), {year} as "2022".
+ */
+export function weekWords(text: string, week: Operation): string {
+  const dayMonth = (iso: string) => formatDate(iso, false).replace(/ \d{4}$/, '');
+  const fields: Record<string, string> = {
+    start: dayMonth(week.start),
+    end: dayMonth(week.end),
+    published: dayMonth(week.published),
+    month: formatDate(week.start, false).split(' ')[1]!,
+    year: week.start.slice(0, 4),
+  };
+  return text.replace(/\{(start|end|published|month|year)\}/g, (_, k: string) => fields[k]!);
+}
+
 /** The field name in plain words for a failure note: "Essex arrests (44)". */
-function describeField(knowledge: Knowledge, field: string): string {
+function describeField(knowledge: Knowledge, field: string, week?: Operation): string {
   const [where = '', metric = ''] = field.split('.');
   const place = where === 'region' ? 'region-wide' : (knowledge.places.get(where)?.name ?? where);
   const label = knowledge.metrics.get(metric)?.label ?? metric;
-  const figure = figureOf(knowledge, field);
+  const figure = figureOf(knowledge, field, week);
   return `${place} ${label}${figure ? ` (${groupThousands(figure.value)})` : ''}`;
 }
 
@@ -182,18 +197,20 @@ export function judgeReply(
   reply: string,
   c: { scope: 'in' | 'out'; expect: Expectations; forbid: Forbidden },
   knowledge: Knowledge,
+  /** The week the reply answered from (the one the question named); the latest when not given. */
+  week: Operation = latestOperation(knowledge),
 ): string[] {
   const notes: string[] = [];
   const contacts = contactsOf(knowledge);
   const body = withoutContacts(reply, contacts);
   const lower = squash(reply);
   const e = c.expect;
-  const value = (field: string) => figureOf(knowledge, field)?.value;
+  const value = (field: string) => figureOf(knowledge, field, week)?.value;
 
   for (const field of e.fields) {
     const figure = value(field);
     if (figure === undefined) notes.push(`the case asks for ${field}, which the data does not publish`);
-    else if (!appearsAsNumber(body, figure)) notes.push(`lacks the ${describeField(knowledge, field)}`);
+    else if (!appearsAsNumber(body, figure)) notes.push(`lacks the ${describeField(knowledge, field, week)}`);
   }
   for (const expression of e.computed) {
     try {
@@ -204,7 +221,8 @@ export function judgeReply(
     }
   }
   for (const say of e.says) {
-    if (!alternatives(say).some((a) => lower.includes(squash(a)))) notes.push(`does not say "${say}"`);
+    const wanted = weekWords(say, week);
+    if (!alternatives(wanted).some((a) => lower.includes(squash(a)))) notes.push(`does not say "${wanted}"`);
   }
   for (const key of e.facts) {
     const fact = factText(knowledge, key);
@@ -223,11 +241,11 @@ export function judgeReply(
   }
   for (const field of c.forbid.fields) {
     const figure = value(field);
-    if (figure !== undefined && appearsAsNumber(body, figure)) notes.push(`gives the ${describeField(knowledge, field)}, which it should not`);
+    if (figure !== undefined && appearsAsNumber(body, figure)) notes.push(`gives the ${describeField(knowledge, field, week)}, which it should not`);
   }
   if (c.scope === 'out') {
-    const shown = figuresIn(reply, knowledge);
-    if (shown.length > 0) notes.push(`gives figures to a question it should turn down: ${shown.map((f) => describeField(knowledge, f)).join(', ')}`);
+    const shown = figuresIn(reply, knowledge, week);
+    if (shown.length > 0) notes.push(`gives figures to a question it should turn down: ${shown.map((f) => describeField(knowledge, f, week)).join(', ')}`);
   }
   return notes;
 }

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
@@ -7,7 +8,14 @@ import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
 
 /** The evaluation is of the project as it is: its own data/ and intents/. */
 const projectEngine = () => loadEngine();
-const OPERATION = 'data/operations/2022-03-ersou-week-of-action.yaml';
+/** The file of the week the bot answers from when no time is named: the latest, whatever staff have added. */
+async function latestWeekFile(id: string): Promise<string> {
+  const dir = resolve(PROJECT_ROOT, 'data/operations');
+  for (const name of await readdir(dir)) {
+    if (new RegExp(`^id: ${id}$`, 'm').test(await readFile(resolve(dir, name), 'utf8'))) return `data/operations/${name}`;
+  }
+  throw new Error(`no file in data/operations holds the week ${id}`);
+}
 const rightOnes = (sections: Section[]) => sections.flatMap((s) => s.report.results.filter((r) => r.correct).map((r) => `${s.key}: ${r.case.text}`));
 
 // A member of staff corrected Kent's arrests from 28 to 29 and the evaluation dropped, because the sets typed 28.
@@ -23,7 +31,7 @@ describe('the evaluation after a correct edit of figures', () => {
     const kent = real.knowledge.operations[0]!.counties.kent!.arrests!.value;
     const essexLines = real.knowledge.operations[0]!.counties.essex!.deal_lines!.value;
     ws = await copyWorkspace({ data: resolve(PROJECT_ROOT, 'data') });
-    await ws.edit(OPERATION, (t) =>
+    await ws.edit(await latestWeekFile(real.knowledge.operations[0]!.id), (t) =>
       t
         .replace(`arrests: { value: ${kent} }`, `arrests: { value: ${kent + 1} }`)
         .replace(`deal_lines: { value: ${essexLines} }`, `deal_lines: { value: ${essexLines + 3} }`),
@@ -43,8 +51,10 @@ describe('the evaluation after a correct edit of figures', () => {
   });
 
   it('should leave the regression gate with no error and nothing moved', async () => {
-    const gate = compareWithBaseline(after, await readBaseline(PROJECT_ROOT));
+    const baseline = await readBaseline(PROJECT_ROOT);
+    const gate = compareWithBaseline(after, baseline);
     expect(gate.errors).toEqual([]);
-    expect(gate.moved).toEqual([]);
+    // Correcting a figure moves no question: whatever stood moved before the edit stands moved after it.
+    expect(gate.moved).toEqual(compareWithBaseline(before, baseline).moved);
   });
 });

