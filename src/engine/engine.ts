@@ -260,14 +260,16 @@ export function facetOverReport(chosen: Choice, parts: FrameParts, tokens: reado
 }
 
 /**
- * A question that asks for a figure it names ("total county lines arrests for the whole of 2022") is a
- * figure question, even when the classifier picked a text answer for other words in it ("county lines").
+ * A question that asks for a figure it names ("total county lines arrests for the whole of 2022"), or for
+ * the figures of a county it names, is a figure question, even when the classifier picked a text answer
+ * for other words in it ("county lines", "school project").
  */
 export function figureOverFact(chosen: Choice, parts: FrameParts, tokens: readonly string[], deps: EngineDeps): Choice | undefined {
   if (chosen.intent.danger || actOfIntent(chosen.intent) !== 'fact' || chosen.intent.metric) return undefined;
+  if (!asksForFigures(tokens)) return undefined;
   const metric = parts.metrics[0];
-  if (!metric || !asksForFigures(tokens)) return undefined;
-  const intent = intentForMetric(metric, deps);
+  // "what numbers have you got for kent": the county's figures, whatever else the message says.
+  const intent = metric ? intentForMetric(metric, deps) : parts.counties.length > 0 ? deps.byId.get('overview') : undefined;
   return intent && { intent, confidence: chosen.confidence, rule: 'figure-over-fact' };
 }
 
@@ -412,7 +414,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     const note = act === 'fact' ? timeNote(parts, op, knowledge).filter(() => parts.time.kind !== 'year') : [];
     // A breakdown asked of a text answer ("what were they charged with") is said not published first.
     const textFacet = act === 'fact' && parts.facet ? knowledge.facets.get(parts.facet.key) : undefined;
-    if (textFacet) note.unshift(facetSays(textFacet, op, knowledge));
+    if (textFacet && !textFacet.figures_only) note.unshift(facetSays(textFacet, op, knowledge));
     const answer = toned(intent, op, knowledge, speaker);
     return { body: [...note, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
   }

@@ -79,7 +79,9 @@ export function timeNote(parts: FrameParts, op: Operation, knowledge: Knowledge)
   if (parts.time.kind === 'year') {
     return [say('year_holds_week', { dates: formatDateRange(op.start, op.end), year: parts.time.said ?? op.start.slice(0, 4) })];
   }
-  if (parts.time.kind !== 'none' && knowledge.operations.length > 1) return [say('week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
+  // Named only when its name tells it from the other weeks: answers already give the week's dates.
+  const named = knowledge.operations.filter((o) => o.name === op.name).length === 1;
+  if (parts.time.kind !== 'none' && knowledge.operations.length > 1 && named) return [say('week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
   return [];
 }
 
@@ -161,17 +163,24 @@ export function planPerDay(op: Operation, knowledge: Knowledge, place: string | 
 export function planConfirm(number: number, figure: Figure | undefined): { opening: string; rule: string } | undefined {
   if (!figure) return undefined;
   const shown = groupThousands(number);
-  if (figure.qualifier) return { opening: '', rule: 'plan-confirm-qualified' };
+  // "was it 48k?" of "an estimated £48,000": yes, and the figure that follows says it was an estimate.
+  if (figure.qualifier && figure.value === number) return { opening: say('confirm_yes_qualified', { number: shown }), rule: 'plan-confirm-yes-qualified' };
+  // "more than £150,000" neither confirms nor rules out a larger number: the figure is given as published.
+  if (figure.qualifier === 'more_than' && number > figure.value) return { opening: '', rule: 'plan-confirm-qualified' };
+  if (figure.qualifier) return { opening: say('confirm_no', { number: shown }), rule: 'plan-confirm-no' };
   return figure.value === number ? { opening: say('confirm_yes', { number: shown }), rule: 'plan-confirm-yes' } : { opening: say('confirm_no', { number: shown }), rule: 'plan-confirm-no' };
 }
 
 /** One figure across two or more weeks, side by side. */
 export function planWeeks(weeks: readonly Operation[], knowledge: Knowledge, place: string | undefined, metricKey: string): Plan {
   const metric = knowledge.metrics.get(metricKey)!;
+  // Weeks that share a name are told apart by their dates alone.
+  const sameName = new Set(weeks.map((op) => op.name)).size < weeks.length;
   const lines = weeks
     .map((op) => {
       const f = figureOf(op, place, metricKey);
-      return say('week_line', { operation: op.name, dates: formatDateRange(op.start, op.end), figure: f ? formatFigure(f, metric) : 'not published' });
+      const fields = { operation: op.name, dates: formatDateRange(op.start, op.end), figure: f ? formatFigure(f, metric) : 'not published' };
+      return say(sameName ? 'week_line_dates' : 'week_line', fields);
     })
     .join('\n');
   return { body: say('weeks_versus', { label: `${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}${place ? ` in ${placeName(knowledge, place)}` : ''}`, lines }), rule: 'plan-weeks-versus', figures: true };

@@ -4,6 +4,8 @@ import type { Decision, FrameTime } from './types.js';
 import { MONTH_AFTER, MONTH_CUES, MONTHS, NEXT_AS_PLACE, RELATIVE_TIMES, SEASONS } from './words.js';
 
 const YEAR = /^(?:19|20)\d\d$/;
+/** Words that join a second time to one already named: "march and october", "may vs june". */
+const MONTH_JOINS = new Set(['and', 'or', 'vs', 'versus', 'v', 'with', 'to', 'than', 'against']);
 
 const RELATIVE = createPhraseIndex(RELATIVE_TIMES.flatMap(({ kind, phrases }) => phrases.map((p) => [p, kind] as const)));
 const PRIORITY = RELATIVE_TIMES.map((r) => r.kind);
@@ -44,7 +46,9 @@ export function namedTimes(tokens: readonly string[]): TimeRef[] {
     } else if (month >= 0) {
       const next = tokens[i + 1] ?? '';
       const withYear = YEAR.test(next);
-      if (withYear || MONTH_CUES.has(tokens[i - 1] ?? '') || MONTH_AFTER.has(next)) {
+      // "march and october": a month joined to a time already named is a time too.
+      const joined = MONTH_JOINS.has(tokens[i - 1] ?? '') && refs.length > 0;
+      if (withYear || joined || MONTH_CUES.has(tokens[i - 1] ?? '') || MONTH_AFTER.has(next)) {
         refs.push({ month: month + 1, ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });
         if (withYear) i++;
       }

@@ -11,7 +11,7 @@ export const CONTACT_PHRASES = [
 ];
 
 /** Phrases asking to add figures together. */
-export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'altogether', 'put together'];
+export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'total', 'altogether', 'put together'];
 
 /** Words that ask for arithmetic outright: with no county named they add up the county figures ("add up all the deal lines"). */
 export const ADD_WORDS = ['add', 'adding', 'add up', 'added up', 'sum of', 'total up', 'tot up'];

@@ -83,6 +83,8 @@ export const facetSchema = strictObject({
   no_figures: z.boolean().optional(),
   /** A place named is the breakdown's value, not where figures are asked ("came from London"). */
   place_is_value: z.boolean().optional(),
+  /** Said only before figures, never before a text answer ("when did it start, on monday?" is not asking for daily figures). */
+  figures_only: z.boolean().optional(),
 });
 export const facetsFileSchema = z.record(key, facetSchema);
 

@@ -24,6 +24,8 @@ const STOPWORDS = new Set([
 const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'itself', 'themselves', 'there', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news',
   // Asking for "the figures" of a place is asking for its overview: "any figures for bury st edmunds?", "luton numbers?"
   'figures', 'figure', 'numbers', 'stats', 'statistics', 'results', 'info', 'information', 'data', 'do', 'have', 'got', 'give', 'tell', 'know',
+  // "harlow and epping forest district": the kind of place adds nothing.
+  'district', 'districts', 'area', 'areas', 'town', 'towns', 'city', 'borough', 'village', 'county',
 ]);
 
 /** A road's number as people type it: m11, a14, a1m, a120. */

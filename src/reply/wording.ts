@@ -41,6 +41,7 @@ export const WORDING = {
   cannot_calculate: "I can't work that out: {missing} {was_were} not published.",
   /** Confirming a number. */
   confirm_yes: 'Yes, {number} is right.',
+  confirm_yes_qualified: 'Yes, that is the figure in the release.',
   confirm_no: 'No, not {number}.',
   confirm_other_place: '{number} was the {label} figure for {places}.',
   confirm_other_metric: '{number} matches the published figure for {other}, not {label}:',
@@ -49,6 +50,7 @@ export const WORDING = {
   /** Two weeks side by side. */
   weeks_versus: '{label}, by week of action:\n{lines}',
   week_line: '• {operation} ({dates}): {figure}',
+  week_line_dates: '• {dates}: {figure}',
   /** Part understood, part not. */
   specific_no_answer: 'Sorry, I can only answer questions about the county-lines week of action ({dates}). I understood you asked about {understood}: try "{example}"',
   facet_no_figure: '{says} I can tell you about arrests, weapons, deal lines and other results of the week of action ({dates}), by county.',

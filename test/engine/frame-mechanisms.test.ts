@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineReply } from '../../src/engine/engine.js';
 import { wordsInOtherSenses } from '../../src/nlu/understand.js';
-import { otherTimeStatement } from '../../src/engine/plan.js';
+import { otherTimeStatement, planWeeks } from '../../src/engine/plan.js';
 import type { FrameParts } from '../../src/frame/build.js';
 import { body, fixtureEngine, on } from '../frame/fixture.js';
+import { noExpectations } from '../../src/evaluation/cases.js';
+import { runCase } from '../../src/evaluation/evaluate.js';
+import { weekWords } from '../../src/evaluation/judge.js';
 
 // Fixture figures (invented): spring 2022 week: region 200 arrests, Essex 60, Kent 40, Cambridgeshire 20,
 // Bedfordshire 10; Essex 9 deal lines, Kent 7. Suffolk and Norfolk have no figures.
@@ -316,5 +319,82 @@ describe('a call for help sent from someone held', () => {
     const r = ask('my daughter just texted help and her location in chelmsford, older men have got her in a car');
     expect(r.danger).toBe(true);
     expect(r.text.startsWith('Call 999 now')).toBe(true);
+  });
+});
+
+describe('two weeks named in one question', () => {
+  it('should read "march and october" as both weeks and set them side by side', () => {
+    const r = ask('compare arrests in march and october');
+    expect(r.frame.time.operations).toEqual(['fixture-2022-03', 'fixture-2021-10']);
+    expect(r.frame.rule).toMatch(/plan-weeks-versus/);
+  });
+
+  it('should not read "and may i ask" as a month when no time was named before it', () => {
+    expect(ask('arrests in essex and may i ask about kent').frame.time.kind).toBe('none');
+  });
+
+  it('should tell weeks that share a name apart by their dates alone', () => {
+    const weeks = engine.knowledge.operations.map((op) => ({ ...op, name: 'Week of action' }));
+    const { body: text } = planWeeks(weeks, engine.knowledge, undefined, 'arrests');
+    expect(text).not.toContain('Week of action (');
+    expect(text).toMatch(/• Monday 7 March to Friday 11 March 2022: 200/);
+  });
+});
+
+describe('the evaluation with several weeks', () => {
+  it('should judge a figure against the week the question named, not the latest', () => {
+    const c = { text: 'arrests in essex in october', scope: 'in' as const, expect: { ...noExpectations(), fields: ['essex.arrests'] }, forbid: { fields: [] }, from: 'test' };
+    const result = runCase(engine, c);
+    expect(result.notes).toEqual([]);
+    expect(result.correct).toBe(true);
+  });
+});
+
+describe('a breakdown by day', () => {
+  it('should say figures were not given day by day, then give the week', () => {
+    const r = ask('how many got arrested on the monday');
+    expect(body(r.text)).toMatch(/doesn't give figures day by day/);
+    expect(body(r.text)).toContain('200');
+  });
+
+  it('should not say it before a text answer when the breakdown is for figures only', () => {
+    expect(body(ask('when did it start, on monday?').text)).not.toMatch(/day by day/);
+  });
+});
+
+describe('checking a figure the release qualifies', () => {
+  it('should say yes to the estimate itself, and no to another number', () => {
+    expect(body(ask('30k of drugs is that right').text)).toMatch(/^Yes, that is the figure in the release\./);
+    expect(body(ask('was it 50k of drugs').text)).toMatch(/^No, not 50,000\./);
+  });
+
+  it('should neither confirm nor rule out a number above "more than"', () => {
+    const text = body(ask('was it 200k cash').text);
+    expect(text).not.toMatch(/^(Yes|No)\b/);
+    expect(text).toMatch(/more than £90,000/i);
+  });
+});
+
+describe('figures asked of a county in other words', () => {
+  it('should add the county figures for "total ... across all the counties"', () => {
+    expect(body(ask('total deal lines across all the counties?').text)).toMatch(/\b16\b.*my own calculation/s);
+  });
+
+  it('should give the county overview when a text answer was picked for other words', () => {
+    const r = ask('yo. doing a school project on county lines in kent, what numbers have u got for kent');
+    expect(r.intent).toBe('overview');
+    expect(body(r.text)).toContain('40');
+  });
+
+  it('should read "harlow district" as the town', () => {
+    expect(ask('what about chelmsford district').intent).toBe('overview');
+  });
+});
+
+describe("a case's dates", () => {
+  it("should be filled from the week answered, so a new week changes no case", () => {
+    const [spring, autumn] = engine.knowledge.operations;
+    expect(weekWords('{start} | {end} | {month} {year}', spring!)).toBe('7 March | 11 March | March 2022');
+    expect(weekWords('{start}', autumn!)).toBe('4 October');
   });
 });
