@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import type { BotApiStub } from './bot-api-stub.js';
 import { freePort, startProcess, type Started } from './process.js';
+import { LOGIC_DATA } from './fixtures.js';
 import { TOKEN } from './telegram.js';
 
 export const WEBHOOK_SECRET = 'webhook-test-secret';
@@ -19,7 +20,8 @@ export async function startWebhookBot(apiRoot: string, env: Record<string, strin
   const hook = `http://127.0.0.1:${port}/hook`;
   const bot = startProcess('npm', ['start'], {
     BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot, WEBHOOK_URL: hook, WEBHOOK_SECRET, HOST: '127.0.0.1', PORT: String(port),
-    REDIS_URL: '', ADMIN_IDS: '', LOG_LEVEL: 'info', DATA_DIR: '', INTENTS_DIR: '', ...env,
+    // The frozen copy of the week: what the tests expect stays true when staff correct data/.
+    REDIS_URL: '', ADMIN_IDS: '', LOG_LEVEL: 'info', DATA_DIR: LOGIC_DATA, INTENTS_DIR: '', ...env,
   });
   await bot.waitForOutput(/"mode":"webhook"/, 60_000);
   return {
