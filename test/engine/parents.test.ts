@@ -176,3 +176,13 @@ describe('chooseTone', () => {
     expect(chooseTone({ answer: { text: 'plain' } }, readSpeaker('im 15')).templates).toBe('plain');
   });
 });
+
+describe('a parent who wants to talk with their child', () => {
+  it('should get how to start the talk and that they are not to blame, each with who says so', () => {
+    const r = ask('how do i talk to my son about county lines');
+    expect(r.intent).toBe('exploitation_signs');
+    expect(r.text).toMatch(/Talking with your child, from Action for Children:\n• /);
+    expect(r.text).toMatch(/Southend-on-Sea City Council add: You are not to blame\./);
+    expect(r.text).toContain('It is not part of the results of the week of action');
+  });
+});
