@@ -284,6 +284,18 @@ export function ownThingsRule(chosen: Choice | undefined, parts: FrameParts, own
   return parts.metrics.every((m) => ownMetrics.includes(m));
 }
 
+/**
+ * A figure intent picked for a figure whose word the message uses in another sense ("how many blades
+ * were lifted": the classifier heard "lifted" as arrests), when the message names exactly one other
+ * figure, gives way to the intent of the figure named.
+ */
+export function namedFigureRule(chosen: Choice, parts: FrameParts, notMeant: readonly string[], deps: EngineDeps): Choice | undefined {
+  const own = chosen.intent.metric;
+  if (!own || chosen.intent.danger || parts.metrics.length !== 1 || !notMeant.includes(own)) return undefined;
+  const intent = intentForMetric(parts.metrics[0]!, deps);
+  return intent && intent !== chosen.intent ? { intent, confidence: chosen.confidence, rule: 'named-figure' } : undefined;
+}
+
 /** The intent that answers a figure: the one whose metric it is, else one whose county templates use it ({money_seized} in the cash answer). */
 export function intentForMetric(metric: string, deps: EngineDeps): Intent | undefined {
   const own = deps.byMetric.get(metric);
@@ -542,7 +554,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     if (!chosen) chosen = calculationRule(parts, deps);
     if (!chosen) chosen = undecidedSpeakerRule(u, speaker, deps);
     if (!chosen || calculationOverFact(chosen, parts)) chosen = calculationRule(parts, deps) ?? chosen;
-    if (chosen) chosen = figureOverFact(chosen, parts, u.tokens, deps) ?? chosen;
+    if (chosen) chosen = figureOverFact(chosen, parts, u.tokens, deps) ?? namedFigureRule(chosen, parts, u.notMeant, deps) ?? chosen;
     const breakdown = chosen && facetOverReport(chosen, parts, u.tokens, deps);
     if (breakdown !== false && breakdown !== undefined) chosen = breakdown;
     else if (breakdown === undefined) chosen = undefined;

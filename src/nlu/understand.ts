@@ -48,6 +48,31 @@ export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly 
   return named.filter((m) => !others.has(m));
 }
 
+/** Words for the people arrested: with one of these, an arrest word is about arrests. */
+const PEOPLE_WORDS = new Set(['people', 'persons', 'person', 'anyone', 'anybody', 'someone', 'who', 'men', 'women', 'suspects', 'dealers', 'kids', 'children', 'teenagers', 'adults', 'ppl']);
+/** Arrest verbs ("lifted" and "nicked" are read as arrested); the noun "arrests" always means arrests. */
+const ARREST_VERBS = new Set(['arrest', 'arrested']);
+const JOINS = new Set(['and', 'or', 'plus', 'also']);
+
+/**
+ * Slang for arresting also means taking things ("how many blades were lifted", "knives nicked"): an arrest
+ * word right after a thing seized, with no people named, is about that thing, not arrests.
+ * `things` are the words of the figures of things seized.
+ */
+export function arrestWordTakesThing(tokens: readonly string[], things: ReadonlySet<string>): boolean {
+  if (tokens.some((t) => PEOPLE_WORDS.has(t))) return false;
+  if (tokens.includes('arrests')) return false;
+  const at = tokens.flatMap((t, i) => (ARREST_VERBS.has(t) ? [i] : []));
+  // The thing comes just before the verb, with no "and" between: "blades were lifted", "knives did they lift".
+  const takes = (i: number) => {
+    const before = tokens.slice(Math.max(0, i - 4), i);
+    let thing = before.length - 1;
+    while (thing >= 0 && !things.has(before[thing]!)) thing--;
+    return thing >= 0 && !before.slice(thing + 1).some((t) => JOINS.has(t));
+  };
+  return at.length > 0 && at.every(takes);
+}
+
 /** Words that ask for the whole region rather than a county. */
 const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
 
@@ -81,6 +106,8 @@ export interface Understanding {
    * one person may do ("am i allowed to keep cash at home"): about their own case, not the week's figures.
    */
   ownMetrics: string[];
+  /** Figures whose words the message has but means otherwise ("blades were lifted" names no arrests). */
+  notMeant: string[];
   /** The message asks for the whole region ("in total", "overall"). */
   regionWide: boolean;
   /** The message asks for the smallest figure ("fewest", "least"). */
@@ -182,6 +209,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge) });
   const translate = createLexicon(knowledge.words);
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
+  // The words of figures of things seized (knives, phones, cash...), as opposed to arrests or people helped.
+  const thingWords = new Set([...knowledge.metrics].filter(([, m]) => /\bseized\b/.test(m.label)).flatMap(([, m]) => m.words.flatMap((w) => words(normalise(w)))));
   // Longest phrases first, so "deal lines" wins over "lines".
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: t })));
@@ -304,7 +333,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const read = translate(placed);
     const corrected = read.map(correct);
     const plain = translate(corrected);
-    const metrics = findMetrics(plain);
+    const figuresNamed = findMetrics(plain);
+    const metrics = figuresNamed.includes('arrests') && figuresNamed.length > 1 && arrestWordTakesThing(plain, thingWords) ? figuresNamed.filter((m) => m !== 'arrests') : figuresNamed;
     const features = toFeatures(plain);
     // The first trigger in the intents' order found in the words read, as typed or in the whole message.
     const hits = [plain, words(normalised), words(whole)].flatMap((w) => triggerIndex.all(w));
@@ -318,6 +348,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       tokens: plain,
       metrics,
       ownMetrics: ownedMetrics(plain, findMetrics, metrics),
+      notMeant: figuresNamed.filter((m) => !metrics.includes(m)),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
       fewest: plain.some((t) => FEWEST_WORDS.has(t)),
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),

@@ -7,6 +7,7 @@ import { body, fixtureEngine, on } from '../frame/fixture.js';
 import { noExpectations } from '../../src/evaluation/cases.js';
 import { runCase } from '../../src/evaluation/evaluate.js';
 import { weekWords } from '../../src/evaluation/judge.js';
+import { arrestWordTakesThing } from '../../src/nlu/understand.js';
 
 // Fixture figures (invented): spring 2022 week: region 200 arrests, Essex 60, Kent 40, Cambridgeshire 20,
 // Bedfordshire 10; Essex 9 deal lines, Kent 7. Suffolk and Norfolk have no figures.
@@ -396,5 +397,25 @@ describe("a case's dates", () => {
     const [spring, autumn] = engine.knowledge.operations;
     expect(weekWords('{start} | {end} | {month} {year}', spring!)).toBe('7 March | 11 March | March 2022');
     expect(weekWords('{start}', autumn!)).toBe('4 October');
+  });
+});
+
+describe('arrest slang used for things taken', () => {
+  const things = new Set(['knives', 'knife', 'phones', 'cash']);
+  it.each([
+    ['how many knives were arrested in zplace', true],
+    ['how many knives did they arrest', true],
+    ['how many people were arrested and how many knives', false],
+    ['knives and arrests in zplace', false],
+    ['knives and arrested', false],
+    ['how many arrested', false],
+  ])('should read "%s" as taking a thing: %s', (text, expected) => {
+    expect(arrestWordTakesThing(text.split(' '), things)).toBe(expected);
+  });
+
+  it('should answer "how many blades were lifted in beds" with the knives, not the arrests', () => {
+    const r = ask('how many blades were lifted in beds');
+    expect(r.frame.metrics).toEqual(['knives']);
+    expect(body(r.text)).toMatch(/\b4 knives\b/);
   });
 });
