@@ -246,17 +246,16 @@ const STORY_WORDS = new Set(['i', 'im', 'my', 'we', 'our', 'mine']);
 /**
  * A breakdown asked of the week ("the names of those arrested in essex") is a question about the release,
  * not a request to report, even when the classifier heard "names" as "without giving my name": the
- * breakdown's nearest figure answers it, or the fallback says plainly that it was not published.
+ * figure it names answers it, after saying plainly that the breakdown was not published.
  */
-export function facetOverReport(chosen: Choice, parts: FrameParts, tokens: readonly string[], deps: EngineDeps): Choice | undefined | false {
-  if (!parts.facet || chosen.intent.danger || actOfIntent(chosen.intent) !== 'report') return false;
+export function facetOverReport(chosen: Choice, parts: FrameParts, tokens: readonly string[], deps: EngineDeps): Choice | undefined {
+  if (!parts.facet || chosen.intent.danger || actOfIntent(chosen.intent) !== 'report') return undefined;
   // Only a plain question about the week's figures: no wish to report, no story of one's own ("my neighbour's kid...").
-  if (parts.metrics.length === 0 || ASKING.first(tokens)?.at !== 0 || REPORTING.has(tokens) || tokens.some((t) => STORY_WORDS.has(t))) return false;
-  const facet = deps.knowledge.facets.get(parts.facet.key);
-  if (!facet || facet.no_figures) return false;
-  const metric = parts.metrics[0] ?? facet.nearest;
-  const intent = metric ? intentForMetric(metric, deps) : undefined;
-  return intent ? { intent, confidence: chosen.confidence, rule: `facet-over-report` } : undefined;
+  const metric = parts.metrics[0];
+  if (!metric || ASKING.first(tokens)?.at !== 0 || REPORTING.has(tokens) || tokens.some((t) => STORY_WORDS.has(t))) return undefined;
+  if (deps.knowledge.facets.get(parts.facet.key)?.no_figures) return undefined;
+  const intent = intentForMetric(metric, deps);
+  return intent && { intent, confidence: chosen.confidence, rule: 'facet-over-report' };
 }
 
 /**
@@ -554,10 +553,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     if (!chosen) chosen = calculationRule(parts, deps);
     if (!chosen) chosen = undecidedSpeakerRule(u, speaker, deps);
     if (!chosen || calculationOverFact(chosen, parts)) chosen = calculationRule(parts, deps) ?? chosen;
-    if (chosen) chosen = figureOverFact(chosen, parts, u.tokens, deps) ?? namedFigureRule(chosen, parts, u.notMeant, deps) ?? chosen;
-    const breakdown = chosen && facetOverReport(chosen, parts, u.tokens, deps);
-    if (breakdown !== false && breakdown !== undefined) chosen = breakdown;
-    else if (breakdown === undefined) chosen = undefined;
+    if (chosen) chosen = figureOverFact(chosen, parts, u.tokens, deps) ?? namedFigureRule(chosen, parts, u.notMeant, deps) ?? facetOverReport(chosen, parts, u.tokens, deps) ?? chosen;
     if (ownThingsRule(chosen, parts, u.ownMetrics)) {
       chosen = undefined;
       parts = { ...parts, metrics: parts.metrics.filter((m) => !u.ownMetrics.includes(m)) };
