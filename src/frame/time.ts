@@ -38,18 +38,16 @@ export function namedTimes(tokens: readonly string[]): TimeRef[] {
     const t = tokens[i]!;
     const month = MONTHS.indexOf(t);
     const season = Object.hasOwn(SEASONS, t) ? SEASONS[t] : undefined;
-    if (season && (t !== 'fall' || MONTH_CUES.has(tokens[i - 1] ?? ''))) {
-      const next = tokens[i + 1] ?? '';
-      const withYear = YEAR.test(next);
-      refs.push({ months: season, ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });
-      if (withYear) i++;
-    } else if (month >= 0) {
+    if (season || month >= 0) {
+      const before = tokens[i - 1] ?? '';
       const next = tokens[i + 1] ?? '';
       const withYear = YEAR.test(next);
       // "march and october": a month joined to a time already named is a time too.
-      const joined = MONTH_JOINS.has(tokens[i - 1] ?? '') && refs.length > 0;
-      if (withYear || joined || MONTH_CUES.has(tokens[i - 1] ?? '') || MONTH_AFTER.has(next)) {
-        refs.push({ month: month + 1, ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });
+      const joined = MONTH_JOINS.has(before) && refs.length > 0;
+      const cued = withYear || joined || MONTH_CUES.has(before) || MONTH_AFTER.has(next);
+      // A month name is a time only with a cue ("may i ask" is not); a season always is, but "fall".
+      if (season ? t !== 'fall' || cued : cued) {
+        refs.push({ ...(season ? { months: season } : { month: month + 1 }), ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });
         if (withYear) i++;
       }
     } else if (YEAR.test(t)) refs.push({ year: Number(t), said: t });

@@ -14,7 +14,7 @@ export const CONTACT_PHRASES = [
 export const SUM_PHRASES = ['together', 'combined', 'between them', 'add up', 'added up', 'added together', 'plus', 'sum of', 'in total', 'total', 'altogether', 'put together'];
 
 /** Words that ask for arithmetic outright: with no county named they add up the county figures ("add up all the deal lines"). */
-export const ADD_WORDS = ['add', 'adding', 'add up', 'added up', 'sum of', 'total up', 'tot up'];
+export const ADD_WORDS = ['add', 'adding', 'added up', 'sum of', 'total up', 'tot up'];
 
 /** Phrases asking how far apart two figures are. */
 export const DIFFERENCE_PHRASES = ['how many more', 'how much more', 'how many fewer', 'how many less', 'how much less', 'difference between', 'the difference', 'what difference'];

@@ -10,7 +10,7 @@ import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller } from './spelling.js';
 import { stem } from './natural.js';
-import { createPhraseIndex } from './phrases.js';
+import { createPhraseIndex, phraseSet } from './phrases.js';
 import { trainClassifier, type Scored } from './classifier.js';
 
 /** Words too common to tell intents apart. Question words (who, when, how, most) are kept on purpose. */
@@ -34,7 +34,7 @@ const ROAD = /^[am]\d{1,4}m?$/;
 /** Words that make a thing someone's own: "my cash", "our phones". */
 const OWNERS = new Set(['my', 'our']);
 /** Phrases that ask what one person may do: about their own case, not the week's figures. */
-const PERSONAL_PHRASES = [' am i allowed ', ' are we allowed ', ' is it legal ', ' is it illegal ', ' can i keep ', ' how much can i '];
+const PERSONAL = phraseSet(['am i allowed', 'are we allowed', 'is it legal', 'is it illegal', 'can i keep', 'how much can i']);
 
 /**
  * The figures a message names only as someone's own ("my cash", not "the cash seized"), or all it names
@@ -42,7 +42,7 @@ const PERSONAL_PHRASES = [' am i allowed ', ' are we allowed ', ' is it legal ',
  */
 export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], named = find(tokens)): string[] {
   if (named.length === 0) return [];
-  if (PERSONAL_PHRASES.some((p) => ` ${tokens.join(' ')} `.includes(p))) return named;
+  if (PERSONAL.has(tokens)) return named;
   if (!tokens.some((t) => OWNERS.has(t))) return [];
   const others = new Set(find(tokens.filter((_, i) => !OWNERS.has(tokens[i - 1] ?? ''))));
   return named.filter((m) => !others.has(m));
