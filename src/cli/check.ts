@@ -1,6 +1,7 @@
 import { ConfigError, fileSettings } from '../config.js';
 import { checkAll, PROJECT_ROOT } from '../engine/load-engine.js';
 import { createEngine } from '../engine/engine.js';
+import { loadDetector } from '../nlu/detect-cld3.js';
 import { gateLines, runGate } from '../evaluation/gate.js';
 import { formatProblem } from '../files/problem.js';
 import { exitAfterOutput } from './exit.js';
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // The regression gate: the whole evaluation, compared with the last accepted run.
-  const { gate } = await runGate(createEngine(knowledge!, intents), PROJECT_ROOT);
+  const { gate } = await runGate(createEngine(knowledge!, intents, undefined, { detect: await loadDetector() }), PROJECT_ROOT);
   for (const line of gateLines(gate)) console.log(line);
   if (gate.errors.length > 0) return 1;
   const examples = intents.reduce((n, i) => n + i.examples.length, 0);

@@ -1,6 +1,9 @@
 import { actOfIntent } from '../frame/act.js';
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
-import { createDangerCheck } from '../frame/danger.js';
+import { createDangerCheck, type DangerReading, type NextStep } from '../frame/danger.js';
+import { ENGLISH } from '../knowledge/languages.js';
+import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
+import { localise } from '../reply/localise.js';
 import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
@@ -70,6 +73,19 @@ export interface EngineReply {
   frame: Frame;
   /** Set when the reply was written for a young person or for someone at work (see src/engine/tone.ts). */
   tone?: Tone;
+  /** The message's language (a code of data/lang/ when the bot has that language, else en), and the rule that found it. */
+  language: LanguageReading;
+}
+
+/** What the engine may be told besides the text. */
+export interface AnswerOptions {
+  /** Telegram's language_code for the user: a hint, used only when the text leaves the language open. */
+  languageHint?: string;
+}
+
+/** What the engine may use besides the files: a language-detection package, loaded by the caller. */
+export interface EngineTools {
+  detect?: Detect;
 }
 
 /** The frame of a message nothing could be read from. */
@@ -87,7 +103,7 @@ interface Choice {
 
 export interface Engine {
   /** Answers a message. Never throws: any failure still gives a reply with the footer. */
-  answer(text: string, context?: ChatContext, now?: number): EngineReply;
+  answer(text: string, context?: ChatContext, now?: number, options?: AnswerOptions): EngineReply;
   /** Answers a topic (an intent id, optionally for one county) chosen from a button or link. */
   answerTopic(intentId: string, place?: string, context?: ChatContext, now?: number): EngineReply;
   readonly knowledge: Knowledge;
@@ -332,6 +348,8 @@ export function withPlacesOf(question: FrameParts, whole: FrameParts, knowledge:
 interface Planned {
   body: string;
   rule: string;
+  /** 999 comes first; when left out, whether the intent is a danger intent. */
+  danger?: boolean;
   /** The intent answered, or null when the reply declines (the fallback, another time). */
   intent: Intent | null;
   act: Act;
@@ -350,9 +368,58 @@ function toned(intent: Intent, op: Operation, knowledge: Knowledge, speaker: Spe
 }
 
 /** Someone may be in danger: the danger intent's reply (the emergency intent unless another's trigger fired), 999 first. */
-export function planEmergency(deps: EngineDeps, speaker?: SpeakerReading, intent?: Intent): Planned {
+export function planEmergency(deps: EngineDeps, speaker?: SpeakerReading, intent?: Intent, next?: NextStep): Planned {
   const e = intent ?? deps.emergency!;
-  return { ...toned(e, latestOperation(deps.knowledge), deps.knowledge, speaker), rule: 'emergency', intent: e, act: 'emergency' };
+  const answer = toned(e, latestOperation(deps.knowledge), deps.knowledge, speaker);
+  const step = next ? nextStep(next, deps, speaker) : undefined;
+  return { ...answer, body: [answer.body, step].filter(Boolean).join('\n\n'), rule: next ? `emergency-${next}` : 'emergency', intent: e, act: 'emergency' };
+}
+
+/**
+ * What to do next, after 999 or on its own: for a missing child, report at once (no 24-hour wait) and
+ * SafeCall; for someone thinking of confronting the people, don't, and how to report safely; for a
+ * home taken over, what cuckooing is. Undefined when the data lacks what the step needs.
+ */
+export function nextStep(next: NextStep, deps: EngineDeps, speaker?: SpeakerReading): string | undefined {
+  const { knowledge } = deps;
+  const number = (id: string) => knowledge.contacts.get(id)?.number;
+  const guidance = (id: string) => knowledge.guidance.get(id);
+  if (next === 'home_taken') {
+    const cuckooing = deps.byId.get('cuckooing');
+    return cuckooing ? toned(cuckooing, latestOperation(knowledge), knowledge, speaker).body : undefined;
+  }
+  const item = guidance(next === 'missing_child' ? 'missing_child' : 'dont_confront');
+  if (!item) return undefined;
+  const fields = {
+    guidance: item.text,
+    by: item.source.publisher,
+    safecall: number('safecall') ?? '',
+    police: number('police') ?? '',
+    emergency: number('emergency') ?? '',
+    crimestoppers: number('crimestoppers') ?? '',
+    'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '',
+  };
+  return say(next === 'missing_child' ? 'next_missing_child' : 'next_confront', fields);
+}
+
+/** A next step with no danger now: a child missing with nothing said of risk, or someone thinking of confronting the people. */
+export function planNextStep(next: NextStep, deps: EngineDeps, speaker?: SpeakerReading): Planned | undefined {
+  if (next === 'home_taken') return undefined;
+  const body = nextStep(next, deps, speaker);
+  return body ? { body, rule: `next-${next}`, intent: null, act: 'report' } : undefined;
+}
+
+/**
+ * A danger topic chosen by the classifier, not by the danger reading. The emergency topic gives 999 first
+ * only when the reading found something harmful that nothing set aside; another danger topic (a scared
+ * young person) does when the reading found something of concern (a gang, a debt, fear). A message the
+ * reading set aside (a past story, a "what if", a figure of speech) gets the topic's words without 999
+ * first; the emergency topic, or a message with nothing of concern, gets nothing from the topic.
+ */
+export function dangerTopicRule(intent: Intent, reading: DangerReading, deps: EngineDeps, speaker: SpeakerReading | undefined, parts: FrameParts, context: ChatContext | undefined, regionWide: boolean): Planned | undefined {
+  if (reading.setAside) return intent === deps.emergency ? undefined : { ...planAnswer(intent, parts, deps, context, regionWide, speaker), danger: false, act: 'report', rule: 'danger-topic-not-now' };
+  if (reading.harmful || (intent !== deps.emergency && reading.concern)) return planEmergency(deps, speaker, intent, reading.next);
+  return undefined;
 }
 
 /** "Number for Essex police": the contact numbers from data/contacts.yaml, never figures. */
@@ -495,7 +562,8 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
 }
 
 /** Builds the answer engine: pure, no I/O; text and context in, reply out. */
-export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH): Engine {
+export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH, tools: EngineTools = {}): Engine {
+  const knownLanguages = new Set(knowledge.languages.keys());
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -515,23 +583,27 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     facets: createFacetFinder(knowledge.facets),
     danger: createDangerCheck(
       intents.filter((i) => i.danger).flatMap((i) => (i.triggers ?? []).map((t) => [t, i.id] as const)),
-      intents.find((i) => i.danger_check)?.danger_check,
+      knowledge.languages.values(),
     ),
   };
 
-  function answer(text: string, stored?: ChatContext, now = Date.now()): EngineReply {
+  function answer(text: string, stored?: ChatContext, now = Date.now(), options: AnswerOptions = {}): EngineReply {
     const context = freshContext(stored, now);
     const message = typeof text === 'string' ? text : '';
     let u = understand(message);
-    if (u.normalised === '') {
-      return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message') };
+    const whole = readFrame(u, reader, now, message);
+    const language = languageOf(message, u.tokens.length === 0 ? 1 : 1 - u.unknown.length / u.tokens.length, whole.emergency, options.languageHint);
+    if (u.normalised === '' && !whole.emergency.value) {
+      return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language };
     }
-    const whole = readFrame(u, reader, now);
     const speaker = readSpeaker(message);
+    const reply = (p: Planned, parts: FrameParts, confidence: number, rule: string | undefined, ctx: ChatContext | undefined, at: number) => replyIn(language, p, parts, confidence, rule, ctx, at);
     if (whole.emergency.value && emergency) {
       const triggered = whole.emergency.intent ? byId.get(whole.emergency.intent) : undefined;
-      return reply(planEmergency(deps, speaker, triggered), whole, 1, whole.emergency.rule, context, now);
+      return reply(planEmergency(deps, speaker, triggered, whole.emergency.next), whole, 1, whole.emergency.rule, context, now);
     }
+    const step = whole.emergency.next ? planNextStep(whole.emergency.next, deps, speaker) : undefined;
+    if (step) return reply(step, whole, 1, whole.emergency.rule, context, now);
     let chosen = chooseIntent(u, context, deps);
     let parts = whole;
     // Chatter or a story around the question: answer the question clause on its own.
@@ -542,12 +614,12 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       if (inner) {
         u = q;
         chosen = { ...inner, rule: `question-clause>${inner.rule}` };
-        parts = withPlacesOf(readFrame(q, reader, now), whole, knowledge);
+        parts = withPlacesOf(readFrame(q, reader, now, question), whole, knowledge);
       }
     }
     // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
     if (parts === whole && question) {
-      const inner = readFrame(understand(question), reader, now);
+      const inner = readFrame(understand(question), reader, now, question);
       if (inner.metrics.length > 0 || inner.places.length > 0) parts = withPlacesOf(inner, whole, knowledge);
     }
     if (!chosen) chosen = calculationRule(parts, deps);
@@ -567,14 +639,30 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       return reply(naming(planFallback(parts, deps, asksHowMany)), parts, u.ranked[0]?.score ?? 0, undefined, context, now);
     }
     chosen = speakerRoute(chosen, speaker, byId, tokens);
-    if (chosen.intent.danger) return reply(naming(planEmergency(deps, speaker, chosen.intent)), parts, chosen.confidence, chosen.rule, context, now);
+    if (chosen.intent.danger) {
+      const planned = dangerTopicRule(chosen.intent, whole.emergency, deps, speaker, parts, context, u.regionWide);
+      if (planned) return reply(naming(planned), parts, chosen.confidence, chosen.rule, context, now);
+      const asksHowMany = / how (?:many|much) | number of | figures /.test(` ${tokens.join(' ')} `);
+      return reply(naming(planFallback(parts, deps, asksHowMany)), parts, u.ranked[0]?.score ?? 0, `${chosen.rule}>not-danger`, context, now);
+    }
     return reply(naming(planAnswer(chosen.intent, parts, deps, context, u.regionWide, speaker)), parts, chosen.confidence, chosen.rule, context, now);
   }
 
-  /** Composes the planned body with the footer and records the frame and the conversation's context. */
+  /** The message's language: the text decides; Telegram's code is a hint. */
+  function languageOf(message: string, englishShare: number, danger: DangerReading, hint: string | undefined): LanguageReading {
+    return findLanguage({ text: message, englishShare, votes: danger.languages, ...(hint && { hint }) }, tools.detect, knownLanguages);
+  }
+
+  /** {@link reply} for a message in English. */
   function reply(p: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number): EngineReply {
-    const intent = p.intent;
-    const danger = Boolean(intent?.danger);
+    return replyIn({ code: ENGLISH, rule: 'default' }, p, parts, confidence, chooseRule, context, now);
+  }
+
+  /** Composes the planned body with the footer and records the frame and the conversation's context. */
+  function replyIn(language: LanguageReading, planned: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number): EngineReply {
+    const intent = planned.intent;
+    const danger = planned.danger ?? Boolean(intent?.danger);
+    const p = { ...planned, body: localise(planned.body, { danger, answered: intent !== null, language: language.code, languages: knowledge.languages, contacts: knowledge.contacts }) };
     const frame: Frame = {
       act: p.act,
       metrics: parts.metrics,
@@ -599,6 +687,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       context: nextContext,
       frame,
       ...(p.tone && p.tone !== 'plain' ? { tone: p.tone } : {}),
+      language,
     };
   }
 
@@ -616,7 +705,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     try {
       return fn(...args);
     } catch {
-      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined, frame: emptyFrame('error') };
+      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined, frame: emptyFrame('error'), language: { code: ENGLISH, rule: 'default' } };
     }
   };
 
@@ -638,7 +727,7 @@ function topicParts(knowledge: Knowledge, place: string | undefined): FrameParts
     facet: null,
     operation: { kind: 'value' },
     leftovers: [],
-    emergency: { value: false, rule: 'topic' },
+    emergency: { value: false, rule: 'topic', languages: [] },
     contact: { value: false, rule: 'topic' },
     weeks: [op],
     counties: place ? [place] : [],

@@ -7,6 +7,7 @@ import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { putContactsInService } from '../reply/compose.js';
+import { loadDetector } from '../nlu/detect-cld3.js';
 import { createEngine, type Engine, type MatchOptions } from './engine.js';
 
 export { PROJECT_ROOT };
@@ -40,7 +41,7 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
 export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: Engine; problems: Problem[] }> {
   const { knowledge, intents, problems } = await checkAll(sources, { warnings: false });
   if (!knowledge) return { problems };
-  const engine = createEngine(knowledge, intents, sources.match);
+  const engine = createEngine(knowledge, intents, sources.match, { detect: await loadDetector() });
   // Only a set of files that loaded without errors changes the footer: a broken edit keeps the last good one.
   putContactsInService(knowledge.contacts);
   return { engine, problems };

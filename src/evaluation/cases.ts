@@ -11,8 +11,8 @@ export interface EvalCase {
   text: string;
   /** A free label for reporting by kind (town, slang, emergency...). */
   kind?: string;
-  /** `out`: a right reply gives no published figure at all. */
-  scope: 'in' | 'out';
+  /** `out`: a right reply gives no published figure at all. `any`: only what `expect` says is judged (the danger sets). */
+  scope: 'in' | 'out' | 'any';
   /** The intent it should match (null: the fallback); undefined when the case does not say. */
   expected?: string | null;
   expect: Expectations;
@@ -52,6 +52,12 @@ const caseSchema = z.strictObject({
   /** Who might ask it (parent, young...): read as the kind when no kind is given. */
   speaker: z.string().optional(),
   scope: z.enum(['in', 'out']).optional(),
+  /** The danger sets: whether someone may be in danger now (999 first), or not (no 999 first). */
+  danger: z.boolean().optional(),
+  /** The message's language, as a code of data/lang/ (en, pl, ur...); English when left out. */
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'write the language as its code: en, pl, ro, ur...').optional(),
+  /** What a message in another language says, in English, for readers of the set. */
+  gloss: z.string().optional(),
   intent: z.string().optional(),
   // The first format listed phrases only; they are read as `says`.
   expect: z.union([expectSchema, z.array(z.union([z.string(), z.number()]).transform(String))]).default([]),
@@ -62,7 +68,7 @@ const evalFileSchema = z.array(caseSchema);
 
 /** Expectations with nothing required. */
 export function noExpectations(): Expectations {
-  return { fields: [], computed: [], says: [], facts: [], notPublished: false, danger: false, services: [], youngTone: false };
+  return { fields: [], computed: [], says: [], facts: [], notPublished: false, danger: false, noDanger: false, services: [], youngTone: false };
 }
 
 function toCase(c: z.infer<typeof caseSchema>, from: string): EvalCase {
@@ -71,7 +77,7 @@ function toCase(c: z.infer<typeof caseSchema>, from: string): EvalCase {
   return {
     text: c.text,
     ...((c.kind ?? c.speaker) !== undefined && { kind: (c.kind ?? c.speaker)! }),
-    scope: c.scope ?? (expected === null ? 'out' : 'in'),
+    scope: c.scope ?? (c.danger !== undefined ? 'any' : expected === null ? 'out' : 'in'),
     expected,
     expect: {
       fields: e.fields,
@@ -79,7 +85,9 @@ function toCase(c: z.infer<typeof caseSchema>, from: string): EvalCase {
       says: e.says,
       facts: e.facts,
       notPublished: e.not_published,
-      danger: e.danger,
+      danger: e.danger || c.danger === true,
+      noDanger: c.danger === false,
+      ...(c.lang && { language: c.lang }),
       services: e.services,
       youngTone: e.young_tone,
     },

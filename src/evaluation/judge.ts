@@ -1,7 +1,8 @@
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { formatDate, groupThousands } from '../knowledge/format.js';
 import type { Figure } from '../knowledge/schema.js';
-import { currentFooter, DANGER_FIRST_LINE } from '../reply/compose.js';
+import { ENGLISH, SENTENCES, sentenceIn, type SentenceKey } from '../knowledge/languages.js';
+import { contactFields, currentFooter, DANGER_FIRST_LINE } from '../reply/compose.js';
 import { evaluateArithmetic } from './arithmetic.js';
 
 /** What a right reply must hold, stated by data field rather than by today's figures. */
@@ -18,6 +19,10 @@ export interface Expectations {
   notPublished: boolean;
   /** The reply opens with the 999 line. */
   danger: boolean;
+  /** The reply must not open with the 999 line: the message looks like danger but is not (a past story, a figure of speech). */
+  noDanger: boolean;
+  /** The message's language (a code of data/lang/): a reply to it holds a sentence in that language, where the file has one. */
+  language?: string;
   /** Contact ids, with " | " alternatives: the reply gives that contact's number or name. */
   services: string[];
   /** The reply uses the young-person tone (measured only once replies say which tone they use). */
@@ -192,10 +197,19 @@ function describeField(knowledge: Knowledge, field: string, week?: Operation): s
   return `${place} ${label}${figure ? ` (${groupThousands(figure.value)})` : ''}`;
 }
 
+/** Whether a reply holds one of a language's sentences, as the bot fills them (any one will do). */
+export function inLanguage(reply: string, knowledge: Knowledge, code: string): boolean {
+  const fields = contactFields(knowledge.contacts);
+  return (Object.keys(SENTENCES) as SentenceKey[]).some((key) => {
+    const sentence = sentenceIn(knowledge.languages, code, key, fields);
+    return sentence !== undefined && reply.includes(sentence);
+  });
+}
+
 /** One reply checked against what the case expects; returns plain-words notes on what is wrong (none: right). */
 export function judgeReply(
   reply: string,
-  c: { scope: 'in' | 'out'; expect: Expectations; forbid: Forbidden },
+  c: { scope: 'in' | 'out' | 'any'; expect: Expectations; forbid: Forbidden },
   knowledge: Knowledge,
   /** The week the reply answered from (the one the question named); the latest when not given. */
   week: Operation = latestOperation(knowledge),
@@ -231,6 +245,8 @@ export function judgeReply(
   }
   if (e.notPublished && !saysNotPublished(reply)) notes.push('does not say plainly that the figure was not published');
   if (e.danger && !reply.trimStart().startsWith(DANGER_FIRST_LINE)) notes.push('does not open with the 999 line');
+  if (e.noDanger && reply.trimStart().startsWith(DANGER_FIRST_LINE)) notes.push('opens with the 999 line, but no one is in danger now');
+  if (e.language && e.language !== ENGLISH && !inLanguage(reply, knowledge, e.language)) notes.push(`has no sentence in the message's language (${e.language})`);
   for (const service of e.services) {
     const ids = alternatives(service).map((id) => CONTACT_ALIASES[id] ?? id);
     const found = ids.some((id) => {

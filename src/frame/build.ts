@@ -2,7 +2,7 @@ import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { latestOperation } from '../knowledge/knowledge.js';
 import type { Understanding } from '../nlu/understand.js';
 import { contactRule } from './contact.js';
-import { emergencyRule, type DangerCheck } from './danger.js';
+import { readDanger, type DangerCheck, type DangerReading } from './danger.js';
 import type { FacetFinder } from './facet.js';
 import { exceptsCounty, operationStep } from './operation.js';
 import { answerCounties, placesStep, REGION_NAMES } from './places.js';
@@ -13,14 +13,14 @@ import type { Decision, Frame } from './types.js';
 export interface FrameReader {
   knowledge: Knowledge;
   facets: FacetFinder;
-  /** The emergency rule's trigger phrases and danger-check words. */
+  /** The danger intents' trigger phrases and every language's danger words. */
   danger: DangerCheck;
 }
 
 /** Every part of the frame except the act, which waits for the classifier; with each step's rule. */
 export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
-  /** The emergency rule's decision, made before any ranking; `intent` is the danger intent whose trigger fired. */
-  emergency: Decision<boolean> & { intent?: string };
+  /** The danger reading, made before any ranking; `intent` is the danger intent whose trigger fired. */
+  emergency: DangerReading;
   /** Whether the message asks how to contact someone. */
   contact: Decision<boolean> & { crimestoppers?: boolean };
   /** The weeks the answer draws on (the asked one, or the latest); empty when none held matches the time asked. */
@@ -31,12 +31,14 @@ export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
   steps: string[];
 }
 
-/** Runs the frame steps on a message's understanding, in order: emergency, contact, time, places, facet, operation, leftovers. */
-export function readFrame(u: Understanding, reader: FrameReader, now: number): FrameParts {
+/**
+ * Runs the frame steps on a message's understanding, in order: danger, contact, time, places, facet,
+ * operation, leftovers. `text` is the message as typed, whose sentence ends the danger reading uses.
+ */
+export function readFrame(u: Understanding, reader: FrameReader, now: number, text: string = u.whole): FrameParts {
   const { knowledge } = reader;
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
-  const emergency = emergencyRule(u.whole === '' ? [] : u.whole.split(' '), reader.danger);
-  const emergencyRead = emergency.value ? emergency : emergencyRule(u.tokens, reader.danger);
+  const emergencyRead = readDanger(text, reader.danger, u.tokens);
   const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0);
   const time = timeStep(typed, knowledge, now);
   const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);

@@ -1,55 +1,256 @@
-import { createPhraseIndex, phraseSet, type PhraseIndex } from '../nlu/phrases.js';
+import { DANGER_PARTS, type DangerPart, type Language } from '../knowledge/languages.js';
+import { createWordLists, fold, type ListHit, type WordLists } from '../nlu/word-lists.js';
+import { words } from '../nlu/normalise.js';
 import type { Decision } from './types.js';
 
-/** The words of the danger check, from the emergency intent file (`danger_check:`). */
-export interface DangerWords {
-  /** Harm happening to someone: stabbed, attacked, bleeding. */
-  harm: readonly string[];
-  /** Weapons: only danger when they are here ("outside my house"). */
-  weapons: readonly string[];
-  /** Now: right now, tonight, as we speak. */
-  now: readonly string[];
-  /** Here: outside my house, my door, next door. */
-  here: readonly string[];
-  /** Held against their will: locked in, not allowed to leave. One is enough. */
-  held?: readonly string[];
+/**
+ * Danger, read by meaning: something harmful (a threat, violence, a weapon, someone held, taken or
+ * overdosing, a home taken over, a child missing), happening now or here, to someone. Past stories,
+ * questions about figures, "what if" questions and figures of speech are set aside first.
+ * The words of each part live in data/lang/<code>.yaml, one file per language; the rules are here,
+ * each a named function with its own tests.
+ */
+
+/** What kind of danger was read: it picks the next step after 999. */
+export type DangerKind = 'trigger' | 'held' | 'overdose' | 'missing_child' | 'home_taken' | 'harm' | 'threat' | 'taken' | 'weapon' | 'plea';
+
+/** A next step the reply should give, in danger or not: a missing child, a home taken over, or someone thinking of confronting the people. */
+export type NextStep = 'missing_child' | 'home_taken' | 'confront';
+
+/** The danger rule's decision. */
+export interface DangerReading extends Decision<boolean> {
+  kind?: DangerKind;
+  /** A danger intent whose trigger phrase decided it. */
+  intent?: string;
+  /** A next step for the reply, whether or not it is danger now. */
+  next?: NextStep;
+  /** Something of concern was read (a gang, a debt, a child missing, fear), though no danger now. */
+  concern?: boolean;
+  /** A past story, a "what if", a question about figures, a figure of speech or a phrase of safety set the message aside. */
+  setAside?: boolean;
+  /** Something harmful was read and nothing set it aside (a past story, a "what if", a figure of speech), though nothing said it is happening now. */
+  harmful?: boolean;
+  /** The language of each danger word found (codes of data/lang/), once per word: a vote for the message's language. */
+  languages: string[];
 }
 
-/** The emergency rule's phrases, indexed once. */
+/** The danger words of every language, and the danger intents' trigger phrases, indexed once. */
 export interface DangerCheck {
   /** Trigger phrase → the danger intent it belongs to. */
-  triggers: PhraseIndex<string>;
-  harm: PhraseIndex<string>;
-  weapons: PhraseIndex<string>;
-  now: PhraseIndex<string>;
-  here: PhraseIndex<string>;
-  held: PhraseIndex<string>;
+  triggers: WordLists<string>;
+  /** Each part's words, with the language each comes from. */
+  parts: Readonly<Record<DangerPart, WordLists<string>>>;
 }
 
-/** Indexes the danger intents' trigger phrases (with the intent each belongs to) and the danger-check words. */
-export function createDangerCheck(triggers: readonly (readonly [phrase: string, intent: string])[], words: DangerWords | undefined): DangerCheck {
-  return {
-    triggers: createPhraseIndex(triggers),
-    harm: phraseSet(words?.harm ?? []),
-    weapons: phraseSet(words?.weapons ?? []),
-    now: phraseSet(words?.now ?? []),
-    here: phraseSet(words?.here ?? []),
-    held: phraseSet(words?.held ?? []),
-  };
+/** Indexes the danger intents' trigger phrases and every language's danger words. */
+export function createDangerCheck(triggers: readonly (readonly [phrase: string, intent: string])[], languages: Iterable<Pick<Language, 'code' | 'danger'>>): DangerCheck {
+  const all = [...languages];
+  const parts = Object.fromEntries(
+    DANGER_PARTS.map((part) => [part, createWordLists(all.flatMap((l) => l.danger[part].map((w) => [w, l.code] as const)))]),
+  ) as Record<DangerPart, WordLists<string>>;
+  return { triggers: createWordLists(triggers), parts };
+}
+
+/** The parts found in one clause of a message, each hit with its place in the clause. */
+export interface Cues {
+  tokens: readonly string[];
+  triggers: ListHit<string>[];
+  parts: Record<DangerPart, ListHit<string>[]>;
+}
+
+/** Finds every part's words in a clause. */
+export function readCues(tokens: readonly string[], check: DangerCheck): Cues {
+  const parts = Object.fromEntries(DANGER_PARTS.map((p) => [p, check.parts[p].all(tokens)])) as Record<DangerPart, ListHit<string>[]>;
+  return { tokens, triggers: check.triggers.all(tokens), parts };
+}
+
+const overlaps = (a: ListHit<unknown>, b: ListHit<unknown>) => a.at < b.at + b.length && b.at < a.at + a.length;
+const without = <T>(hits: ListHit<T>[], taken: readonly ListHit<unknown>[]) => hits.filter((h) => !taken.some((t) => overlaps(h, t)));
+
+/** The parts that say something harmful is going on, strongest first. */
+const HARMFUL: readonly (DangerPart & DangerKind)[] = ['held', 'overdose', 'taken', 'home_taken', 'harm', 'threat', 'weapon'];
+/** The parts an idiom's words are taken from: "this traffic is killing me" is no harm, but "wondering if" still asks. */
+const SAID_IN_IDIOMS: readonly DangerPart[] = [...HARMFUL, 'plea', 'fear', 'now', 'recent', 'here', 'missing', 'confront'];
+/** How far before a threat word its subject may stand: "my mum is going to kill me". */
+const SUBJECT_REACH = 4;
+
+/**
+ * Figures of speech are not danger: words inside an idiom ("this traffic is killing me") are set aside,
+ * and so is a threat whose subject is family or a boss ("my mum will kill me if I'm late"), or any
+ * threat said with a laugh ("lol").
+ */
+export function setAsideFiguresOfSpeech(c: Cues): Cues {
+  const idioms = c.parts.idiom;
+  const parts = { ...c.parts };
+  let triggers = without(c.triggers, idioms);
+  if (idioms.length > 0) for (const p of SAID_IN_IDIOMS) parts[p] = without(parts[p], idioms);
+  if (parts.joke.length > 0) {
+    for (const p of ['threat', 'held', 'harm'] as const) parts[p] = [];
+    triggers = [];
+  }
+  const weapon = parts.weapon.length > 0;
+  const bySubject = (t: ListHit<unknown>) => weapon || !parts.hyperbole_subjects.some((s) => s.at < t.at && t.at - s.at <= SUBJECT_REACH);
+  parts.threat = parts.threat.filter(bySubject);
+  parts.harm = parts.harm.filter(bySubject);
+  triggers = triggers.filter(bySubject);
+  return { ...c, triggers, parts };
 }
 
 /**
- * The emergency rule: a trigger phrase, or someone held against their will, or harm happening now or
- * here, or a weapon here. It never
- * looks at the classifier, so no number of examples under another intent can outrank it.
+ * Words inside a phrase of safety ("not in danger", "fine now", "he's back now") say nothing of danger:
+ * a trigger, a harmful word or a "now" inside one is set aside.
  */
-export function emergencyRule(tokens: readonly string[], check: DangerCheck): Decision<boolean> & { intent?: string } {
-  const trigger = check.triggers.first(tokens);
-  if (trigger) return { value: true, rule: `emergency-trigger:${trigger.phrase}`, intent: trigger.value };
-  const held = check.held.first(tokens);
-  if (held) return { value: true, rule: `danger-check:held:${held.phrase}` };
-  const here = check.here.has(tokens);
-  if ((here || check.now.has(tokens)) && check.harm.has(tokens)) return { value: true, rule: 'danger-check:harm' };
-  if (here && check.weapons.has(tokens)) return { value: true, rule: 'danger-check:weapon-here' };
-  return { value: false, rule: 'no-danger' };
+export function setAsideSafePhrases(c: Cues): Cues {
+  const safe = c.parts.safe;
+  if (safe.length === 0) return c;
+  const parts = { ...c.parts };
+  for (const p of DANGER_PARTS) if (p !== 'safe') parts[p] = without(parts[p], safe);
+  return { ...c, triggers: without(c.triggers, safe), parts };
+}
+
+/** A past story ("stabbed last year", "when I was 15"), unless "now" or "still" is said too. */
+export function isPastStory(c: Cues): boolean {
+  return c.parts.past.length > 0 && c.parts.now.length === 0 && c.parts.recent.length === 0;
+}
+
+/** A conditional word opening a clause ("if someone threatens me...") or a "what if" phrase anywhere. */
+export function isHypothetical(c: Cues): boolean {
+  return c.parts.hypothetical.length > 0 || c.parts.conditional.some((h) => h.at === 0);
+}
+
+/** A question about the week's figures ("how many knives were seized in Essex"), with no call for help in it. */
+export function asksForFigures(c: Cues): boolean {
+  return c.parts.question.length > 0 && c.parts.plea.length === 0 && c.parts.held.length === 0 && c.parts.overdose.length === 0;
+}
+
+/** A child named: "my son", or a young age ("my 14 year old"). */
+export function namesChild(c: Cues): boolean {
+  if (c.parts.child.length > 0) return true;
+  return c.parts.age.some((a) => {
+    const n = Number(c.tokens[a.at - 1]);
+    return Number.isInteger(n) && n > 0 && n < 18;
+  });
+}
+
+/**
+ * A child missing: danger when something says they are at risk (a gang, dealers, a threat, taken
+ * somewhere), a next step (101 at once, no 24-hour wait) when nothing does, nothing once they are found.
+ */
+export function missingChild(c: Cues): 'at_risk' | 'missing' | undefined {
+  if (c.parts.missing.length === 0 || !namesChild(c) || c.parts.safe.length > 0) return undefined;
+  const p = c.parts;
+  const atRisk = p.risk.length + p.threat.length + p.harm.length + p.taken.length + p.weapon.length + p.fear.length + p.held.length > 0;
+  return atRisk ? 'at_risk' : 'missing';
+}
+
+/** Something harmful read in the clause, strongest first, with the hit that says it. */
+export function somethingHarmful(c: Cues): { kind: DangerKind; hit: ListHit<string> } | undefined {
+  for (const kind of HARMFUL) {
+    const hit = c.parts[kind][0];
+    if (hit) return { kind, hit };
+  }
+  return undefined;
+}
+
+/** Now, here, or a call for help, in words other than the harmful ones ("kicking my door" is not also "my door"). */
+export function happeningNow(c: Cues, harmful: ListHit<unknown>): boolean {
+  const apart = (hits: ListHit<unknown>[]) => without(hits, [harmful]).length > 0;
+  // "just grabbed" says when, not what: a recent word may share words with the harmful one.
+  return apart(c.parts.now) || c.parts.recent.length > 0 || apart(c.parts.here) || apart(c.parts.plea);
+}
+
+const yes = (kind: DangerKind, rule: string, extra: Partial<DangerReading> = {}): Omit<DangerReading, 'languages'> => ({ value: true, rule: `danger:${rule}`, kind, ...extra });
+const no = (rule: string, next?: NextStep): Omit<DangerReading, 'languages'> => ({ value: false, rule: `no-danger:${rule}`, ...(next && { next }), ...(SET_ASIDE.has(rule) && { setAside: true }) });
+/** The rules that set a clause aside, whatever else it says. */
+const SET_ASIDE = new Set(['hypothetical', 'figure-question', 'past', 'safe-now', 'figure-of-speech']);
+
+/**
+ * Reads one clause: the rules in order. Held or overdosing is danger on its own; anything else harmful
+ * needs now, here or a call for help; a missing child needs a sign of risk.
+ */
+export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
+  const c = setAsideSafePhrases(setAsideFiguresOfSpeech(raw));
+  const p = c.parts;
+  const spoken = somethingHarmful(raw) !== undefined || raw.triggers.length > 0;
+  if (spoken && !somethingHarmful(c) && c.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
+  const confront = p.confront.length > 0 ? 'confront' : undefined;
+  if (isHypothetical(c)) return no('hypothetical', confront);
+  if (asksForFigures(c) && p.here.length === 0) return no('figure-question');
+  const missing = missingChild(c);
+  if (missing === 'at_risk') return yes('missing_child', 'missing-child-at-risk', { next: 'missing_child' });
+  if (isPastStory(c)) return no('past', missing === 'missing' ? 'missing_child' : undefined);
+  if (asksForFigures(c)) return no('figure-question');
+  if (p.safe.length > 0 && p.plea.length === 0) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
+  const trigger = c.triggers[0];
+  if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
+  if (missing === 'missing') return no('missing-child', 'missing_child');
+  if (confront && p.now.length > 0) return yes('harm', 'confront-now', { next: 'confront' });
+  const harmful = somethingHarmful(c);
+  if (harmful && (harmful.kind === 'held' || harmful.kind === 'overdose')) return yes(harmful.kind, harmful.kind);
+  if (harmful && happeningNow(c, harmful.hit)) {
+    const next = harmful.kind === 'home_taken' || p.home_taken.length > 0 ? 'home_taken' : undefined;
+    return yes(harmful.kind, `${harmful.kind}-now`, next ? { next } : {});
+  }
+  if (p.plea.length > 0 && (p.here.length > 0 || (p.fear.length > 0 && p.now.length > 0))) return yes('plea', 'help-here');
+  if (p.fear.length > 0 && p.here.length > 0) return yes('plea', 'scared-here');
+  if (p.risk.length > 0 && p.here.length > 0 && p.now.length > 0 && !asksForFigures(c)) return yes('threat', 'them-here-now');
+  if (onlyAPlea(c)) return yes('plea', 'help-alone');
+  const worry = Boolean(harmful) || p.plea.length > 0 || p.fear.length > 0;
+  const concern = worry || p.risk.length > 0 || p.missing.length > 0 || p.confront.length > 0;
+  return { ...no(harmful ? `${harmful.kind}-not-now` : 'nothing-harmful', confront), ...(worry && { harmful: true }), ...(concern && { concern: true }) };
+}
+
+/** A message that is nothing but a call for help ("help me please", "HELP PLS"); one bare "help" asks how to use the bot. */
+export function onlyAPlea(c: Cues): boolean {
+  const covered = new Set(c.parts.plea.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  return c.tokens.length >= 2 && c.tokens.every((_, i) => covered.has(i));
+}
+
+/** Sentence ends in the scripts people write to the bot. */
+const SENTENCE_END = /[.!?;…۔؟।॥\n]+/u;
+
+/** Digits run into letters ("14yo", "2days"): read as two words, in every script. */
+const DIGITS_THEN_LETTERS = /(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu;
+
+/** A clause's words split again at words that turn it round ("they threatened me months ago | its fine now"). */
+export function splitAtTurns(tokens: readonly string[], check: DangerCheck): string[][] {
+  const clauses: string[][] = [];
+  let start = 0;
+  for (const turn of check.parts.contrast.all(tokens)) {
+    if (turn.at > start) clauses.push(tokens.slice(start, turn.at));
+    start = turn.at + turn.length;
+  }
+  if (start < tokens.length) clauses.push(tokens.slice(start));
+  return clauses;
+}
+
+/** The clauses of a message: its sentences, each split again at words that turn it round ("but"). */
+export function clausesOf(text: string, check: DangerCheck): string[][] {
+  return text.split(SENTENCE_END).flatMap((sentence) => splitAtTurns(words(fold(sentence.replace(DIGITS_THEN_LETTERS, '$1$2 '))), check));
+}
+
+/**
+ * Reads danger in a message: danger if any clause holds it. `corrected` is the message's words after
+ * slang and spelling were read (one more clause), so "stabed" is read as "stabbed".
+ */
+export function readDanger(text: string, check: DangerCheck, corrected: readonly string[] = []): DangerReading {
+  const clauses: (readonly string[])[] = clausesOf(text, check);
+  const readAlready = new Set(clauses.map((c) => c.join(' ')));
+  for (const part of splitAtTurns(corrected, check)) if (!readAlready.has(part.join(' '))) clauses.push(part);
+  const languages: string[] = [];
+  let next: NextStep | undefined;
+  let last: Omit<DangerReading, 'languages'> | undefined;
+  let setAside = false;
+  let concern = false;
+  for (const tokens of clauses) {
+    const cues = readCues(tokens, check);
+    if (readAlready.has(tokens.join(' '))) for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(h.value);
+    const reading = readClause(cues);
+    if (reading.value) return { ...reading, languages };
+    next ??= reading.next;
+    if (!last || (reading.harmful && !last.harmful)) last = reading;
+    concern ||= Boolean(reading.concern || reading.harmful);
+    setAside ||= Boolean(reading.setAside);
+  }
+  return { ...(last ?? no('empty')), ...(next && { next }), ...(setAside && { setAside }), ...(concern && { concern }), languages };
 }

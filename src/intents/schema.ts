@@ -39,14 +39,6 @@ export const intentSchema = strictObject({
   /** Right whatever time the question is about (how to report, anonymity): still answered for "last year" or "next week". */
   timeless: z.boolean().optional(),
   triggers: textList('phrases that always mean this intent', 1).optional(),
-  /** The danger check (danger intents only): harm or a weapon, happening now or here. Decided before any other intent is ranked. */
-  danger_check: strictObject({
-    harm: textList('words for harm happening to someone (stabbed, attacked)'),
-    weapons: textList('weapon words (knife, machete)', 0).default([]),
-    now: textList('words for right now (now, tonight)'),
-    here: textList('words for right here (outside, my door)'),
-    held: textList('words for someone held against their will (locked me in, not allowed to leave)', 0).default([]),
-  }).optional(),
   /**
    * What kind of answer this is, for the question frame: figure, fact, report, greeting, help, emergency.
    * Left out, it follows from the answer: figures for region/county/most answers, emergency for danger, fact otherwise.

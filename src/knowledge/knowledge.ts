@@ -1,4 +1,5 @@
 import type { GuidanceItem } from './guidance.js';
+import type { Language } from './languages.js';
 import type { Contact, FacetDef, Figure, MetricDef, OperationFile, Place } from './schema.js';
 
 /**
@@ -29,6 +30,8 @@ export interface Knowledge {
   contacts: ReadonlyMap<string, Contact>;
   /** Sourced guidance from public bodies and charities (`data/guidance.yaml`); never part of a police release. */
   guidance: ReadonlyMap<string, GuidanceItem>;
+  /** The languages of `data/lang/`, by code: the words that tell danger, and sentences in each. English is always there. */
+  languages: ReadonlyMap<string, Language>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
 import { GUIDANCE_FILE, loadGuidance } from './guidance.js';
+import { LANGUAGES_FOLDER, loadLanguages } from './languages.js';
 import { REQUIRED_CONTACTS, type Knowledge, type Operation } from './knowledge.js';
 import {
   contactsFileSchema,
@@ -57,11 +58,14 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   const guidanceFile = await loadGuidance(join(dataDir, GUIDANCE_FILE), `${shownAs}/${GUIDANCE_FILE}`);
   problems.push(...guidanceFile.problems);
 
+  const languagesFile = await loadLanguages(dataDir, shownAs);
+  problems.push(...languagesFile.problems);
+
   const shared = (await load('shared.yaml', sharedSchema)).value;
   const sharedFacts = shared?.facts ?? {};
 
   // Other files in data/ would be ignored without a word: name them. (Subfolders other than operations/ are left alone.)
-  problems.push(...((await yamlFilesIn(dataDir, shownAs, ['operations']))?.problems.filter((p) => p.severity === 'error') ?? []));
+  problems.push(...((await yamlFilesIn(dataDir, shownAs, ['operations', LANGUAGES_FOLDER]))?.problems.filter((p) => p.severity === 'error') ?? []));
   const operations: Operation[] = [];
   const listed = await yamlFilesIn(join(dataDir, 'operations'), `${shownAs}/operations`);
   const entries = listed?.names ?? [];
@@ -78,7 +82,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
   }
   problems.push(...duplicateIds(operations));
 
-  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance || !facets) return { problems };
+  if (problems.some((p) => p.severity === 'error') || !metrics || !places || !contacts || !shared || !guidanceFile.guidance || !facets || !languagesFile.languages) return { problems };
   operations.sort((a, b) => b.end.localeCompare(a.end) || b.published.localeCompare(a.published));
   return {
     knowledge: {
@@ -91,6 +95,7 @@ export async function loadKnowledge(dataDir: string, shownAs = 'data'): Promise<
       guidance: guidanceFile.guidance,
       facets: new Map(Object.entries(facets)),
       pleasantries,
+      languages: languagesFile.languages,
     },
     problems,
   };

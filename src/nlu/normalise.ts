@@ -8,7 +8,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 const APOSTROPHE = /['’‘`´]/g;
 const PERCENT = /%/g;
-const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+// Marks stay with their letters: Bengali and Devanagari vowel signs are part of the word.
+const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * Reduces a message to lower-case words separated by single spaces: strips HTML, emoji,

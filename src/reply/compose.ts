@@ -67,6 +67,13 @@ export function composeNotice(text: string): string {
   return `${text.trim()} ${inService.line}`;
 }
 
+/** The contact numbers a sentence may name: {emergency}, {police}, {crimestoppers}, from the footer in service. */
+export function contactFields(contacts?: ReadonlyMap<string, Pick<Contact, 'number'>>): Record<string, string> {
+  const [emergency, police, crimestoppers] = inService.numbers;
+  const number = (id: string, fallback: string) => contacts?.get(id)?.number ?? fallback;
+  return { emergency: number('emergency', emergency!), police: number('police', police!), crimestoppers: number('crimestoppers', crimestoppers!) };
+}
+
 /** The text the footer opens with when rendered, so layers above can find it. */
 export const FOOTER_SEPARATOR = '\n\n';
 

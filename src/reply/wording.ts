@@ -3,6 +3,10 @@
  * question and from data/; figures never appear here. Intent files hold the rest of the wording.
  */
 export const WORDING = {
+  /** After 999, or on its own: a child missing ({guidance} is data/guidance.yaml's missing_child). */
+  next_missing_child: '{guidance} ({by}) Missing People\'s SafeCall is free and confidential, for families and young people: {safecall}.',
+  /** Someone thinking of confronting the people themselves. */
+  next_confront: '{guidance} ({by}) Call {police}, or {emergency} if anyone is in danger now. To stay anonymous, call {crimestoppers.name} on {crimestoppers}: they never ask your name.',
   /** A place outside the region. */
   outside_region: 'Figures for {place} were not published: the week of action covered the Eastern Region ({region_counties}) only.',
   /** Towns asked about: figures are by county. */

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { stem, yamlFilesIn } from '../files/folder.js';
+import type { Problem } from '../files/problem.js';
+import { readYaml, validate } from '../files/yaml-file.js';
+import { describe, strictObject, text, textList } from '../files/zod-helpers.js';
+
+/** The folder inside data/ that holds one file per language, named by its code: `en.yaml`, `pl.yaml`. */
+export const LANGUAGES_FOLDER = 'lang';
+
+/** English is the language every other is checked against, and the one the bot answers in. */
+export const ENGLISH = 'en';
+
+/**
+ * The parts of a danger reading, each a list of words or phrases in the file's language.
+ * See data/lang/en.yaml for what each part means; src/frame/danger.ts puts them together.
+ */
+export const DANGER_PARTS = [
+  'plea', 'fear', 'harm', 'threat', 'weapon', 'held', 'taken', 'overdose', 'home_taken', 'missing',
+  'now', 'recent', 'here', 'child', 'at_risk', 'age', 'risk', 'past', 'hypothetical', 'question', 'idiom',
+  'hyperbole_subjects', 'joke', 'safe', 'confront', 'contrast', 'conditional',
+] as const;
+export type DangerPart = (typeof DANGER_PARTS)[number];
+
+/** The sentences a language file may give. A missing one falls back to English. */
+export const SENTENCES = {
+  danger_first: 'the first line to someone in danger; must hold {emergency}',
+  danger_next: 'what to say when calling, and that this chat cannot send help',
+  english_only: 'a short note that the bot answers in English, for a message that is not about danger',
+} as const;
+export type SentenceKey = keyof typeof SENTENCES;
+
+const words = (part: string) => textList(`words or phrases for ${part}`, 0).default([]);
+
+const dangerSchema = strictObject(Object.fromEntries(DANGER_PARTS.map((p) => [p, words(p)])) as Record<DangerPart, ReturnType<typeof words>>);
+
+const sentencesSchema = strictObject(
+  Object.fromEntries(Object.entries(SENTENCES).map(([k, what]) => [k, text(what).optional()])) as Record<SentenceKey, z.ZodOptional<ReturnType<typeof text>>>,
+).default({});
+
+/** One file of `data/lang/`. */
+export const languageFileSchema = strictObject({
+  language: text('the language\'s name in English, for example Polish'),
+  native: text('the language\'s name in the language itself, for example Polski'),
+  translated_by: text('who wrote or translated this file'),
+  reviewed: z.boolean({ error: (i) => `should be true once staff (or a native speaker for them) have checked this file, else false; it is ${describe(i.input)}` }),
+  /** Other codes this file also answers for (Roman Urdu shares Urdu's file). */
+  also: textList('other language codes', 0).default([]),
+  sentences: sentencesSchema,
+  danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),
+});
+
+export type LanguageFile = z.infer<typeof languageFileSchema>;
+
+/** A language the bot can read danger in, and may answer some sentences in. */
+export interface Language extends LanguageFile {
+  /** The file's name without `.yaml`: an ISO 639-1 code such as `pl`. */
+  code: string;
+  file: string;
+}
+
+const CODE = /^[a-z]{2,3}$/;
+const PLACEHOLDER = /\{([a-z_.]+)\}/g;
+/** Any run of digits: a sentence takes its numbers from data/contacts.yaml, through {emergency} and the like. */
+const TYPED_NUMBER = /\d/;
+
+/** Checks one language's sentences against the fields English gives them, and for typed numbers. */
+function checkSentences(lang: Language, lineOf: (path: readonly PropertyKey[]) => number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const [key, sentence] of Object.entries(lang.sentences) as [SentenceKey, string | undefined][]) {
+    if (!sentence) continue;
+    const at = (message: string) => problems.push({ file: lang.file, line: lineOf(['sentences', key]), field: `sentences.${key}`, message, severity: 'error' });
+    if (TYPED_NUMBER.test(sentence.replace(PLACEHOLDER, ''))) at('has a number typed in it. Write {emergency}, {police} or {crimestoppers} instead: numbers come from data/contacts.yaml.');
+    if (key === 'danger_first' && !sentence.includes('{emergency}')) at('must say {emergency}, so that 999 comes in the first sentence.');
+  }
+  return problems;
+}
+
+/**
+ * Reads every file of `data/lang/`. English must be there: it holds the words that tell danger.
+ * Backup and lock files are not language files; any other name that is not a language code is an error.
+ */
+export async function loadLanguages(dataDir: string, shownAs: string): Promise<{ languages?: Map<string, Language>; problems: Problem[] }> {
+  const folder = join(dataDir, LANGUAGES_FOLDER);
+  const shownFolder = `${shownAs}/${LANGUAGES_FOLDER}`;
+  const listed = await yamlFilesIn(folder, shownFolder);
+  const problems: Problem[] = [...(listed?.problems ?? [])];
+  const languages = new Map<string, Language>();
+  for (const name of listed?.names ?? []) {
+    const code = stem(name).toLowerCase();
+    const file = `${shownFolder}/${name}`;
+    if (!CODE.test(code)) {
+      problems.push({ file, field: '', message: `a language file is named by its two-letter code (pl.yaml for Polish, ro.yaml for Romanian), not "${name}"`, severity: 'error' });
+      continue;
+    }
+    const { doc, problems: parse } = await readYaml(join(folder, name), file);
+    problems.push(...parse);
+    if (!doc) continue;
+    const { value, problems: invalid } = validate(doc, languageFileSchema);
+    problems.push(...invalid);
+    if (!value) continue;
+    const lang: Language = { ...value, code, file };
+    problems.push(...checkSentences(lang, doc.lineOf));
+    languages.set(code, lang);
+  }
+  if (!languages.has(ENGLISH) && !problems.some((p) => p.file.startsWith(`${shownFolder}/${ENGLISH}.`))) {
+    problems.push({ file: `${shownFolder}/${ENGLISH}.yaml`, field: '', message: 'is missing. It holds the words that tell someone is in danger: restore it from git.', severity: 'error' });
+  }
+  return problems.some((p) => p.severity === 'error') ? { problems } : { languages, problems };
+}
+
+/** A sentence in a language, with its fields filled; English's (or undefined) when the language lacks it. */
+export function sentenceIn(languages: ReadonlyMap<string, Language>, code: string, key: SentenceKey, fields: Readonly<Record<string, string>>): string | undefined {
+  const sentence = languages.get(code)?.sentences[key];
+  return sentence?.replace(PLACEHOLDER, (whole, name: string) => fields[name] ?? whole);
+}

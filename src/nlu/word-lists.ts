@@ -1,0 +1,104 @@
+import { normalise, words } from './normalise.js';
+
+/**
+ * Letters people often type without their marks, and the same script's variant letters: every message
+ * and every listed word is folded the same way, so "zadzwon" finds "zadzwoń" and "pomoc" finds "pomóc".
+ */
+const FOLDED_LETTERS: Readonly<Record<string, string>> = { ł: 'l', ı: 'i', đ: 'd', ø: 'o', ß: 'ss', ي: 'ی', ك: 'ک', ى: 'ی', 'ۀ': 'ه' };
+const FOLDED = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'g');
+/** A mark on a Latin, Greek or Cyrillic letter; other scripts' marks (Bengali vowel signs) are letters in all but name. */
+const LATIN_MARK = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])[\u0300-\u036f]+/gu;
+/** Arabic-script short vowels and the tatweel: rarely typed, never needed to tell words apart. */
+const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
+
+/** A message reduced to lower-case words, marks folded away. */
+export function fold(text: string): string {
+  return normalise(text)
+    .normalize('NFD')
+    .replace(LATIN_MARK, '')
+    .replace(ARABIC_MARKS, '')
+    .normalize('NFC')
+    .replace(FOLDED, (c) => FOLDED_LETTERS[c]!);
+}
+
+/** A listed word, whole or (ending in *) as a stem. */
+interface Pattern {
+  word: string;
+  stem: boolean;
+}
+
+/** A listed phrase found in a message: where it starts (word index), how many words it spans, what it stands for. */
+export interface ListHit<T> {
+  phrase: string;
+  at: number;
+  length: number;
+  value: T;
+}
+
+/** Phrases found by their first word, or the first letters of a stem, so the cost grows with the message, not the lists. */
+export interface WordLists<T> {
+  /** Every phrase found, in message order; at each word the longest. */
+  all(tokens: readonly string[]): ListHit<T>[];
+}
+
+/** Letters a stem is indexed by: a stem must be at least this long. */
+const STEM_KEY = 3;
+
+function toPatterns(raw: string): Pattern[] {
+  // The * must survive folding: mark it as a letter run first.
+  const marked = raw.trim().replace(/\*(?=\s|$)/g, ' qqstemqq');
+  const parts = words(fold(marked));
+  const patterns: Pattern[] = [];
+  for (const part of parts) {
+    if (part === 'qqstemqq' && patterns.length > 0) patterns[patterns.length - 1]!.stem = true;
+    else if (part !== 'qqstemqq') patterns.push({ word: part, stem: false });
+  }
+  return patterns;
+}
+
+const matches = (p: Pattern, token: string | undefined) => token !== undefined && (p.stem ? token.startsWith(p.word) : token === p.word);
+
+/**
+ * Builds word lists from (phrase, value) pairs. Phrases are folded as messages are; a word ending in `*`
+ * matches every word that starts with it ("stab*": stab, stabbed, stabbing). Stems shorter than three
+ * letters are read as whole words.
+ */
+export function createWordLists<T>(entries: Iterable<readonly [string, T]>): WordLists<T> {
+  const exact = new Map<string, { patterns: Pattern[]; phrase: string; value: T }[]>();
+  const stems = new Map<string, { patterns: Pattern[]; phrase: string; value: T }[]>();
+  for (const [raw, value] of entries) {
+    const patterns = toPatterns(raw);
+    const first = patterns[0];
+    if (!first) continue;
+    if (first.stem && first.word.length < STEM_KEY) first.stem = false;
+    const entry = { patterns, phrase: raw.trim(), value };
+    const index = first.stem ? stems : exact;
+    const key = first.stem ? first.word.slice(0, STEM_KEY) : first.word;
+    index.set(key, [...(index.get(key) ?? []), entry]);
+  }
+  const longestFirst = (a: { patterns: Pattern[] }, b: { patterns: Pattern[] }) => b.patterns.length - a.patterns.length;
+  for (const list of [...exact.values(), ...stems.values()]) list.sort(longestFirst);
+
+  const at = (tokens: readonly string[], i: number): ListHit<T> | undefined => {
+    const token = tokens[i]!;
+    let best: ListHit<T> | undefined;
+    for (const list of [exact.get(token), stems.get(token.slice(0, STEM_KEY))]) {
+      for (const e of list ?? []) {
+        if (best && best.length >= e.patterns.length) break;
+        if (e.patterns.every((p, k) => matches(p, tokens[i + k]))) best = { phrase: e.phrase, at: i, length: e.patterns.length, value: e.value };
+      }
+    }
+    return best;
+  };
+
+  return {
+    all(tokens) {
+      const hits: ListHit<T>[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const hit = at(tokens, i);
+        if (hit) hits.push(hit);
+      }
+      return hits;
+    },
+  };
+}
