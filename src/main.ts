@@ -12,6 +12,8 @@ import { ConfigError, fileSettings, loadConfig, type Config } from './config.js'
 import { MemoryContextStore } from './engine/context-store.js';
 import { InvalidFilesError } from './files/problem.js';
 import { describeFailure, LiveEngine } from './reload/live-engine.js';
+import { gateRefusals } from './evaluation/gate.js';
+import { PROJECT_ROOT } from './files/project-root.js';
 import { watchFolders } from './reload/watch.js';
 import { RedisVersionError, SharedStore } from './store/redis.js';
 import { SharedContextStore, SharedUpdateClaims, sharedRateCounter } from './store/shared-state.js';
@@ -27,6 +29,8 @@ async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveE
   const { dataDir, intentsDir } = files;
   const live = await LiveEngine.start({
     ...files,
+    // The same gate as `npm run check`: an edit that loses "Call 999 now" first is refused, and the last good version stays.
+    gate: (engine) => gateRefusals(engine, PROJECT_ROOT),
     onReload: (result) => {
       if (result.ok) logger.info({ event: 'reloaded', version: result.version.hash, intents: result.version.intents, examples: result.version.examples }, 'new data and intents in service');
       else logger.error({ event: 'reload_failed', problems: describeFailure(result.failure) }, 'the edited files have errors; still serving the last good version');

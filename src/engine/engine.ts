@@ -139,8 +139,9 @@ const placeAware = (i: Intent | undefined) => Boolean(i && (i.answer.county || i
 export function chooseIntent(u: Understanding, context: ChatContext | undefined, deps: EngineDeps): Choice | undefined {
   const { byId, byMetric, fallback, comparison, match } = deps;
   const [top, second] = u.ranked;
+  // A danger topic's phrases are read by the danger reading, before this; here they decide nothing.
   const triggered = u.triggered && byId.get(u.triggered);
-  if (triggered) return { intent: triggered, confidence: 1, rule: 'trigger-phrase' };
+  if (triggered && !triggered.danger) return { intent: triggered, confidence: 1, rule: 'trigger-phrase' };
   const previous = context?.intent ? byId.get(context.intent) : undefined;
   if (u.comparing && comparison) return { intent: comparison, confidence: Math.max(top?.score ?? 0, 0.5), rule: 'comparing-words' };
   if (u.onlyPlaces) {

@@ -19,6 +19,8 @@ export interface EngineSources {
   dataShownAs?: string;
   intentsShownAs?: string;
   match?: MatchOptions;
+  /** Put the contacts into the footer once loaded (default); live reload waits until its gate has passed. */
+  putInService?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function loadAll(sources: EngineSources = {}): Promise<{ engine?: E
   if (!knowledge) return { problems };
   const engine = createEngine(knowledge, intents, sources.match, { detect: await loadDetector() });
   // Only a set of files that loaded without errors changes the footer: a broken edit keeps the last good one.
-  putContactsInService(knowledge.contacts);
+  if (sources.putInService !== false) putContactsInService(knowledge.contacts);
   return { engine, problems };
 }
 

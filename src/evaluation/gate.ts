@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import { NONE, type CaseResult } from './evaluate.js';
-import { runSuite, type Section } from './suite.js';
+import type { Problem } from '../files/problem.js';
+import { EVAL_DIR, runSuite, type Section } from './suite.js';
 
 /** Where the last accepted run is kept, relative to the project folder. */
 export const BASELINE_FILE = 'test/eval/baseline.json';
@@ -178,6 +179,15 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
     errors,
     warnings,
   };
+}
+
+/**
+ * What refuses an edit, for `npm run check` and for live reload alike: the gate's errors (a danger question
+ * that lost "Call 999 now" first, a reply without the contact numbers), as problems naming the evaluation set.
+ */
+export async function gateRefusals(engine: Engine, projectRoot: string): Promise<Problem[]> {
+  const { gate } = await runGate(engine, projectRoot);
+  return gate.errors.map((message) => ({ file: EVAL_DIR, field: '', message, severity: 'error' as const }));
 }
 
 /** Runs the whole evaluation on an engine and compares it with the accepted run: what `npm run check` does last. */

@@ -175,11 +175,10 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (spoken && !somethingHarmful(c) && c.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
   const confront = p.confront.length > 0 ? 'confront' : undefined;
   if (isHypothetical(c)) return no('hypothetical', confront);
-  if (asksForFigures(c) && p.here.length === 0) return no('figure-question');
+  if (asksForFigures(c) && p.here.length === 0 && p.now.length === 0) return no('figure-question');
   const missing = missingChild(c);
   if (missing === 'at_risk') return yes('missing_child', 'missing-child-at-risk', { next: 'missing_child' });
   if (isPastStory(c)) return no('past', missing === 'missing' ? 'missing_child' : undefined);
-  if (asksForFigures(c)) return no('figure-question');
   if (p.safe.length > 0 && p.plea.length === 0) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   const trigger = c.triggers[0];
   if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
@@ -192,8 +191,7 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
     return yes(harmful.kind, `${harmful.kind}-now`, next ? { next } : {});
   }
   if (p.plea.length > 0 && (p.here.length > 0 || (p.fear.length > 0 && p.now.length > 0))) return yes('plea', 'help-here');
-  if (p.fear.length > 0 && p.here.length > 0) return yes('plea', 'scared-here');
-  if (p.risk.length > 0 && p.here.length > 0 && p.now.length > 0 && !asksForFigures(c)) return yes('threat', 'them-here-now');
+  if (p.fear.length > 0 && p.here.length > 0 && p.now.length + p.recent.length > 0) return yes('plea', 'scared-here-now');
   if (onlyAPlea(c)) return yes('plea', 'help-alone');
   const worry = Boolean(harmful) || p.plea.length > 0 || p.fear.length > 0;
   const concern = worry || p.risk.length > 0 || p.missing.length > 0 || p.confront.length > 0;

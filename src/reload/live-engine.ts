@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import { loadAll, PROJECT_ROOT } from '../engine/load-engine.js';
+import { putContactsInService } from '../reply/compose.js';
 import { formatProblem, InvalidFilesError, type Problem } from '../files/problem.js';
 import { filesVersion } from './version.js';
 
@@ -25,6 +26,11 @@ export interface LiveEngineOptions {
   /** How the folders are named in problems (see `fileSettings` in src/config.ts); `data` and `intents` unless given. */
   dataShownAs?: string;
   intentsShownAs?: string;
+  /**
+   * Checks a new version before it goes into service, as `npm run check` does (src/evaluation/gate.ts):
+   * any problem it returns refuses the edit, and the last good version stays.
+   */
+  gate?: (engine: Engine) => Promise<Problem[]>;
   /** Told of every reload, good or bad. */
   onReload?: (result: { ok: true; version: ServiceVersion } | { ok: false; failure: ReloadFailure }) => void;
 }
@@ -53,16 +59,20 @@ export class LiveEngine {
   /** Loads the first version; throws {@link InvalidFilesError} if the files are invalid (nothing to fall back on yet). */
   static async start(options: LiveEngineOptions = {}): Promise<LiveEngine> {
     const full = { ...options, dataDir: options.dataDir ?? resolve(PROJECT_ROOT, 'data'), intentsDir: options.intentsDir ?? resolve(PROJECT_ROOT, 'intents') };
-    const loaded = await LiveEngine.load(full);
+    // The first version is not gated: with nothing to fall back on, `npm run check` (and CI) stand guard instead.
+    const loaded = await LiveEngine.load({ ...full, gate: undefined });
     if ('problems' in loaded) throw new InvalidFilesError(loaded.problems);
     return new LiveEngine(loaded.engine, loaded.version, full);
   }
 
-  private static async load(o: { dataDir: string; intentsDir: string; dataShownAs?: string; intentsShownAs?: string }): Promise<{ engine: Engine; version: ServiceVersion } | { problems: Problem[] }> {
+  private static async load(o: { dataDir: string; intentsDir: string; dataShownAs?: string; intentsShownAs?: string; gate?: LiveEngineOptions['gate'] }): Promise<{ engine: Engine; version: ServiceVersion } | { problems: Problem[] }> {
     // Hash first: if a file changes while loading, the next reload picks it up.
     const hash = await filesVersion([o.dataDir, o.intentsDir], resolve(o.dataDir, '..'));
-    const { engine, problems } = await loadAll({ dataDir: o.dataDir, intentsDir: o.intentsDir, dataShownAs: o.dataShownAs, intentsShownAs: o.intentsShownAs });
+    const { engine, problems } = await loadAll({ dataDir: o.dataDir, intentsDir: o.intentsDir, dataShownAs: o.dataShownAs, intentsShownAs: o.intentsShownAs, putInService: false });
     if (!engine) return { problems: problems.filter((p) => p.severity === 'error') };
+    const refused = (await o.gate?.(engine)) ?? [];
+    if (refused.length > 0) return { problems: refused };
+    putContactsInService(engine.knowledge.contacts);
     return {
       engine,
       version: {

@@ -45,12 +45,27 @@ describe('an evaluation set', () => {
         facts: ['awareness'],
         notPublished: true,
         danger: true,
+        noDanger: false,
         services: ['safecall | childline'],
         youngTone: true,
       },
       forbid: { fields: ['region.arrests'] },
       from: 'test/eval/set.yaml',
     });
+  });
+
+  it('should read a danger set: danger true or false, the language, judged on those alone', async () => {
+    const [a, b] = await read(`
+- text: "pomocy"
+  lang: pl
+  danger: true
+  kind: now
+  gloss: "help"
+- text: "this traffic is killing me"
+  danger: false
+`);
+    expect(a).toMatchObject({ scope: 'any', kind: 'now', expect: { danger: true, noDanger: false, language: 'pl' } });
+    expect(b).toMatchObject({ scope: 'any', expect: { danger: false, noDanger: true } });
   });
 
   it('should keep the first format: an intent and a list of phrases; fallback means out of scope', async () => {

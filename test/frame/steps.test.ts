@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actOfIntent } from '../../src/frame/act.js';
 import { contactRule } from '../../src/frame/contact.js';
-import { createDangerCheck, emergencyRule } from '../../src/frame/danger.js';
 import { createFacetFinder } from '../../src/frame/facet.js';
 import { numberAsked, operationStep } from '../../src/frame/operation.js';
 import { answerCounties, placesStep } from '../../src/frame/places.js';
@@ -15,34 +14,6 @@ const w = (text: string) => words(normalise(text));
 let engine: Engine;
 beforeAll(async () => {
   engine = await fixtureEngine();
-});
-
-describe('emergencyRule', () => {
-  const check = createDangerCheck([['kicking my door in', 'emergency']], {
-    harm: ['stabbed', 'attacked'],
-    weapons: ['knife', 'machete'],
-    now: ['now', 'right now', 'tonight'],
-    here: ['outside my', 'next door'],
-    held: ['locked me in', 'not allowed to leave'],
-  });
-  it.each([
-    ['they are kicking my door in', true, 'emergency-trigger:kicking my door in'],
-    ['they locked me in a bedroom and took my phone', true, 'danger-check:held:locked me in'],
-    ['im not allowed to leave the house they use', true, 'danger-check:held:not allowed to leave'],
-    ['how many phones were seized', false, 'no-danger'],
-    ['my brother was stabbed outside my flat', true, 'danger-check:harm'],
-    ['someone is being attacked now', true, 'danger-check:harm'],
-    ['a man with a machete next door', true, 'danger-check:weapon-here'],
-    ['how many knives were seized now', false, 'no-danger'],
-    ['how many people were stabbed in 2022', false, 'no-danger'],
-    ['how many knives in kent', false, 'no-danger'],
-  ])('should read "%s" as danger=%s by %s', (text, danger, rule) => {
-    expect(emergencyRule(w(text), check)).toMatchObject({ value: danger, rule });
-  });
-
-  it('should name the danger intent whose trigger fired', () => {
-    expect(emergencyRule(w('they are kicking my door in'), check).intent).toBe('emergency');
-  });
 });
 
 describe('contactRule', () => {

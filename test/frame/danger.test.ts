@@ -1,0 +1,168 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  asksForFigures,
+  clausesOf,
+  createDangerCheck,
+  happeningNow,
+  isHypothetical,
+  isPastStory,
+  missingChild,
+  namesChild,
+  onlyAPlea,
+  readClause,
+  readCues,
+  readDanger,
+  setAsideFiguresOfSpeech,
+  setAsideSafePhrases,
+  somethingHarmful,
+  type DangerCheck,
+} from '../../src/frame/danger.js';
+import { loadLanguages } from '../../src/knowledge/languages.js';
+import { PROJECT_ROOT } from '../../src/files/project-root.js';
+
+// The rules are tested on the fixture word lists (test/fixtures/danger/lang/): a small English list and an
+// invented language. Staff editing data/lang/ never turn these red; test/engine/danger-reading.test.ts
+// runs today's lists.
+let check: DangerCheck;
+beforeAll(async () => {
+  const { languages, problems } = await loadLanguages(resolve(PROJECT_ROOT, 'test/fixtures/danger'), 'fixtures');
+  expect(problems).toEqual([]);
+  check = createDangerCheck([['kicking my door in', 'emergency']], languages!.values());
+});
+
+const cues = (text: string) => readCues(clausesOf(text, check)[0]!, check);
+const read = (text: string) => readDanger(text, check);
+
+describe('the parts of danger, each a named rule', () => {
+  it('isPastStory: a past marker with no "now" sets a clause aside; "now" or "still" keeps it', () => {
+    expect(isPastStory(cues('i got stabbed last year'))).toBe(true);
+    expect(isPastStory(cues('they stabbed him last year and now theyre outside'))).toBe(false);
+    expect(isPastStory(cues('he stabbed him 5 mins ago'))).toBe(false);
+    expect(isPastStory(cues('someone is stabbing him'))).toBe(false);
+  });
+
+  it('isHypothetical: a "what if" phrase anywhere, or a conditional word opening the clause', () => {
+    expect(isHypothetical(cues('what should i do if someone has a knife outside'))).toBe(true);
+    expect(isHypothetical(cues('if they come to my house with knives'))).toBe(true);
+    expect(isHypothetical(cues('they said theyll stab me if i talk'))).toBe(false);
+  });
+
+  it('asksForFigures: a question about figures, unless it also calls for help', () => {
+    expect(asksForFigures(cues('how many knives outside my house'))).toBe(true);
+    expect(asksForFigures(cues('how many of them are outside help me'))).toBe(false);
+  });
+
+  it('setAsideFiguresOfSpeech: idioms, jokes and a threat whose subject is family are no danger', () => {
+    expect(somethingHarmful(setAsideFiguresOfSpeech(cues('this traffic is killing me')))).toBeUndefined();
+    expect(setAsideFiguresOfSpeech(cues('my mum is gonna kill me')).parts.threat).toEqual([]);
+    expect(setAsideFiguresOfSpeech(cues('lol my mate is gonna kill me')).parts.threat).toEqual([]);
+    // A weapon keeps a family threat real.
+    expect(setAsideFiguresOfSpeech(cues('my mums boyfriend is gonna kill me he has a knife')).parts.threat).not.toEqual([]);
+    expect(setAsideFiguresOfSpeech(cues('the dealer is gonna kill me')).parts.threat).not.toEqual([]);
+  });
+
+  it('setAsideSafePhrases: words inside a phrase of safety say nothing of danger', () => {
+    expect(setAsideSafePhrases(cues('im not in danger')).parts.threat).toEqual([]);
+    expect(setAsideSafePhrases(cues('its fine now')).parts.now).toEqual([]);
+  });
+
+  it('namesChild: a child word, or a young age before an age word', () => {
+    expect(namesChild(cues('my son'))).toBe(true);
+    expect(namesChild(clausesOf('my 14yo', check).map((t) => readCues(t, check))[0]!)).toBe(true);
+    expect(namesChild(cues('my 40 year old brother'))).toBe(false);
+  });
+
+  it('missingChild: at risk with a sign of risk, missing without one, nothing once safe', () => {
+    expect(missingChild(cues('my son hasnt come home and i think the gang took him'))).toBe('at_risk');
+    expect(missingChild(cues('my son hasnt come home'))).toBe('missing');
+    expect(missingChild(cues('my son was missing and hes back'))).toBeUndefined();
+    expect(missingChild(cues('my cat is missing'))).toBeUndefined();
+  });
+
+  it('happeningNow: now, just, here or a plea, in words other than the harmful ones', () => {
+    const c = cues('theyre stabbing him outside');
+    expect(happeningNow(c, somethingHarmful(c)!.hit)).toBe(true);
+    const alone = cues('he was stabbed');
+    expect(happeningNow(alone, somethingHarmful(alone)!.hit)).toBe(false);
+  });
+
+  it('onlyAPlea: a message that is nothing but a call for help, not one bare "help"', () => {
+    expect(onlyAPlea(cues('help pls'))).toBe(true);
+    expect(onlyAPlea(cues('please help'))).toBe(true);
+    expect(onlyAPlea(cues('help'))).toBe(false);
+    expect(onlyAPlea(cues('help with figures'))).toBe(false);
+  });
+});
+
+describe('readClause and readDanger', () => {
+  it.each([
+    ['someone is stabbing him right now', 'danger:harm-now'],
+    ['theres a man with a knife outside', 'danger:weapon-now'],
+    ['im locked in', 'danger:held'],
+    ['she overdosed', 'danger:overdose'],
+    ['they have taken over my flat and are still in there', 'danger:home_taken-now'],
+    ['my son hasnt come home and the gang took him to london', 'danger:missing-child-at-risk'],
+    ['help theyre outside', 'danger:help-here'],
+    ['help pls', 'danger:help-alone'],
+    ['theyre kicking my door in', 'danger:trigger:kicking my door in'],
+    ['im going round right now to sort them out', 'danger:confront-now'],
+  ])('reads danger in "%s" (%s)', (text, rule) => {
+    const r = read(text);
+    expect(r.value).toBe(true);
+    expect(r.rule).toBe(rule);
+  });
+
+  it.each([
+    ['how many knives were seized', 'no-danger:figure-question'],
+    ['i got stabbed last year', 'no-danger:past'],
+    ['what if someone has a knife outside', 'no-danger:hypothetical'],
+    ['this traffic is killing me', 'no-danger:nothing-harmful'],
+    ['my mum is gonna kill me', 'no-danger:figure-of-speech'],
+    ['im not in danger, i have a knife at home', 'no-danger:safe-now'],
+    ['stab in the dark, was kent top', 'no-danger:figure-of-speech'],
+  ])('sets aside "%s" (%s)', (text, rule) => {
+    const r = read(text);
+    expect(r.value).toBe(false);
+    expect(r.rule).toBe(rule);
+  });
+
+  it('reads each clause on its own: a past threat then "fine now" is no danger; a past story then danger now is', () => {
+    expect(read('they threatened me ages ago but its fine now').value).toBe(false);
+    expect(read('he was stabbed last year. now theyre outside with knives').value).toBe(true);
+  });
+
+  it('gives the next step: a missing child with no sign of risk, or someone thinking of going round', () => {
+    expect(read('my son hasnt come home')).toMatchObject({ value: false, next: 'missing_child' });
+    expect(read('should i go round and sort them out')).toMatchObject({ value: false, next: 'confront' });
+    expect(read('my son hasnt come home and the gang took him')).toMatchObject({ value: true, next: 'missing_child' });
+  });
+
+  it('reads an invented language from its own lists, and votes for it', () => {
+    const r = read('hulpa messa bij deura');
+    expect(r.value).toBe(true);
+    expect(r.languages.filter((l) => l === 'xx').length).toBeGreaterThanOrEqual(2);
+    expect(read('hoeveela messa vorjara').value).toBe(false);
+    expect(read('hij stekkte hem vorjara').value).toBe(false);
+    expect(read('hij stekkte hem nuda').value).toBe(true);
+  });
+
+  it('folds marks and splits digits from letters, as people type', () => {
+    expect(read('theres a man with a knífe outside').value).toBe(true);
+    expect(clausesOf('my 14yo', check)).toEqual([['my', '14', 'yo']]);
+  });
+
+  it('reads the words after spelling was read as one more clause', () => {
+    expect(readDanger('hes got a nife outsid', check, ['hes', 'got', 'a', 'knife', 'outside']).value).toBe(true);
+  });
+
+  it('marks what it set aside, and what was harmful but not now, for the classifier rule', () => {
+    expect(read('i got stabbed last year').setAside).toBe(true);
+    expect(read('he was stabbed').harmful).toBe(true);
+    expect(read('the gang are dealers').concern).toBe(true);
+  });
+
+  it('reads the clause words only once when no spelling changed', () => {
+    expect(readClause(cues('theres a knife outside')).value).toBe(true);
+  });
+});
