@@ -16,6 +16,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY data ./data
 COPY intents ./intents
+# The evaluation sets: live reload refuses an edit that loses "Call 999 now" first on any of their danger questions.
+COPY test/eval ./test/eval
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

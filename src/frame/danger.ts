@@ -88,10 +88,10 @@ export function setAsideFiguresOfSpeech(c: Cues): Cues {
     for (const p of ['threat', 'held', 'harm'] as const) parts[p] = [];
     triggers = [];
   }
-  const weapon = parts.weapon.length > 0;
-  const bySubject = (t: ListHit<unknown>) => weapon || !parts.hyperbole_subjects.some((s) => s.at < t.at && t.at - s.at <= SUBJECT_REACH);
+  const real = parts.weapon.length > 0 || parts.harm.length > 0;
+  const bySubject = (t: ListHit<unknown>) => real || !parts.hyperbole_subjects.some((s) => s.at < t.at && t.at - s.at <= SUBJECT_REACH);
+  // Only a threat ("my mum will kill me"): harm done ("my dad is hitting me") is never a figure of speech.
   parts.threat = parts.threat.filter(bySubject);
-  parts.harm = parts.harm.filter(bySubject);
   triggers = triggers.filter(bySubject);
   return { ...c, triggers, parts };
 }
@@ -101,9 +101,11 @@ export function setAsideFiguresOfSpeech(c: Cues): Cues {
  * a trigger, a harmful word or a "now" inside one is set aside.
  */
 export function setAsideSafePhrases(c: Cues): Cues {
-  const safe = c.parts.safe;
-  if (safe.length === 0) return c;
-  const parts = { ...c.parts };
+  // A safe phrase inside a longer phrase of another part says nothing: "came home" in "never came home".
+  const longer = DANGER_PARTS.filter((p) => p !== 'safe').flatMap((p) => c.parts[p]);
+  const safe = c.parts.safe.filter((s) => !longer.some((h) => h.length > s.length && h.at <= s.at && s.at + s.length <= h.at + h.length));
+  if (safe.length === 0) return { ...c, parts: { ...c.parts, safe } };
+  const parts = { ...c.parts, safe };
   for (const p of DANGER_PARTS) if (p !== 'safe') parts[p] = without(parts[p], safe);
   return { ...c, triggers: without(c.triggers, safe), parts };
 }
@@ -127,19 +129,21 @@ export function asksForFigures(c: Cues): boolean {
 export function namesChild(c: Cues): boolean {
   if (c.parts.child.length > 0) return true;
   return c.parts.age.some((a) => {
-    const n = Number(c.tokens[a.at - 1]);
+    const n = Number(c.tokens[a.at - 1] ?? '');
     return Number.isInteger(n) && n > 0 && n < 18;
   });
 }
 
 /**
- * A child missing: danger when something says they are at risk (a gang, dealers, a threat, taken
+ * A child missing, or taken: danger when something says they are at risk (a gang, dealers, a threat, taken
  * somewhere), a next step (101 at once, no 24-hour wait) when nothing does, nothing once they are found.
  */
 export function missingChild(c: Cues): 'at_risk' | 'missing' | undefined {
-  if (c.parts.missing.length === 0 || !namesChild(c) || c.parts.safe.length > 0) return undefined;
   const p = c.parts;
-  const atRisk = p.risk.length + p.threat.length + p.harm.length + p.taken.length + p.weapon.length + p.fear.length + p.held.length > 0;
+  if (p.missing.length + p.taken.length === 0 || !namesChild(c) || p.safe.length > 0) return undefined;
+  const signs = p.risk.length + p.threat.length + p.harm.length + p.weapon.length + p.fear.length + p.held.length;
+  // Missing and taken: "hasn't come home, I think they took him" is a sign of risk in itself.
+  const atRisk = signs > 0 || (p.missing.length > 0 && p.taken.length > 0);
   return atRisk ? 'at_risk' : 'missing';
 }
 
@@ -182,7 +186,6 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (p.safe.length > 0 && p.plea.length === 0) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   const trigger = c.triggers[0];
   if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
-  if (missing === 'missing') return no('missing-child', 'missing_child');
   if (confront && p.now.length > 0) return yes('harm', 'confront-now', { next: 'confront' });
   const harmful = somethingHarmful(c);
   if (harmful && (harmful.kind === 'held' || harmful.kind === 'overdose')) return yes(harmful.kind, harmful.kind);
@@ -193,6 +196,7 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (p.plea.length > 0 && (p.here.length > 0 || (p.fear.length > 0 && p.now.length > 0))) return yes('plea', 'help-here');
   if (p.fear.length > 0 && p.here.length > 0 && p.now.length + p.recent.length > 0) return yes('plea', 'scared-here-now');
   if (onlyAPlea(c)) return yes('plea', 'help-alone');
+  if (missing === 'missing') return no('missing-child', 'missing_child');
   const worry = Boolean(harmful) || p.plea.length > 0 || p.fear.length > 0;
   const concern = worry || p.risk.length > 0 || p.missing.length > 0 || p.confront.length > 0;
   return { ...no(harmful ? `${harmful.kind}-not-now` : 'nothing-harmful', confront), ...(worry && { harmful: true }), ...(concern && { concern: true }) };

@@ -18,7 +18,8 @@ export function loadDetector(): Promise<Detect> {
     const identifier = factory.create(MIN_BYTES, MAX_BYTES);
     return (text: string) => {
       const found = identifier.findLanguage(text);
-      return found.language === 'und' ? undefined : String(found.language).split('-')[0];
+      // An unreliable guess is no evidence: the word lists and the hint decide then.
+      return found.language === 'und' || !found.is_reliable ? undefined : String(found.language).split('-')[0];
     };
   });
   return loading;

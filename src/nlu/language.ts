@@ -45,16 +45,19 @@ const baseCode = (code: string | undefined) => code?.toLowerCase().split(/[-_]/)
 
 /**
  * The language rule, in order: a message with no letters is English; mostly English words is English;
- * then what the detector finds, if the bot has that language; then the word lists' vote; then the hint.
+ * then what the detector finds, if the bot has that language, unless two or more of the word lists'
+ * words point to another language and none to it; then the word lists' vote; then the hint.
  * `known` are the languages the bot has a file for; others are answered in English.
  */
 export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>): LanguageReading {
   if (!LETTER.test(e.text)) return { code: ENGLISH_CODE, rule: 'no-letters' };
   if (e.englishShare >= ENGLISH_SHARE) return { code: ENGLISH_CODE, rule: 'english-words' };
   const detected = baseCode(detect?.(e.text));
-  if (detected === ENGLISH_CODE) return { code: ENGLISH_CODE, rule: 'detected' };
-  if (detected && known.has(detected)) return { code: detected, rule: 'detected' };
   const voted = mostVoted(e.votes);
+  // The word lists overrule a detector whose language none of their words point to (Roman Urdu read as Turkish).
+  const outvoted = voted !== undefined && detected !== voted && !e.votes.includes(detected ?? '') && e.votes.filter((v) => v === voted).length >= 2;
+  if (detected === ENGLISH_CODE && !outvoted) return { code: ENGLISH_CODE, rule: 'detected' };
+  if (detected && known.has(detected) && !outvoted) return { code: detected, rule: 'detected' };
   if (voted && known.has(voted)) return { code: voted, rule: 'word-lists' };
   const hint = baseCode(e.hint);
   if (hint && known.has(hint)) return { code: hint, rule: 'hint' };

@@ -11,9 +11,22 @@ const LATIN_MARK = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])[\
 /** Arabic-script short vowels and the tatweel: rarely typed, never needed to tell words apart. */
 const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
 
-/** A message reduced to lower-case words, marks folded away. */
+/** Where 0 is in the digit blocks of the region's scripts: Arabic-Indic, Urdu, Devanagari, Bengali, Gurmukhi. */
+const ZEROS = [0x660, 0x6f0, 0x966, 0x9e6, 0xa66];
+const SCRIPT_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f]/g;
+
+/** Digits written in the message's own script (١٤, ১৪) read as 14. */
+export function asciiDigits(text: string): string {
+  return text.replace(SCRIPT_DIGIT, (d) => {
+    const cp = d.codePointAt(0)!;
+    const zero = ZEROS.find((z) => cp >= z && cp <= z + 9)!;
+    return String(cp - zero);
+  });
+}
+
+/** A message reduced to lower-case words, marks folded away, digits in ASCII. */
 export function fold(text: string): string {
-  return normalise(text)
+  return normalise(asciiDigits(text))
     .normalize('NFD')
     .replace(LATIN_MARK, '')
     .replace(ARABIC_MARKS, '')

@@ -97,4 +97,13 @@ describe('npm run chat', () => {
     const reply = await chat.say('99');
     expect(reply.text).toContain('101');
   });
+
+  it('should open with the 999 line for danger, in English and then in the message\'s language', async () => {
+    const english = await chat.say('theres a man with a knife outside my house right now');
+    expect(english.text.startsWith('Call 999 now')).toBe(true);
+    const other = await chat.say('hulpa messa bij deura');
+    const [first, second] = other.text.split('\n');
+    expect(first).toMatch(/^Call 999 now/);
+    expect(second).toContain('Zork 999 nu');
+  });
 });

@@ -57,4 +57,13 @@ describe('live reload in a running bot', () => {
     expect(bot!.output()).toMatch(logged);
     expect(await ask('how many arrests in kent')).toContain('In Kent, 28 people were arrested');
   });
+
+  it('should refuse an edit that loses "Call 999 now" first, as npm run check does, and keep serving 999 first', async () => {
+    const danger = 'theres a man with a knife outside my house right now';
+    expect(await ask(danger)).toMatch(/^Call 999 now/);
+    await ws.edit('intents/emergency.yaml', (t) => t.replace('danger: true', 'danger: false'));
+    await bot!.waitForOutput(/"event":"reload_failed"/, 20_000);
+    expect(bot!.output()).toMatch(/no longer gets \\"Call 999 now\\" first/);
+    expect(await ask(danger)).toMatch(/^Call 999 now/);
+  });
 });

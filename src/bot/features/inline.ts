@@ -30,7 +30,7 @@ export function inline(deps: BotDeps): Composer<BotContext> {
     if (query === '') {
       results = TOPICS.map((t, i) => article(`topic-${i}`, t.label, engine.answerTopic(t.intent)));
     } else {
-      const reply = engine.answer(query);
+      const reply = engine.answer(query, undefined, Date.now(), { ...(ctx.from.language_code && { languageHint: ctx.from.language_code }) });
       ctx.handled.intent = reply.intent;
       const title = reply.intent ? (engine.intents.find((i) => i.id === reply.intent)?.description ?? 'Answer') : 'I can only answer questions about the week of action';
       results = [article('answer', title, reply)];
