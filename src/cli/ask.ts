@@ -11,7 +11,7 @@ import { exitAfterOutput, writeWithBackpressure } from './exit.js';
 
 const USAGE = `Usage:
   npm run --silent ask -- "question"          print the reply
-  npm run --silent ask -- --json "question"   print {"reply","intent","confidence","frame"}
+  npm run --silent ask -- --json "question"   print {"reply","intent","confidence","frame","language"}
   npm run --silent ask -- --jsonl             read {"chat","text"} lines from stdin, write one JSON line each`;
 
 const lineSchema = z.object({ chat: z.union([z.string(), z.number()]).transform(String), text: z.string() });
@@ -39,7 +39,7 @@ export async function answerJsonLines(engine: Engine, input: NodeJS.ReadableStre
     }
     const { chat, text } = input.data;
     const reply = await converse(engine, store, chat, text);
-    await write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame) }));
+    await write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame), language: reply.language.code }));
   }
 }
 
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const reply = engine.answer(rest.join(' '));
-  process.stdout.write(json ? `${JSON.stringify({ reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame) })}\n` : `${reply.text}\n`);
+  process.stdout.write(json ? `${JSON.stringify({ reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame), language: reply.language.code })}\n` : `${reply.text}\n`);
   return 0;
 }
 

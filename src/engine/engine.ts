@@ -615,12 +615,12 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       if (inner) {
         u = q;
         chosen = { ...inner, rule: `question-clause>${inner.rule}` };
-        parts = withPlacesOf(readFrame(q, reader, now, question), whole, knowledge);
+        parts = withPlacesOf(readFrame(q, reader, now, question, whole.emergency), whole, knowledge);
       }
     }
     // The frame is read from the question itself when chatter or a story surrounds it ("last month" in the story is not the time asked).
     if (parts === whole && question) {
-      const inner = readFrame(understand(question), reader, now, question);
+      const inner = readFrame(understand(question), reader, now, question, whole.emergency);
       if (inner.metrics.length > 0 || inner.places.length > 0) parts = withPlacesOf(inner, whole, knowledge);
     }
     if (!chosen) chosen = calculationRule(parts, deps);

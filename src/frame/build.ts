@@ -33,12 +33,13 @@ export interface FrameParts extends Omit<Frame, 'act' | 'rule'> {
 
 /**
  * Runs the frame steps on a message's understanding, in order: danger, contact, time, places, facet,
- * operation, leftovers. `text` is the message as typed, whose sentence ends the danger reading uses.
+ * operation, leftovers. `danger` is the whole message's danger reading, read once, first; when not given,
+ * it is read here from `text` (the message as typed, whose sentence ends the reading uses).
  */
-export function readFrame(u: Understanding, reader: FrameReader, now: number, text: string = u.whole): FrameParts {
+export function readFrame(u: Understanding, reader: FrameReader, now: number, text: string = u.whole, danger?: DangerReading): FrameParts {
   const { knowledge } = reader;
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
-  const emergencyRead = readDanger(text, reader.danger, u.tokens);
+  const emergencyRead = danger ?? readDanger(text, reader.danger);
   const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0);
   const time = timeStep(typed, knowledge, now);
   const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);

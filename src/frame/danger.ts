@@ -1,5 +1,5 @@
-import { DANGER_PARTS, type DangerPart, type Language } from '../knowledge/languages.js';
-import { createWordLists, fold, type ListHit, type WordLists } from '../nlu/word-lists.js';
+import { DANGER_PARTS, ENGLISH, type DangerPart, type Language } from '../knowledge/languages.js';
+import { createNamedWordLists, createWordLists, fold, type ListHit, type NamedWordLists, type WordLists } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
 import type { Decision } from './types.js';
 
@@ -12,7 +12,7 @@ import type { Decision } from './types.js';
  */
 
 /** What kind of danger was read: it picks the next step after 999. */
-export type DangerKind = 'trigger' | 'held' | 'overdose' | 'missing_child' | 'home_taken' | 'harm' | 'threat' | 'taken' | 'weapon' | 'plea';
+export type DangerKind = 'trigger' | 'held' | 'ambulance' | 'missing_child' | 'home_taken' | 'harm' | 'threat' | 'taken' | 'weapon' | 'plea';
 
 /** A next step the reply should give, in danger or not: a missing child, a home taken over, or someone thinking of confronting the people. */
 export type NextStep = 'missing_child' | 'home_taken' | 'confront';
@@ -24,6 +24,8 @@ export interface DangerReading extends Decision<boolean> {
   intent?: string;
   /** A next step for the reply, whether or not it is danger now. */
   next?: NextStep;
+  /** Now or here was said, with nothing set aside: with harm told in the sentence before, that is danger now. */
+  present?: boolean;
   /** Something of concern was read (a gang, a debt, a child missing, fear), though no danger now. */
   concern?: boolean;
   /** A past story, a "what if", a question about figures, a figure of speech or a phrase of safety set the message aside. */
@@ -38,17 +40,17 @@ export interface DangerReading extends Decision<boolean> {
 export interface DangerCheck {
   /** Trigger phrase → the danger intent it belongs to. */
   triggers: WordLists<string>;
-  /** Each part's words, with the language each comes from. */
-  parts: Readonly<Record<DangerPart, WordLists<string>>>;
+  /** Each part's words, with the language each comes from, searched in one pass. */
+  parts: NamedWordLists<DangerPart, string>;
+  /** The `contrast` words alone, which split a sentence into clauses before the parts are read. */
+  turns: WordLists<string>;
 }
 
 /** Indexes the danger intents' trigger phrases and every language's danger words. */
 export function createDangerCheck(triggers: readonly (readonly [phrase: string, intent: string])[], languages: Iterable<Pick<Language, 'code' | 'danger'>>): DangerCheck {
   const all = [...languages];
-  const parts = Object.fromEntries(
-    DANGER_PARTS.map((part) => [part, createWordLists(all.flatMap((l) => l.danger[part].map((w) => [w, l.code] as const)))]),
-  ) as Record<DangerPart, WordLists<string>>;
-  return { triggers: createWordLists(triggers), parts };
+  const lists = Object.fromEntries(DANGER_PARTS.map((part) => [part, all.flatMap((l) => l.danger[part].map((w) => [w, l.code] as const))])) as Record<DangerPart, (readonly [string, string])[]>;
+  return { triggers: createWordLists(triggers), parts: createNamedWordLists(lists), turns: createWordLists(lists.contrast) };
 }
 
 /** The parts found in one clause of a message, each hit with its place in the clause. */
@@ -58,17 +60,34 @@ export interface Cues {
   parts: Record<DangerPart, ListHit<string>[]>;
 }
 
-/** Finds every part's words in a clause. */
+/** Finds every part's words in a clause, in the clause's own languages (see {@link inClauseLanguages}). */
 export function readCues(tokens: readonly string[], check: DangerCheck): Cues {
-  const parts = Object.fromEntries(DANGER_PARTS.map((p) => [p, check.parts[p].all(tokens)])) as Record<DangerPart, ListHit<string>[]>;
-  return { tokens, triggers: check.triggers.all(tokens), parts };
+  return inClauseLanguages({ tokens, triggers: check.triggers.all(tokens), parts: check.parts.all(tokens) });
+}
+
+/** The parts that say what a clause is about; their languages are the clause's languages. */
+const CONTENT: readonly DangerPart[] = ['held', 'ambulance', 'taken', 'home_taken', 'harm', 'threat', 'weapon', 'plea', 'fear', 'missing', 'confront'];
+
+/**
+ * Every language's words are searched together, and a word of one language can be an everyday word of
+ * another (Polish "mam", I have; Turkish "abi", brother). So a clause is read in the languages of its
+ * content words (something harmful, a plea, fear, someone missing); the other parts' words count only
+ * in those languages. A clause with no content word keeps every word.
+ */
+export function inClauseLanguages(c: Cues): Cues {
+  const languages = new Set(CONTENT.flatMap((p) => c.parts[p].map((h) => h.value)));
+  if (c.triggers.length > 0) languages.add(ENGLISH);
+  if (languages.size === 0) return c;
+  const parts = { ...c.parts };
+  for (const p of DANGER_PARTS) if (!CONTENT.includes(p)) parts[p] = parts[p].filter((h) => languages.has(h.value));
+  return { ...c, parts };
 }
 
 const overlaps = (a: ListHit<unknown>, b: ListHit<unknown>) => a.at < b.at + b.length && b.at < a.at + a.length;
 const without = <T>(hits: ListHit<T>[], taken: readonly ListHit<unknown>[]) => hits.filter((h) => !taken.some((t) => overlaps(h, t)));
 
 /** The parts that say something harmful is going on, strongest first. */
-const HARMFUL: readonly (DangerPart & DangerKind)[] = ['held', 'overdose', 'taken', 'home_taken', 'harm', 'threat', 'weapon'];
+const HARMFUL: readonly (DangerPart & DangerKind)[] = ['held', 'ambulance', 'taken', 'home_taken', 'harm', 'threat', 'weapon'];
 /** The parts an idiom's words are taken from: "this traffic is killing me" is no harm, but "wondering if" still asks. */
 const SAID_IN_IDIOMS: readonly DangerPart[] = [...HARMFUL, 'plea', 'fear', 'now', 'recent', 'here', 'missing', 'confront'];
 /** How far before a threat word its subject may stand: "my mum is going to kill me". */
@@ -88,7 +107,8 @@ export function setAsideFiguresOfSpeech(c: Cues): Cues {
     for (const p of ['threat', 'held', 'harm'] as const) parts[p] = [];
     triggers = [];
   }
-  const real = parts.weapon.length > 0 || parts.harm.length > 0;
+  // A weapon, harm done, or a call for help makes a family threat real.
+  const real = parts.weapon.length > 0 || parts.harm.length > 0 || parts.plea.length > 0;
   const bySubject = (t: ListHit<unknown>) => real || !parts.hyperbole_subjects.some((s) => s.at < t.at && t.at - s.at <= SUBJECT_REACH);
   // Only a threat ("my mum will kill me"): harm done ("my dad is hitting me") is never a figure of speech.
   parts.threat = parts.threat.filter(bySubject);
@@ -102,17 +122,21 @@ export function setAsideFiguresOfSpeech(c: Cues): Cues {
  */
 export function setAsideSafePhrases(c: Cues): Cues {
   // A safe phrase inside a longer phrase of another part says nothing: "came home" in "never came home".
-  const longer = DANGER_PARTS.filter((p) => p !== 'safe').flatMap((p) => c.parts[p]);
-  const safe = c.parts.safe.filter((s) => !longer.some((h) => h.length > s.length && h.at <= s.at && s.at + s.length <= h.at + h.length));
-  if (safe.length === 0) return { ...c, parts: { ...c.parts, safe } };
-  const parts = { ...c.parts, safe };
+  const inLonger = (part: DangerPart) => {
+    const longer = DANGER_PARTS.filter((p) => p !== part).flatMap((p) => c.parts[p]);
+    return c.parts[part].filter((s) => !longer.some((h) => h.length > s.length && h.at <= s.at && s.at + s.length <= h.at + h.length));
+  };
+  const safe = inLonger('safe');
+  const found = inLonger('found');
+  if (safe.length === 0) return { ...c, parts: { ...c.parts, safe, found } };
+  const parts = { ...c.parts, safe, found };
   for (const p of DANGER_PARTS) if (p !== 'safe') parts[p] = without(parts[p], safe);
   return { ...c, triggers: without(c.triggers, safe), parts };
 }
 
 /** A past story ("stabbed last year", "when I was 15"), unless "now" or "still" is said too. */
 export function isPastStory(c: Cues): boolean {
-  return c.parts.past.length > 0 && c.parts.now.length === 0 && c.parts.recent.length === 0;
+  return c.parts.past.length > 0 && !happeningNowOrJust(c);
 }
 
 /** A conditional word opening a clause ("if someone threatens me...") or a "what if" phrase anywhere. */
@@ -122,7 +146,7 @@ export function isHypothetical(c: Cues): boolean {
 
 /** A question about the week's figures ("how many knives were seized in Essex"), with no call for help in it. */
 export function asksForFigures(c: Cues): boolean {
-  return c.parts.question.length > 0 && c.parts.plea.length === 0 && c.parts.held.length === 0 && c.parts.overdose.length === 0;
+  return c.parts.question.length > 0 && c.parts.plea.length === 0 && c.parts.held.length === 0 && c.parts.ambulance.length === 0;
 }
 
 /** A child named: "my son", or a young age ("my 14 year old"). */
@@ -140,7 +164,7 @@ export function namesChild(c: Cues): boolean {
  */
 export function missingChild(c: Cues): 'at_risk' | 'missing' | undefined {
   const p = c.parts;
-  if (p.missing.length + p.taken.length === 0 || !namesChild(c) || p.safe.length > 0) return undefined;
+  if (p.missing.length + p.taken.length === 0 || !namesChild(c) || p.safe.length + p.found.length > 0) return undefined;
   const signs = p.risk.length + p.threat.length + p.harm.length + p.weapon.length + p.fear.length + p.held.length;
   // Missing and taken: "hasn't come home, I think they took him" is a sign of risk in itself.
   const atRisk = signs > 0 || (p.missing.length > 0 && p.taken.length > 0);
@@ -156,11 +180,32 @@ export function somethingHarmful(c: Cues): { kind: DangerKind; hit: ListHit<stri
   return undefined;
 }
 
+/** "Now" or "just" said, or harm told as going on: a past story is then no longer only a story. */
+export function happeningNowOrJust(c: Cues): boolean {
+  return c.parts.now.length + c.parts.recent.length > 0 || progressiveHarm(c);
+}
+
+/** Harm told as going on or just done ("is hitting me", "has just stabbed him"): a safe phrase then tells of before. */
+export function harmGoingOn(c: Cues): boolean {
+  return c.parts.recent.length > 0 || progressiveHarm(c);
+}
+
+/** The harmful parts that are things done, which a progressive word can tell as going on ("a knife is" is not). */
+const DOINGS: readonly DangerPart[] = ['harm', 'threat', 'taken', 'held'];
+/** How near a harmful word a progressive marker stands: "is hitting", "maar raha hai". */
+const PROGRESSIVE_REACH = 2;
+
+/** Harm told as going on ("he is hitting her", "me está pegando", "maar raha hai"): a progressive word next to a harmful one. */
+export function progressiveHarm(c: Cues): boolean {
+  const harmful = DOINGS.flatMap((k) => c.parts[k]);
+  return c.parts.progressive.some((g) => harmful.some((h) => (g.at < h.at ? h.at - (g.at + g.length) : g.at - (h.at + h.length)) < PROGRESSIVE_REACH));
+}
+
 /** Now, here, or a call for help, in words other than the harmful ones ("kicking my door" is not also "my door"). */
 export function happeningNow(c: Cues, harmful: ListHit<unknown>): boolean {
   const apart = (hits: ListHit<unknown>[]) => without(hits, [harmful]).length > 0;
   // "just grabbed" says when, not what: a recent word may share words with the harmful one.
-  return apart(c.parts.now) || c.parts.recent.length > 0 || apart(c.parts.here) || apart(c.parts.plea);
+  return apart(c.parts.now) || c.parts.recent.length > 0 || apart(c.parts.here) || apart(c.parts.plea) || progressiveHarm(c);
 }
 
 const yes = (kind: DangerKind, rule: string, extra: Partial<DangerReading> = {}): Omit<DangerReading, 'languages'> => ({ value: true, rule: `danger:${rule}`, kind, ...extra });
@@ -179,16 +224,16 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (spoken && !somethingHarmful(c) && c.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
   const confront = p.confront.length > 0 ? 'confront' : undefined;
   if (isHypothetical(c)) return no('hypothetical', confront);
-  if (asksForFigures(c) && p.here.length === 0 && p.now.length === 0) return no('figure-question');
+  if (asksForFigures(c) && p.now.length === 0) return no('figure-question');
   const missing = missingChild(c);
   if (missing === 'at_risk') return yes('missing_child', 'missing-child-at-risk', { next: 'missing_child' });
   if (isPastStory(c)) return no('past', missing === 'missing' ? 'missing_child' : undefined);
-  if (p.safe.length > 0 && p.plea.length === 0) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
+  if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   const trigger = c.triggers[0];
   if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
   if (confront && p.now.length > 0) return yes('harm', 'confront-now', { next: 'confront' });
   const harmful = somethingHarmful(c);
-  if (harmful && (harmful.kind === 'held' || harmful.kind === 'overdose')) return yes(harmful.kind, harmful.kind);
+  if (harmful && (harmful.kind === 'held' || harmful.kind === 'ambulance')) return yes(harmful.kind, harmful.kind);
   if (harmful && happeningNow(c, harmful.hit)) {
     const next = harmful.kind === 'home_taken' || p.home_taken.length > 0 ? 'home_taken' : undefined;
     return yes(harmful.kind, `${harmful.kind}-now`, next ? { next } : {});
@@ -199,7 +244,14 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (missing === 'missing') return no('missing-child', 'missing_child');
   const worry = Boolean(harmful) || p.plea.length > 0 || p.fear.length > 0;
   const concern = worry || p.risk.length > 0 || p.missing.length > 0 || p.confront.length > 0;
-  return { ...no(harmful ? `${harmful.kind}-not-now` : 'nothing-harmful', confront), ...(worry && { harmful: true }), ...(concern && { concern: true }) };
+  const present = p.now.length + p.here.length + p.recent.length > 0;
+  return {
+    ...no(harmful ? `${harmful.kind}-not-now` : 'nothing-harmful', confront),
+    ...(worry && { harmful: true }),
+    ...(concern && { concern: true }),
+    ...(present && { present: true }),
+    ...(harmful && { kind: harmful.kind }),
+  };
 }
 
 /** A message that is nothing but a call for help ("help me please", "HELP PLS"); one bare "help" asks how to use the bot. */
@@ -218,7 +270,7 @@ const DIGITS_THEN_LETTERS = /(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu;
 export function splitAtTurns(tokens: readonly string[], check: DangerCheck): string[][] {
   const clauses: string[][] = [];
   let start = 0;
-  for (const turn of check.parts.contrast.all(tokens)) {
+  for (const turn of check.turns.all(tokens)) {
     if (turn.at > start) clauses.push(tokens.slice(start, turn.at));
     start = turn.at + turn.length;
   }
@@ -232,23 +284,29 @@ export function clausesOf(text: string, check: DangerCheck): string[][] {
 }
 
 /**
- * Reads danger in a message: danger if any clause holds it. `corrected` is the message's words after
- * slang and spelling were read (one more clause), so "stabed" is read as "stabbed".
+ * Reads danger in a message, clause by clause: danger if any clause holds it, or if a clause tells of harm
+ * and the next one says it is now or here. Only the words as typed are read: the classifier's spelling
+ * corrections are made for its own words ("killing" read as "kicking"), not for these.
  */
-export function readDanger(text: string, check: DangerCheck, corrected: readonly string[] = []): DangerReading {
-  const clauses: (readonly string[])[] = clausesOf(text, check);
-  const readAlready = new Set(clauses.map((c) => c.join(' ')));
-  for (const part of splitAtTurns(corrected, check)) if (!readAlready.has(part.join(' '))) clauses.push(part);
+export function readDanger(text: string, check: DangerCheck): DangerReading {
+  const clauses = clausesOf(text, check);
   const languages: string[] = [];
   let next: NextStep | undefined;
   let last: Omit<DangerReading, 'languages'> | undefined;
   let setAside = false;
   let concern = false;
+  let pending: Omit<DangerReading, 'languages'> | undefined;
   for (const tokens of clauses) {
     const cues = readCues(tokens, check);
-    if (readAlready.has(tokens.join(' '))) for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(h.value);
+    for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(h.value);
     const reading = readClause(cues);
     if (reading.value) return { ...reading, languages };
+    // "They've taken over my house. They're in the front room now.": harm, then now or here, in the next sentence.
+    if (pending && reading.present && !reading.setAside) {
+      const next = pending.kind === 'home_taken' ? 'home_taken' : pending.next;
+      return { ...yes(pending.kind ?? 'harm', 'harm-then-here', next ? { next } : {}), languages };
+    }
+    pending = reading.harmful && !reading.setAside && reading.kind ? reading : undefined;
     next ??= reading.next;
     if (!last || (reading.harmful && !last.harmful)) last = reading;
     concern ||= Boolean(reading.concern || reading.harmful);

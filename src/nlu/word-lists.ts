@@ -54,6 +54,11 @@ export interface WordLists<T> {
   all(tokens: readonly string[]): ListHit<T>[];
 }
 
+/** Several named lists searched in one pass over a message: at each word, the longest phrase of each list. */
+export interface NamedWordLists<K extends string, T> {
+  all(tokens: readonly string[]): Record<K, ListHit<T>[]>;
+}
+
 /** Letters a stem is indexed by: a stem must be at least this long. */
 const STEM_KEY = 3;
 
@@ -70,6 +75,55 @@ function toPatterns(raw: string): Pattern[] {
 }
 
 const matches = (p: Pattern, token: string | undefined) => token !== undefined && (p.stem ? token.startsWith(p.word) : token === p.word);
+
+interface Entry<T> {
+  patterns: Pattern[];
+  phrase: string;
+  value: T;
+}
+
+/** Indexes entries by their first word, or a stem's first letters. */
+function indexEntries<E extends { patterns: Pattern[] }>(entries: Iterable<E>): { exact: Map<string, E[]>; stems: Map<string, E[]> } {
+  const exact = new Map<string, E[]>();
+  const stems = new Map<string, E[]>();
+  for (const entry of entries) {
+    const first = entry.patterns[0];
+    if (!first) continue;
+    if (first.stem && first.word.length < STEM_KEY) first.stem = false;
+    const index = first.stem ? stems : exact;
+    const key = first.stem ? first.word.slice(0, STEM_KEY) : first.word;
+    index.set(key, [...(index.get(key) ?? []), entry]);
+  }
+  const longestFirst = (a: E, b: E) => b.patterns.length - a.patterns.length;
+  for (const list of [...exact.values(), ...stems.values()]) list.sort(longestFirst);
+  return { exact, stems };
+}
+
+/** Builds named lists searched together: `lists` maps each name to its (phrase, value) pairs. */
+export function createNamedWordLists<K extends string, T>(lists: Readonly<Record<K, Iterable<readonly [string, T]>>>): NamedWordLists<K, T> {
+  const names = Object.keys(lists) as K[];
+  const entries: (Entry<T> & { name: K })[] = [];
+  for (const name of names) for (const [raw, value] of lists[name]) entries.push({ patterns: toPatterns(raw), phrase: raw.trim(), value, name });
+  const { exact, stems } = indexEntries(entries);
+  return {
+    all(tokens) {
+      const found = Object.fromEntries(names.map((n) => [n, [] as ListHit<T>[]])) as Record<K, ListHit<T>[]>;
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        const best = new Map<K, ListHit<T>>();
+        for (const list of [exact.get(token), stems.get(token.slice(0, STEM_KEY))]) {
+          for (const e of list ?? []) {
+            const already = best.get(e.name);
+            if (already && already.length >= e.patterns.length) continue;
+            if (e.patterns.every((p, k) => matches(p, tokens[i + k]))) best.set(e.name, { phrase: e.phrase, at: i, length: e.patterns.length, value: e.value });
+          }
+        }
+        for (const [name, hit] of best) found[name].push(hit);
+      }
+      return found;
+    },
+  };
+}
 
 /**
  * Builds word lists from (phrase, value) pairs. Phrases are folded as messages are; a word ending in `*`

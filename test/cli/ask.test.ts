@@ -29,7 +29,7 @@ describe('npm run ask', () => {
 
   it('should print {"reply","intent","confidence","frame"} with --json', async () => {
     const out = JSON.parse((await ask(['--json', 'how many arrests in kent'])).stdout);
-    expect(Object.keys(out)).toEqual(['reply', 'intent', 'confidence', 'frame']);
+    expect(Object.keys(out)).toEqual(['reply', 'intent', 'confidence', 'frame', 'language']);
     expect(Object.keys(out.frame)).toEqual(['act', 'metrics', 'places', 'time', 'facet', 'operation', 'leftovers', 'rule']);
     expect(out.frame).toMatchObject({ act: 'figure', metrics: ['arrests'], places: [{ kind: 'county_with_figures', key: 'kent' }], operation: { kind: 'value' } });
     expect(out.frame.rule).toMatch(/plan-county-figures/);
@@ -55,7 +55,7 @@ describe('npm run ask', () => {
     ].join('\n');
     const lines = (await ask(['--jsonl'], input)).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
-    expect(Object.keys(lines[0])).toEqual(['chat', 'text', 'reply', 'intent', 'confidence', 'frame']);
+    expect(Object.keys(lines[0])).toEqual(['chat', 'text', 'reply', 'intent', 'confidence', 'frame', 'language']);
     expect(lines[0].frame.act).toBe('figure');
     expect(lines[0]).toMatchObject({ chat: 'a', text: 'how many arrests in essex', intent: 'arrests' });
     expect(lines[2].error).toMatch(/line 3: not valid JSON/);
