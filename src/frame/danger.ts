@@ -260,8 +260,8 @@ export function onlyAPlea(c: Cues): boolean {
   return c.tokens.length >= 2 && c.tokens.every((_, i) => covered.has(i));
 }
 
-/** Sentence ends in the scripts people write to the bot. */
-const SENTENCE_END = /[.!?;…۔؟।॥\n]+/u;
+/** Sentence ends in the scripts people write to the bot. A line break is not one: people on phones break lines mid-sentence. */
+const SENTENCE_END = /[.!?;…۔؟।॥]+/u;
 
 /** Digits run into letters ("14yo", "2days"): read as two words, in every script. */
 const DIGITS_THEN_LETTERS = /(\p{N})(?=\p{L})|(\p{L})(?=\p{N})/gu;

@@ -18,8 +18,7 @@ export function loadDetector(): Promise<Detect> {
     const identifier = factory.create(MIN_BYTES, MAX_BYTES);
     return (text: string) => {
       const found = identifier.findLanguage(text);
-      // An unreliable guess is no evidence: the word lists and the hint decide then.
-      return found.language === 'und' || !found.is_reliable ? undefined : String(found.language).split('-')[0];
+      return found.language === 'und' ? undefined : { code: String(found.language).split('-')[0]!, reliable: found.is_reliable };
     };
   });
   return loading;

@@ -4,8 +4,14 @@
  * Telegram's `language_code` is only a hint for a message the text leaves open.
  */
 
-/** A language-detection package, wrapped: an ISO 639-1 code for a text, or undefined when it can't tell. */
-export type Detect = (text: string) => string | undefined;
+/** A language-detection package's guess: an ISO 639-1 code, and whether the package trusts it. */
+export interface Guess {
+  code: string;
+  reliable: boolean;
+}
+
+/** A language-detection package, wrapped: its guess for a text, or undefined when it has none. */
+export type Detect = (text: string) => Guess | undefined;
 
 /** What the rule weighs for one message. */
 export interface LanguageEvidence {
@@ -31,34 +37,32 @@ export const ENGLISH_SHARE = 0.6;
 
 const LETTER = /\p{L}/u;
 
-/** The language most voted for, other than English; undefined on no votes or a tie. */
-export function mostVoted(votes: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of votes) if (v !== ENGLISH_CODE) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1])) return undefined;
-  return ranked[0]![0];
-}
-
 /** `pt-br` → `pt`. */
 const baseCode = (code: string | undefined) => code?.toLowerCase().split(/[-_]/)[0];
 
+/** How much the detector's guess weighs against the word lists' votes (one per word found). */
+export const GUESS_WEIGHT = { reliable: 1.5, unreliable: 0.5 } as const;
+
 /**
- * The language rule, in order: a message with no letters is English; mostly English words is English;
- * then what the detector finds, if the bot has that language, unless two or more of the word lists'
- * words point to another language and none to it; then the word lists' vote; then the hint.
- * `known` are the languages the bot has a file for; others are answered in English.
+ * The language rule: a message with no letters, or mostly English words, is English. Otherwise the
+ * evidence is added up: one vote per danger word found in a language's list, and the detector's guess,
+ * worth 1.5 votes when it trusts it and 0.5 when not. The most votes win, a tie going to the guess;
+ * with no evidence, Telegram's hint; else English. `known` are the languages the bot has a file for.
  */
 export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>): LanguageReading {
   if (!LETTER.test(e.text)) return { code: ENGLISH_CODE, rule: 'no-letters' };
   if (e.englishShare >= ENGLISH_SHARE) return { code: ENGLISH_CODE, rule: 'english-words' };
-  const detected = baseCode(detect?.(e.text));
-  const voted = mostVoted(e.votes);
-  // The word lists overrule a detector whose language none of their words point to (Roman Urdu read as Turkish).
-  const outvoted = voted !== undefined && detected !== voted && !e.votes.includes(detected ?? '') && e.votes.filter((v) => v === voted).length >= 2;
-  if (detected === ENGLISH_CODE && !outvoted) return { code: ENGLISH_CODE, rule: 'detected' };
-  if (detected && known.has(detected) && !outvoted) return { code: detected, rule: 'detected' };
-  if (voted && known.has(voted)) return { code: voted, rule: 'word-lists' };
+  const score = new Map<string, number>();
+  for (const v of e.votes) if (v !== ENGLISH_CODE && known.has(v)) score.set(v, (score.get(v) ?? 0) + 1);
+  const guess = detect?.(e.text);
+  const guessed = baseCode(guess?.code);
+  if (guessed && (guessed === ENGLISH_CODE || known.has(guessed))) {
+    score.set(guessed, (score.get(guessed) ?? 0) + (guess!.reliable ? GUESS_WEIGHT.reliable : GUESS_WEIGHT.unreliable));
+  }
+  const top = Math.max(0, ...score.values());
+  const leaders = [...score].filter(([, n]) => n === top && top > 0).map(([code]) => code);
+  const chosen = leaders.length === 1 ? leaders[0] : leaders.find((c) => c === guessed);
+  if (chosen) return { code: chosen, rule: chosen === guessed ? 'detected' : 'word-lists' };
   const hint = baseCode(e.hint);
   if (hint && known.has(hint)) return { code: hint, rule: 'hint' };
   return { code: ENGLISH_CODE, rule: 'default' };

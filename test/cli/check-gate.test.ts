@@ -30,8 +30,8 @@ async function check(root: string, command = 'check', args: string[] = []): Prom
   }
 }
 
-// A new intent with the documented minimum of examples took over a teenager's "someone is forcing a kid into a car"
-// message, and check still said OK.
+// A new intent with the documented minimum of examples once took over a teenager's "someone is forcing a kid into a
+// car" message, and check still said OK. Danger is now read before any topic; an edit to its words is what can lose it.
 describe('npm run check on a copy of the project', { timeout: 60_000 }, () => {
   let root: string;
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('npm run check on a copy of the project', { timeout: 60_000 }, () => {
     expect(code).toBe(0);
   });
 
-  it('should fail, naming the phrase, when a new intent takes over an emergency test phrase', async () => {
+  it('should keep 999 first for a danger question whatever a new topic\'s examples say: danger is read first', async () => {
     await writeFile(
       join(root, 'intents/car_worries.yaml'),
       [
@@ -59,6 +59,14 @@ describe('npm run check on a copy of the project', { timeout: 60_000 }, () => {
         '',
       ].join('\n'),
     );
+    const { output } = await check(root);
+    expect(output).not.toContain('"a kid is being forced into a car now" (intents/emergency.yaml) no longer gets');
+    await rm(join(root, 'intents/car_worries.yaml'));
+  });
+
+  it('should fail, naming the phrase, when an edit to the danger words loses 999 first', async () => {
+    const words = join(root, 'data/lang/en.yaml');
+    await writeFile(words, (await readFile(words, 'utf8')).replace(/^  taken: \[.*\]$/m, '  taken: []'));
     const { code, output } = await check(root);
     expect(code).toBe(1);
     expect(output).toContain('error: The emergency question "a kid is being forced into a car now" (intents/emergency.yaml) no longer gets "Call 999 now" first');

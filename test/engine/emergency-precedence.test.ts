@@ -23,6 +23,6 @@ describe('emergency precedence', () => {
     expect(reply.intent).toBe('emergency');
     expect(reply.danger).toBe(true);
     expect(reply.text.startsWith('Call 999 now')).toBe(true);
-    expect(reply.frame).toMatchObject({ act: 'emergency', rule: 'danger-check:harm>emergency' });
+    expect(reply.frame).toMatchObject({ act: 'emergency', rule: 'danger:harm-now>emergency' });
   });
 });

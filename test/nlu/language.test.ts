@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH_SHARE, findLanguage, mostVoted, type Detect } from '../../src/nlu/language.js';
+import { ENGLISH_SHARE, findLanguage, type Detect } from '../../src/nlu/language.js';
 
-const known = new Set(['en', 'pl', 'ur', 'cy']);
-const says = (code: string | undefined): Detect => () => code;
+const known = new Set(['en', 'pl', 'ur', 'cy', 'ro']);
+const says = (code: string | undefined, reliable = true): Detect => () => (code ? { code, reliable } : undefined);
 const evidence = (over: Partial<Parameters<typeof findLanguage>[0]> = {}) => ({ text: 'Pomocy, oni są pod drzwiami', englishShare: 0, votes: [], ...over });
 
 describe('findLanguage: the text decides, the hint only breaks a tie', () => {
@@ -14,16 +14,27 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
     expect(findLanguage(evidence({ englishShare: ENGLISH_SHARE }), says('pl'), known)).toEqual({ code: 'en', rule: 'english-words' });
   });
 
-  it('takes the detector when it finds a language the bot has', () => {
+  it('takes a guess the detector trusts, for a language the bot has', () => {
     expect(findLanguage(evidence(), says('pl'), known)).toEqual({ code: 'pl', rule: 'detected' });
+    expect(findLanguage(evidence({ votes: ['pl'] }), says('pl'), known)).toEqual({ code: 'pl', rule: 'detected' });
     expect(findLanguage(evidence(), says('en'), known)).toEqual({ code: 'en', rule: 'detected' });
   });
 
-  it('falls back on the word lists\' vote when the detector finds nothing the bot has (Roman Urdu)', () => {
-    expect(findLanguage(evidence({ text: 'bachao chaku wala bahar hai', votes: ['ur', 'ur', 'en'] }), says('hi'), known)).toEqual({ code: 'ur', rule: 'word-lists' });
+  it('adds up the evidence: two words of a language outvote a trusted guess (Roman Urdu read as Welsh); one does not', () => {
+    expect(findLanguage(evidence({ text: 'bachao chaku wala bahar hai', votes: ['ur', 'ur', 'en'] }), says('cy'), known)).toEqual({ code: 'ur', rule: 'word-lists' });
+    expect(findLanguage(evidence({ votes: ['ur'] }), says('cy'), known)).toEqual({ code: 'cy', rule: 'detected' });
   });
 
-  it('uses the Telegram hint only when the text leaves it open, and reads pt-br as pt', () => {
+  it('lets the detector\'s guess, trusted or not, tip a vote', () => {
+    expect(findLanguage(evidence({ votes: ['pl', 'ro'] }), says('ro', false), known)).toEqual({ code: 'ro', rule: 'detected' });
+  });
+
+  it('weighs an untrusted guess at half a word', () => {
+    expect(findLanguage(evidence(), says('cy', false), known)).toEqual({ code: 'cy', rule: 'detected' });
+    expect(findLanguage(evidence({ votes: ['ro'] }), says('cy', false), known)).toEqual({ code: 'ro', rule: 'word-lists' });
+  });
+
+  it('uses the Telegram hint only when the text leaves it open, and reads PL-pl as pl', () => {
     expect(findLanguage(evidence({ hint: 'cy' }), says(undefined), known)).toEqual({ code: 'cy', rule: 'hint' });
     expect(findLanguage(evidence({ hint: 'cy' }), says('pl'), known)).toEqual({ code: 'pl', rule: 'detected' });
     expect(findLanguage(evidence({ hint: 'PL-pl' }), undefined, known)).toEqual({ code: 'pl', rule: 'hint' });
@@ -34,10 +45,3 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
   });
 });
 
-describe('mostVoted', () => {
-  it('counts each word found once, leaves English out, and gives nothing on a tie', () => {
-    expect(mostVoted(['pl', 'pl', 'ur', 'en', 'en', 'en'])).toBe('pl');
-    expect(mostVoted(['pl', 'ur'])).toBeUndefined();
-    expect(mostVoted(['en'])).toBeUndefined();
-  });
-});
