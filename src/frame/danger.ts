@@ -40,24 +40,32 @@ export interface DangerReading extends Decision<boolean> {
 export interface DangerCheck {
   /** Trigger phrase → the danger intent it belongs to. */
   triggers: WordLists<string>;
-  /** Each part's words, with the language each comes from, searched in one pass. */
-  parts: NamedWordLists<DangerPart, string>;
+  /** Each part's words, with the languages each comes from, searched in one pass. */
+  parts: NamedWordLists<DangerPart, readonly string[]>;
   /** The `contrast` words alone, which split a sentence into clauses before the parts are read. */
   turns: WordLists<string>;
+}
+
+/** One part's phrases across the languages, each with every language that lists it ("тут": Russian and Ukrainian). */
+function phrasesOf(languages: readonly Pick<Language, 'code' | 'danger'>[], part: DangerPart): (readonly [string, readonly string[]])[] {
+  const byPhrase = new Map<string, string[]>();
+  for (const l of languages) for (const w of l.danger[part]) byPhrase.set(w.trim().toLowerCase(), [...(byPhrase.get(w.trim().toLowerCase()) ?? []), l.code]);
+  return [...byPhrase];
 }
 
 /** Indexes the danger intents' trigger phrases and every language's danger words. */
 export function createDangerCheck(triggers: readonly (readonly [phrase: string, intent: string])[], languages: Iterable<Pick<Language, 'code' | 'danger'>>): DangerCheck {
   const all = [...languages];
-  const lists = Object.fromEntries(DANGER_PARTS.map((part) => [part, all.flatMap((l) => l.danger[part].map((w) => [w, l.code] as const))])) as Record<DangerPart, (readonly [string, string])[]>;
-  return { triggers: createWordLists(triggers), parts: createNamedWordLists(lists), turns: createWordLists(lists.contrast) };
+  const lists = Object.fromEntries(DANGER_PARTS.map((part) => [part, phrasesOf(all, part)])) as unknown as Record<DangerPart, (readonly [string, readonly string[]])[]>;
+  return { triggers: createWordLists(triggers), parts: createNamedWordLists(lists), turns: createWordLists(lists.contrast.map(([w]) => [w, w] as const)) };
 }
 
 /** The parts found in one clause of a message, each hit with its place in the clause. */
 export interface Cues {
   tokens: readonly string[];
   triggers: ListHit<string>[];
-  parts: Record<DangerPart, ListHit<string>[]>;
+  /** Each hit's value: the languages whose list holds the phrase. */
+  parts: Record<DangerPart, ListHit<readonly string[]>[]>;
 }
 
 /** Finds every part's words in a clause, in the clause's own languages (see {@link inClauseLanguages}). */
@@ -75,11 +83,11 @@ const CONTENT: readonly DangerPart[] = ['held', 'ambulance', 'taken', 'home_take
  * in those languages. A clause with no content word keeps every word.
  */
 export function inClauseLanguages(c: Cues): Cues {
-  const languages = new Set(CONTENT.flatMap((p) => c.parts[p].map((h) => h.value)));
+  const languages = new Set(CONTENT.flatMap((p) => c.parts[p].flatMap((h) => h.value)));
   if (c.triggers.length > 0) languages.add(ENGLISH);
   if (languages.size === 0) return c;
   const parts = { ...c.parts };
-  for (const p of DANGER_PARTS) if (!CONTENT.includes(p)) parts[p] = parts[p].filter((h) => languages.has(h.value));
+  for (const p of DANGER_PARTS) if (!CONTENT.includes(p)) parts[p] = parts[p].filter((h) => h.value.some((l) => languages.has(l)));
   return { ...c, parts };
 }
 
@@ -172,7 +180,7 @@ export function missingChild(c: Cues): 'at_risk' | 'missing' | undefined {
 }
 
 /** Something harmful read in the clause, strongest first, with the hit that says it. */
-export function somethingHarmful(c: Cues): { kind: DangerKind; hit: ListHit<string> } | undefined {
+export function somethingHarmful(c: Cues): { kind: DangerKind; hit: ListHit<readonly string[]> } | undefined {
   for (const kind of HARMFUL) {
     const hit = c.parts[kind][0];
     if (hit) return { kind, hit };
@@ -190,15 +198,22 @@ export function harmGoingOn(c: Cues): boolean {
   return c.parts.recent.length > 0 || progressiveHarm(c);
 }
 
-/** The harmful parts that are things done, which a progressive word can tell as going on ("a knife is" is not). */
-const DOINGS: readonly DangerPart[] = ['harm', 'threat', 'taken', 'held'];
+/** The harmful parts that are things done, which a progressive word can tell as going on ("a knife is" is not; "theyre dealing from my flat" is). */
+const DOINGS: readonly DangerPart[] = ['harm', 'threat', 'taken', 'held', 'home_taken'];
 /** How near a harmful word a progressive marker stands: "is hitting", "maar raha hai". */
 const PROGRESSIVE_REACH = 2;
 
 /** Harm told as going on ("he is hitting her", "me está pegando", "maar raha hai"): a progressive word next to a harmful one. */
 export function progressiveHarm(c: Cues): boolean {
   const harmful = DOINGS.flatMap((k) => c.parts[k]);
-  return c.parts.progressive.some((g) => harmful.some((h) => (g.at < h.at ? h.at - (g.at + g.length) : g.at - (h.at + h.length)) < PROGRESSIVE_REACH));
+  // "maar raha tha" (was hitting): a progressive word inside a phrase of the past tells of before.
+  return without(c.parts.progressive, c.parts.past).some((g) => harmful.some((h) => (g.at < h.at ? h.at - (g.at + g.length) : g.at - (h.at + h.length)) < PROGRESSIVE_REACH));
+}
+
+/** The first harmful word, strongest kind first, that is happening now or here in words of its own. */
+export function harmfulNow(c: Cues): { kind: DangerKind; hit: ListHit<unknown> } | undefined {
+  for (const kind of HARMFUL) for (const hit of c.parts[kind]) if (happeningNow(c, hit)) return { kind, hit };
+  return undefined;
 }
 
 /** Now, here, or a call for help, in words other than the harmful ones ("kicking my door" is not also "my door"). */
@@ -234,9 +249,10 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (confront && p.now.length > 0) return yes('harm', 'confront-now', { next: 'confront' });
   const harmful = somethingHarmful(c);
   if (harmful && (harmful.kind === 'held' || harmful.kind === 'ambulance')) return yes(harmful.kind, harmful.kind);
-  if (harmful && happeningNow(c, harmful.hit)) {
-    const next = harmful.kind === 'home_taken' || p.home_taken.length > 0 ? 'home_taken' : undefined;
-    return yes(harmful.kind, `${harmful.kind}-now`, next ? { next } : {});
+  const now = harmfulNow(c);
+  if (now) {
+    const next = now.kind === 'home_taken' || p.home_taken.length > 0 ? 'home_taken' : undefined;
+    return yes(now.kind, `${now.kind}-now`, next ? { next } : {});
   }
   if (p.plea.length > 0 && (p.here.length > 0 || (p.fear.length > 0 && p.now.length > 0))) return yes('plea', 'help-here');
   if (p.fear.length > 0 && p.here.length > 0 && p.now.length + p.recent.length > 0) return yes('plea', 'scared-here-now');
@@ -298,7 +314,7 @@ export function readDanger(text: string, check: DangerCheck): DangerReading {
   let pending: Omit<DangerReading, 'languages'> | undefined;
   for (const tokens of clauses) {
     const cues = readCues(tokens, check);
-    for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(h.value);
+    for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(...h.value);
     const reading = readClause(cues);
     if (reading.value) return { ...reading, languages };
     // "They've taken over my house. They're in the front room now.": harm, then now or here, in the next sentence.
