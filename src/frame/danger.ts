@@ -49,15 +49,23 @@ export interface DangerCheck {
 /** One part's phrases across the languages, each with every language that lists it ("тут": Russian and Ukrainian). */
 function phrasesOf(languages: readonly Pick<Language, 'code' | 'danger'>[], part: DangerPart): (readonly [string, readonly string[]])[] {
   const byPhrase = new Map<string, string[]>();
-  for (const l of languages) for (const w of l.danger[part]) byPhrase.set(w.trim().toLowerCase(), [...(byPhrase.get(w.trim().toLowerCase()) ?? []), l.code]);
-  return [...byPhrase];
+  const first = new Map<string, string>();
+  for (const l of languages) {
+    for (const w of l.danger[part]) {
+      // Keyed as messages are read ("aquí" and "aqui" are one phrase), the stem mark kept.
+      const key = fold(w.replaceAll('*', ' qqstemqq '));
+      first.set(key, first.get(key) ?? w);
+      byPhrase.set(key, [...(byPhrase.get(key) ?? []), l.code]);
+    }
+  }
+  return [...byPhrase].map(([key, codes]) => [first.get(key)!, codes] as const);
 }
 
 /** Indexes the danger intents' trigger phrases and every language's danger words. */
 export function createDangerCheck(triggers: readonly (readonly [phrase: string, intent: string])[], languages: Iterable<Pick<Language, 'code' | 'danger'>>): DangerCheck {
   const all = [...languages];
   const lists = Object.fromEntries(DANGER_PARTS.map((part) => [part, phrasesOf(all, part)])) as unknown as Record<DangerPart, (readonly [string, readonly string[]])[]>;
-  return { triggers: createWordLists(triggers), parts: createNamedWordLists(lists), turns: createWordLists(lists.contrast.map(([w]) => [w, w] as const)) };
+  return { triggers: createWordLists(triggers), parts: createNamedWordLists(lists, (a, b) => [...new Set([...a, ...b])]), turns: createWordLists(lists.contrast.map(([w]) => [w, w] as const)) };
 }
 
 /** The parts found in one clause of a message, each hit with its place in the clause. */
@@ -129,15 +137,17 @@ export function setAsideFiguresOfSpeech(c: Cues): Cues {
  * a trigger, a harmful word or a "now" inside one is set aside.
  */
 export function setAsideSafePhrases(c: Cues): Cues {
-  // A safe phrase inside a longer phrase of another part says nothing: "came home" in "never came home".
+  // A safe, found or past phrase inside a longer phrase of another part says nothing: "came home" in
+  // "never came home", "yesterday" in "disappeared yesterday".
   const inLonger = (part: DangerPart) => {
     const longer = DANGER_PARTS.filter((p) => p !== part).flatMap((p) => c.parts[p]);
     return c.parts[part].filter((s) => !longer.some((h) => h.length > s.length && h.at <= s.at && s.at + s.length <= h.at + h.length));
   };
   const safe = inLonger('safe');
   const found = inLonger('found');
-  if (safe.length === 0) return { ...c, parts: { ...c.parts, safe, found } };
-  const parts = { ...c.parts, safe, found };
+  const past = inLonger('past');
+  if (safe.length === 0) return { ...c, parts: { ...c.parts, safe, found, past } };
+  const parts = { ...c.parts, safe, found, past };
   for (const p of DANGER_PARTS) if (p !== 'safe') parts[p] = without(parts[p], safe);
   return { ...c, triggers: without(c.triggers, safe), parts };
 }
@@ -149,7 +159,8 @@ export function isPastStory(c: Cues): boolean {
 
 /** A conditional word opening a clause ("if someone threatens me...") or a "what if" phrase anywhere. */
 export function isHypothetical(c: Cues): boolean {
-  return c.parts.hypothetical.length > 0 || c.parts.conditional.some((h) => h.at === 0);
+  // "if I tell, they'll kill me": a conditional inside a threat phrase is part of the threat.
+  return c.parts.hypothetical.length > 0 || without(c.parts.conditional, c.parts.threat).some((h) => h.at === 0);
 }
 
 /** A question about the week's figures ("how many knives were seized in Essex"), with no call for help in it. */
@@ -312,10 +323,13 @@ export function readDanger(text: string, check: DangerCheck): DangerReading {
   let setAside = false;
   let concern = false;
   let pending: Omit<DangerReading, 'languages'> | undefined;
-  for (const tokens of clauses) {
-    const cues = readCues(tokens, check);
+  const cuesOf = clauses.map((tokens) => readCues(tokens, check));
+  // "he went missing with older boys, but he's back home now": found in any clause ends the worry.
+  const foundSomewhere = cuesOf.some((c) => setAsideSafePhrases(c).parts.found.length > 0);
+  for (const cues of cuesOf) {
     for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(...h.value);
-    const reading = readClause(cues);
+    const read = readClause(cues);
+    const reading = read.value && read.kind === 'missing_child' && foundSomewhere ? no('found-since') : read;
     if (reading.value) return { ...reading, languages };
     // "They've taken over my house. They're in the front room now.": harm, then now or here, in the next sentence.
     if (pending && reading.present && !reading.setAside) {

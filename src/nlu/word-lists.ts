@@ -99,8 +99,12 @@ function indexEntries<E extends { patterns: Pattern[] }>(entries: Iterable<E>): 
   return { exact, stems };
 }
 
-/** Builds named lists searched together: `lists` maps each name to its (phrase, value) pairs. */
-export function createNamedWordLists<K extends string, T>(lists: Readonly<Record<K, Iterable<readonly [string, T]>>>): NamedWordLists<K, T> {
+/**
+ * Builds named lists searched together: `lists` maps each name to its (phrase, value) pairs. Where two
+ * phrases of one list match the same words at the same length (a word and another language's stem of it),
+ * `merge` joins their values; without it the first listed wins.
+ */
+export function createNamedWordLists<K extends string, T>(lists: Readonly<Record<K, Iterable<readonly [string, T]>>>, merge?: (a: T, b: T) => T): NamedWordLists<K, T> {
   const names = Object.keys(lists) as K[];
   const entries: (Entry<T> & { name: K })[] = [];
   for (const name of names) for (const [raw, value] of lists[name]) entries.push({ patterns: toPatterns(raw), phrase: raw.trim(), value, name });
@@ -114,8 +118,10 @@ export function createNamedWordLists<K extends string, T>(lists: Readonly<Record
         for (const list of [exact.get(token), stems.get(token.slice(0, STEM_KEY))]) {
           for (const e of list ?? []) {
             const already = best.get(e.name);
-            if (already && already.length >= e.patterns.length) continue;
-            if (e.patterns.every((p, k) => matches(p, tokens[i + k]))) best.set(e.name, { phrase: e.phrase, at: i, length: e.patterns.length, value: e.value });
+            if (already && (already.length > e.patterns.length || (already.length === e.patterns.length && !merge))) continue;
+            if (!e.patterns.every((p, k) => matches(p, tokens[i + k]))) continue;
+            const value = already && already.length === e.patterns.length ? merge!(already.value, e.value) : e.value;
+            best.set(e.name, { phrase: already?.length === e.patterns.length ? already.phrase : e.phrase, at: i, length: e.patterns.length, value });
           }
         }
         for (const [name, hit] of best) found[name].push(hit);

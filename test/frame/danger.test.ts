@@ -185,6 +185,14 @@ describe('readClause and readDanger', () => {
     expect(clausesOf('my ١٤ yo', check)).toEqual([['my', '14', 'yo']]);
   });
 
+  it('lets a child found in any clause end the worry of a clause before', () => {
+    expect(read('my son hasnt come home and the gang took him, but hes back')).toMatchObject({ value: false, rule: 'no-danger:found-since' });
+  });
+
+  it('reads a conditional inside a threat phrase as the threat ("if I tell, they will..."), not a what-if', () => {
+    expect(isHypothetical(cues('if i tell theyll kill me'))).toBe(false);
+  });
+
   it('reads harm in one sentence and "now" or "here" in the next as danger now', () => {
     expect(read('they have taken over my flat. theyre in the kitchen now').rule).toBe('danger:harm-then-here');
     expect(read('they have taken over my flat. theyre in the kitchen now').next).toBe('home_taken');
