@@ -104,6 +104,7 @@ const without = <T>(hits: ListHit<T>[], taken: readonly ListHit<unknown>[]) => h
 
 /** The parts that say something harmful is going on, strongest first. */
 const HARMFUL: readonly (DangerPart & DangerKind)[] = ['held', 'ambulance', 'taken', 'home_taken', 'harm', 'threat', 'weapon'];
+const HARMFUL_PARTS: readonly DangerPart[] = HARMFUL;
 /** The parts an idiom's words are taken from: "this traffic is killing me" is no harm, but "wondering if" still asks. */
 const SAID_IN_IDIOMS: readonly DangerPart[] = [...HARMFUL, 'plea', 'fear', 'now', 'recent', 'here', 'missing', 'confront'];
 /** How far before a threat word its subject may stand: "my mum is going to kill me". */
@@ -157,6 +158,41 @@ export function isPastStory(c: Cues): boolean {
   return c.parts.past.length > 0 && !happeningNowOrJust(c);
 }
 
+/** Words between two hits (0 when they touch or overlap). */
+const gap = (a: ListHit<unknown>, b: ListHit<unknown>) => (a.at < b.at ? Math.max(0, b.at - (a.at + a.length)) : Math.max(0, a.at - (b.at + b.length)));
+
+/** The parts told in time: a past word or a now word nearest them says when ("groomed when I was 14"). */
+const TOLD_IN_TIME: readonly DangerPart[] = [...HARMFUL_PARTS, 'risk'];
+
+/**
+ * Each harmful word belongs to the time word nearest it: "I got beaten up years ago, can I still report it
+ * now" is a past beating, "he was stabbed last year and now they're outside with knives" a knife now. A
+ * harmful word nearer a past word than any "now" (a tie goes to now) is set aside, with the triggers alike.
+ */
+export function setAsidePastHarm(c: Cues): Cues {
+  const past = c.parts.past;
+  if (past.length === 0) return c;
+  const nows = [...c.parts.now, ...c.parts.recent, ...progressiveNextToHarm(c)];
+  const nearest = (hits: readonly ListHit<unknown>[], h: ListHit<unknown>) => Math.min(Infinity, ...hits.map((t) => gap(t, h)));
+  const inThePast = (h: ListHit<unknown>) => nearest(past, h) < nearest(nows, h);
+  const parts = { ...c.parts };
+  for (const p of TOLD_IN_TIME) parts[p] = parts[p].filter((h) => !inThePast(h));
+  return { ...c, triggers: c.triggers.filter((t) => !inThePast(t)), parts };
+}
+
+/** How near before a harmful word a "not" reaches: "they haven't threatened me". */
+const NEGATION_REACH = 2;
+
+/** A harmful word or trigger just after a "not" ("they've not threatened me yet", "he doesn't have a knife") is set aside. */
+export function setAsideNegated(c: Cues): Cues {
+  const nots = c.parts.negation;
+  if (nots.length === 0) return c;
+  const negated = (h: ListHit<unknown>) => nots.some((n) => n.at + n.length <= h.at && h.at - (n.at + n.length) < NEGATION_REACH);
+  const parts = { ...c.parts };
+  for (const p of HARMFUL_PARTS) parts[p] = parts[p].filter((h) => !negated(h));
+  return { ...c, triggers: c.triggers.filter((t) => !negated(t)), parts };
+}
+
 /** A conditional word opening a clause ("if someone threatens me...") or a "what if" phrase anywhere. */
 export function isHypothetical(c: Cues): boolean {
   // "if I tell, they'll kill me": a conditional inside a threat phrase is part of the threat.
@@ -168,13 +204,15 @@ export function asksForFigures(c: Cues): boolean {
   return c.parts.question.length > 0 && c.parts.plea.length === 0 && c.parts.held.length === 0 && c.parts.ambulance.length === 0;
 }
 
-/** A child named: "my son", or a young age ("my 14 year old"). */
+/** A child named: "my son", or a young age next to an age word ("my 14 year old", "aged 13"). */
 export function namesChild(c: Cues): boolean {
   if (c.parts.child.length > 0) return true;
-  return c.parts.age.some((a) => {
-    const n = Number(c.tokens[a.at - 1] ?? '');
-    return Number.isInteger(n) && n > 0 && n < 18;
-  });
+  // The age before or after its word: "my 14 year old", "age 13" (Bengali "বয়স ১৩").
+  const young = (token: string | undefined) => {
+    const n = Number(token ?? '');
+    return token !== undefined && Number.isInteger(n) && n > 0 && n < 18;
+  };
+  return c.parts.age.some((a) => young(c.tokens[a.at - 1]) || young(c.tokens[a.at + a.length]));
 }
 
 /**
@@ -216,48 +254,69 @@ const PROGRESSIVE_REACH = 2;
 
 /** Harm told as going on ("he is hitting her", "me está pegando", "maar raha hai"): a progressive word next to a harmful one. */
 export function progressiveHarm(c: Cues): boolean {
+  return progressiveNextToHarm(c).length > 0;
+}
+
+/** The progressive words standing next to a harmful doing; one inside a phrase of the past ("maar raha tha", was hitting) tells of before. */
+export function progressiveNextToHarm(c: Cues): ListHit<unknown>[] {
   const harmful = DOINGS.flatMap((k) => c.parts[k]);
-  // "maar raha tha" (was hitting): a progressive word inside a phrase of the past tells of before.
-  return without(c.parts.progressive, c.parts.past).some((g) => harmful.some((h) => (g.at < h.at ? h.at - (g.at + g.length) : g.at - (h.at + h.length)) < PROGRESSIVE_REACH));
+  return without(c.parts.progressive, c.parts.past).filter((g) => harmful.some((h) => gap(g, h) < PROGRESSIVE_REACH));
 }
 
 /** The first harmful word, strongest kind first, that is happening now or here in words of its own. */
 export function harmfulNow(c: Cues): { kind: DangerKind; hit: ListHit<unknown> } | undefined {
-  for (const kind of HARMFUL) for (const hit of c.parts[kind]) if (happeningNow(c, hit)) return { kind, hit };
+  for (const kind of HARMFUL) for (const hit of c.parts[kind]) if (happeningNow(c, hit, kind === 'home_taken')) return { kind, hit };
   return undefined;
 }
 
 /** Now, here, or a call for help, in words other than the harmful ones ("kicking my door" is not also "my door"). */
-export function happeningNow(c: Cues, harmful: ListHit<unknown>): boolean {
+export function happeningNow(c: Cues, harmful: ListHit<unknown>, atHome = false): boolean {
   const apart = (hits: ListHit<unknown>[]) => without(hits, [harmful]).length > 0;
-  // "just grabbed" says when, not what: a recent word may share words with the harmful one.
-  return apart(c.parts.now) || c.parts.recent.length > 0 || apart(c.parts.here) || apart(c.parts.plea) || progressiveHarm(c);
+  // "just grabbed" says when, not what: a recent word may share words with the harmful one. A home taken
+  // over is somewhere by its nature: "here" says nothing of when ("the flat downstairs has been cuckooed").
+  return apart(c.parts.now) || c.parts.recent.length > 0 || (!atHome && apart(c.parts.here)) || apart(c.parts.plea) || progressiveHarm(c);
 }
 
 const yes = (kind: DangerKind, rule: string, extra: Partial<DangerReading> = {}): Omit<DangerReading, 'languages'> => ({ value: true, rule: `danger:${rule}`, kind, ...extra });
 const no = (rule: string, next?: NextStep): Omit<DangerReading, 'languages'> => ({ value: false, rule: `no-danger:${rule}`, ...(next && { next }), ...(SET_ASIDE.has(rule) && { setAside: true }) });
 /** The rules that set a clause aside, whatever else it says. */
-const SET_ASIDE = new Set(['hypothetical', 'figure-question', 'past', 'safe-now', 'figure-of-speech']);
+const SET_ASIDE = new Set(['hypothetical', 'figure-question', 'past', 'safe-now', 'figure-of-speech', 'found-since']);
 
 /**
  * Reads one clause: the rules in order. Held or overdosing is danger on its own; anything else harmful
  * needs now, here or a call for help; a missing child needs a sign of risk.
  */
 export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
-  const c = setAsideSafePhrases(setAsideFiguresOfSpeech(raw));
+  const told = setAsideNegated(setAsideSafePhrases(setAsideFiguresOfSpeech(raw)));
+  const spokenHarm = somethingHarmful(raw) !== undefined || raw.triggers.length > 0;
+  if (spokenHarm && !somethingHarmful(told) && told.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
+  if (isHypothetical(told)) return no('hypothetical', told.parts.confront.length > 0 ? 'confront' : undefined);
+  if (asksForFigures(told) && told.parts.now.length === 0) return no('figure-question');
+  // A child missing is missing now, however long ago they went, until found: read before the past is set aside.
+  // A child taken is told in time like any harm ("as a teenager they forced me to carry drugs").
+  const missingNow = told.parts.missing.length > 0 ? missingChild(told) : undefined;
+  if (missingNow === 'at_risk') return yes('missing_child', 'missing-child-at-risk', { next: 'missing_child' });
+  const c = setAsidePastHarm(told);
   const p = c.parts;
-  const spoken = somethingHarmful(raw) !== undefined || raw.triggers.length > 0;
-  if (spoken && !somethingHarmful(c) && c.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
+  const takenNow = missingNow === undefined ? missingChild(c) : undefined;
+  if (takenNow === 'at_risk') return yes('missing_child', 'child-taken-at-risk', { next: 'missing_child' });
+  const toldConcern = somethingHarmful(told) !== undefined || told.triggers.length > 0 || told.parts.risk.length > 0;
+  if (toldConcern && !somethingHarmful(c) && c.triggers.length === 0 && p.risk.length === 0) {
+    // Harm of the past, and the people here now: "they stabbed him last year and now they're outside".
+    const harm = somethingHarmful(told);
+    const hereApart = harm ? without(p.here, [harm.hit]) : p.here;
+    if (harm && p.now.length + p.recent.length > 0 && hereApart.length > 0) return yes(harm.kind, 'past-harm-here-now');
+    return no('past', missingNow === 'missing' ? 'missing_child' : undefined);
+  }
   const confront = p.confront.length > 0 ? 'confront' : undefined;
-  if (isHypothetical(c)) return no('hypothetical', confront);
-  if (asksForFigures(c) && p.now.length === 0) return no('figure-question');
-  const missing = missingChild(c);
-  if (missing === 'at_risk') return yes('missing_child', 'missing-child-at-risk', { next: 'missing_child' });
+  const missing = missingNow ?? takenNow;
+  if (p.missing.length > 0 && p.found.length > 0) return no('found-since');
   if (isPastStory(c)) return no('past', missing === 'missing' ? 'missing_child' : undefined);
   if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   const trigger = c.triggers[0];
   if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
-  if (confront && p.now.length > 0) return yes('harm', 'confront-now', { next: 'confront' });
+  // Going round now, or going round armed: "my husband went with an axe to those guys".
+  if (confront && p.now.length + p.weapon.length > 0) return yes('harm', 'confront-now', { next: 'confront' });
   const harmful = somethingHarmful(c);
   if (harmful && (harmful.kind === 'held' || harmful.kind === 'ambulance')) return yes(harmful.kind, harmful.kind);
   const now = harmfulNow(c);
@@ -268,6 +327,8 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (p.plea.length > 0 && (p.here.length > 0 || (p.fear.length > 0 && p.now.length > 0))) return yes('plea', 'help-here');
   if (p.fear.length > 0 && p.here.length > 0 && p.now.length + p.recent.length > 0) return yes('plea', 'scared-here-now');
   if (onlyAPlea(c)) return yes('plea', 'help-alone');
+  // The people who harm children here now, with a child near: "quick the lads are in the stairwell and my kids are on the landing".
+  if (p.risk.length > 0 && p.here.length > 0 && p.now.length > 0 && namesChild(c)) return yes('threat', 'them-near-child-now');
   if (missing === 'missing') return no('missing-child', 'missing_child');
   const worry = Boolean(harmful) || p.plea.length > 0 || p.fear.length > 0;
   const concern = worry || p.risk.length > 0 || p.missing.length > 0 || p.confront.length > 0;

@@ -5,6 +5,8 @@ import {
   clausesOf,
   createDangerCheck,
   happeningNow,
+  setAsideNegated,
+  setAsidePastHarm,
   inClauseLanguages,
   progressiveHarm,
   isHypothetical,
@@ -183,6 +185,36 @@ describe('readClause and readDanger', () => {
     expect(read('theres a man with a knífe outside').value).toBe(true);
     expect(clausesOf('my 14yo', check)).toEqual([['my', '14', 'yo']]);
     expect(clausesOf('my ١٤ yo', check)).toEqual([['my', '14', 'yo']]);
+  });
+
+  it('setAsidePastHarm: each harmful word belongs to the time word nearest it', () => {
+    expect(read('i got stabbed ago, can i report it now').value).toBe(false);
+    expect(read('he was stabbed last year and now theres a knife outside').value).toBe(true);
+    expect(setAsidePastHarm(cues('i got stabbed last year')).parts.harm).toEqual([]);
+  });
+
+  it('setAsideNegated: a harmful word just after a "not" is set aside', () => {
+    expect(setAsideNegated(cues('they have not threatened me')).parts.threat).toEqual([]);
+    expect(read('they have not threatened me, he is outside').value).toBe(false);
+  });
+
+  it('reads a home taken over as danger only when now is said: "here" is where a home is anyway', () => {
+    expect(read('they have taken over my flat').value).toBe(false);
+    expect(read('they have taken over my flat and are still in there').value).toBe(true);
+  });
+
+  it('reads someone going round armed, or going round now, as danger', () => {
+    expect(read('my husband went round with a machete to sort them out')).toMatchObject({ value: true, rule: 'danger:confront-now', next: 'confront' });
+  });
+
+  it('reads an age before or after its word', () => {
+    expect(namesChild(cues('my daughter yo 13'))).toBe(true);
+    expect(namesChild(cues('she is 13 yo'))).toBe(true);
+  });
+
+  it('reads the people who harm children, here now, with a child near, as danger', () => {
+    expect(read('the dealers are outside right now and my kids are out there').rule).toBe('danger:them-near-child-now');
+    expect(read('the dealers are outside right now').value).toBe(false);
   });
 
   it('lets a child found in any clause end the worry of a clause before', () => {
