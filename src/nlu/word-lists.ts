@@ -137,41 +137,6 @@ export function createNamedWordLists<K extends string, T>(lists: Readonly<Record
  * letters are read as whole words.
  */
 export function createWordLists<T>(entries: Iterable<readonly [string, T]>): WordLists<T> {
-  const exact = new Map<string, { patterns: Pattern[]; phrase: string; value: T }[]>();
-  const stems = new Map<string, { patterns: Pattern[]; phrase: string; value: T }[]>();
-  for (const [raw, value] of entries) {
-    const patterns = toPatterns(raw);
-    const first = patterns[0];
-    if (!first) continue;
-    if (first.stem && first.word.length < STEM_KEY) first.stem = false;
-    const entry = { patterns, phrase: raw.trim(), value };
-    const index = first.stem ? stems : exact;
-    const key = first.stem ? first.word.slice(0, STEM_KEY) : first.word;
-    index.set(key, [...(index.get(key) ?? []), entry]);
-  }
-  const longestFirst = (a: { patterns: Pattern[] }, b: { patterns: Pattern[] }) => b.patterns.length - a.patterns.length;
-  for (const list of [...exact.values(), ...stems.values()]) list.sort(longestFirst);
-
-  const at = (tokens: readonly string[], i: number): ListHit<T> | undefined => {
-    const token = tokens[i]!;
-    let best: ListHit<T> | undefined;
-    for (const list of [exact.get(token), stems.get(token.slice(0, STEM_KEY))]) {
-      for (const e of list ?? []) {
-        if (best && best.length >= e.patterns.length) break;
-        if (e.patterns.every((p, k) => matches(p, tokens[i + k]))) best = { phrase: e.phrase, at: i, length: e.patterns.length, value: e.value };
-      }
-    }
-    return best;
-  };
-
-  return {
-    all(tokens) {
-      const hits: ListHit<T>[] = [];
-      for (let i = 0; i < tokens.length; i++) {
-        const hit = at(tokens, i);
-        if (hit) hits.push(hit);
-      }
-      return hits;
-    },
-  };
+  const one = createNamedWordLists({ list: entries });
+  return { all: (tokens) => one.all(tokens).list };
 }

@@ -64,8 +64,10 @@ describe('the regression gate', () => {
   });
 });
 
-// A new intent with the documented minimum of examples took over a frightened teenager's message that should get "call 999 now".
-describe('an intent that takes over an emergency phrase', () => {
+// A new intent with the documented minimum of examples once took over a frightened teenager's message that
+// should get "call 999 now". Danger is now read before any topic, so a topic cannot; an edit to the danger
+// words can, and the gate names it.
+describe('an edit that loses 999 first', () => {
   let ws: Workspace;
   beforeAll(async () => {
     ws = await copyWorkspace({ data: resolve(PROJECT_ROOT, 'data') });
@@ -73,11 +75,17 @@ describe('an intent that takes over an emergency phrase', () => {
   });
   afterAll(() => ws?.remove());
 
-  it('should be an error naming the phrase, and a warning naming the new topic', async () => {
+  it('should keep 999 first for the danger question a new topic\'s examples copy', async () => {
     const engine = await loadEngine({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
     const { gate } = await runGate(engine, PROJECT_ROOT);
-    expect(gate.errors).toContain(`The emergency question "${PHRASE}" (intents/emergency.yaml) no longer gets "Call 999 now" first: it now goes to \`car_worries\`.`);
-    expect(gate.warnings.join('\n')).toMatch(/Your new topic `car_worries` now answers \d+ questions that used to go elsewhere, including \d+ emergency questions?: "a kid is being forced into a car now"/);
+    expect(gate.errors.filter((e) => e.includes(PHRASE))).toEqual([]);
+  });
+
+  it('should be an error naming the phrase when the danger words lose it', async () => {
+    await ws.edit('data/lang/en.yaml', (t) => t.replace(/^  taken: \[.*\]$/m, '  taken: []'));
+    const engine = await loadEngine({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
+    const { gate } = await runGate(engine, PROJECT_ROOT);
+    expect(gate.errors.some((e) => e.startsWith(`The emergency question "${PHRASE}" (intents/emergency.yaml) no longer gets "Call 999 now" first`))).toBe(true);
     expect(gate.passed).toBe(false);
     expect(verdict(gate)).toMatch(/^Not passed: \d+ problems? must be fixed/);
   });
