@@ -411,16 +411,15 @@ export function planNextStep(next: NextStep, deps: EngineDeps, speaker?: Speaker
 }
 
 /**
- * A danger topic chosen by the classifier, not by the danger reading. The emergency topic gives 999 first
- * only when the reading found something harmful that nothing set aside; another danger topic (a scared
- * young person) does when the reading found something of concern (a gang, a debt, fear). A message the
- * reading set aside (a past story, a "what if", a figure of speech) gets the topic's words without 999
- * first; the emergency topic, or a message with nothing of concern, gets nothing from the topic.
+ * A danger topic chosen by the classifier, not by the danger reading: 999 first only when the reading found
+ * something harmful (a threat, fear, a plea) that nothing set aside. Otherwise another danger topic (a young
+ * person in debt to a gang) gives its words without 999 first when the reading found something of concern
+ * or set the message aside; the emergency topic, or a message with nothing of concern, gets nothing from it.
  */
 export function dangerTopicRule(intent: Intent, reading: DangerReading, deps: EngineDeps, speaker: SpeakerReading | undefined, parts: FrameParts, context: ChatContext | undefined, regionWide: boolean): Planned | undefined {
-  if (reading.setAside) return intent === deps.emergency ? undefined : { ...planAnswer(intent, parts, deps, context, regionWide, speaker), danger: false, act: 'report', rule: 'danger-topic-not-now' };
-  if (reading.harmful || (intent !== deps.emergency && reading.concern)) return planEmergency(deps, speaker, intent, reading.next);
-  return undefined;
+  if (reading.harmful && !reading.setAside) return planEmergency(deps, speaker, intent, reading.next);
+  if (intent === deps.emergency || !(reading.concern || reading.setAside)) return undefined;
+  return { ...planAnswer(intent, parts, deps, context, regionWide, speaker), danger: false, act: 'report', rule: 'danger-topic-not-now' };
 }
 
 /** "Number for Essex police": the contact numbers from data/contacts.yaml, never figures. */

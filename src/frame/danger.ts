@@ -161,20 +161,28 @@ export function isPastStory(c: Cues): boolean {
 /** Words between two hits (0 when they touch or overlap). */
 const gap = (a: ListHit<unknown>, b: ListHit<unknown>) => (a.at < b.at ? Math.max(0, b.at - (a.at + a.length)) : Math.max(0, a.at - (b.at + b.length)));
 
+/** How far a past word reaches: "when they were using my brother" at the end of a long message says nothing of its start. */
+const PAST_REACH = 6;
+
 /** The parts told in time: a past word or a now word nearest them says when ("groomed when I was 14"). */
 const TOLD_IN_TIME: readonly DangerPart[] = [...HARMFUL_PARTS, 'risk'];
 
 /**
  * Each harmful word belongs to the time word nearest it: "I got beaten up years ago, can I still report it
  * now" is a past beating, "he was stabbed last year and now they're outside with knives" a knife now. A
- * harmful word nearer a past word than any "now" (a tie goes to now) is set aside, with the triggers alike.
+ * harmful word within reach of a past word, and nearer it than any "now", is set aside, and so is one after
+ * a past word that sets the scene with no "now" between ("when I was 15 they forced me..., now I'm 30").
+ * The triggers alike.
  */
 export function setAsidePastHarm(c: Cues): Cues {
   const past = c.parts.past;
   if (past.length === 0) return c;
   const nows = [...c.parts.now, ...c.parts.recent, ...progressiveNextToHarm(c)];
   const nearest = (hits: readonly ListHit<unknown>[], h: ListHit<unknown>) => Math.min(Infinity, ...hits.map((t) => gap(t, h)));
-  const inThePast = (h: ListHit<unknown>) => nearest(past, h) < nearest(nows, h);
+  // A past word before the harm, with no "now" between them, sets the scene: "when I was 15 they forced
+  // me to carry drugs, now I'm 30" is a story of then, the tie going to the scene.
+  const setsTheScene = (h: ListHit<unknown>) => past.some((w) => w.at < h.at && h.at - w.at <= PAST_REACH && !nows.some((n) => n.at > w.at && n.at < h.at));
+  const inThePast = (h: ListHit<unknown>) => setsTheScene(h) || (nearest(past, h) <= PAST_REACH && nearest(past, h) < nearest(nows, h));
   const parts = { ...c.parts };
   for (const p of TOLD_IN_TIME) parts[p] = parts[p].filter((h) => !inThePast(h));
   return { ...c, triggers: c.triggers.filter((t) => !inThePast(t)), parts };
@@ -293,12 +301,14 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (isHypothetical(told)) return no('hypothetical', told.parts.confront.length > 0 ? 'confront' : undefined);
   if (asksForFigures(told) && told.parts.now.length === 0) return no('figure-question');
   // A child missing is missing now, however long ago they went, until found: read before the past is set aside.
-  // A child taken is told in time like any harm ("as a teenager they forced me to carry drugs").
-  const missingNow = told.parts.missing.length > 0 ? missingChild(told) : undefined;
+  // A child missing stays missing ("went missing last night"), unless it was long ago; a child taken is told
+  // in time like any harm ("as a teenager they forced me to carry drugs").
+  const missingThen = told.parts.long_ago.length > 0 && told.parts.now.length === 0;
+  const missingNow = told.parts.missing.length > 0 && !missingThen ? missingChild(told) : undefined;
   if (missingNow === 'at_risk') return yes('missing_child', 'missing-child-at-risk', { next: 'missing_child' });
   const c = setAsidePastHarm(told);
   const p = c.parts;
-  const takenNow = missingNow === undefined ? missingChild(c) : undefined;
+  const takenNow = missingNow === undefined ? missingChild({ ...c, parts: { ...p, missing: [] } }) : undefined;
   if (takenNow === 'at_risk') return yes('missing_child', 'child-taken-at-risk', { next: 'missing_child' });
   const toldConcern = somethingHarmful(told) !== undefined || told.triggers.length > 0 || told.parts.risk.length > 0;
   if (toldConcern && !somethingHarmful(c) && c.triggers.length === 0 && p.risk.length === 0) {
@@ -313,6 +323,8 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (p.missing.length > 0 && p.found.length > 0) return no('found-since');
   if (isPastStory(c)) return no('past', missing === 'missing' ? 'missing_child' : undefined);
   if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
+  // Someone found and home: "the police found her and she's home now, what do I do now" is no call for help.
+  if (p.found.length > 0 && !harmGoingOn(c) && somethingHarmful(c) === undefined) return no('found-since');
   const trigger = c.triggers[0];
   if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
   // Going round now, or going round armed: "my husband went with an axe to those guys".

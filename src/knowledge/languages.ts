@@ -18,7 +18,7 @@ export const ENGLISH = 'en';
 export const DANGER_PARTS = [
   'plea', 'fear', 'harm', 'threat', 'weapon', 'held', 'taken', 'ambulance', 'home_taken', 'missing',
   'now', 'recent', 'progressive', 'here', 'child', 'at_risk', 'age', 'risk', 'past', 'hypothetical', 'question', 'idiom',
-  'hyperbole_subjects', 'joke', 'safe', 'found', 'confront', 'contrast', 'conditional', 'negation',
+  'hyperbole_subjects', 'joke', 'safe', 'found', 'confront', 'contrast', 'conditional', 'negation', 'long_ago',
 ] as const;
 export type DangerPart = (typeof DANGER_PARTS)[number];
 
