@@ -3,6 +3,8 @@ import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js'
 import { createDangerCheck, type DangerReading, type NextStep } from '../frame/danger.js';
 import { ENGLISH } from '../knowledge/languages.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
+import { createWordLists, fold } from '../nlu/word-lists.js';
+import { words } from '../nlu/normalise.js';
 import { localise } from '../reply/localise.js';
 import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
@@ -564,6 +566,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
 /** Builds the answer engine: pure, no I/O; text and context in, reply out. */
 export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH, tools: EngineTools = {}): Engine {
   const knownLanguages = new Set(knowledge.languages.keys());
+  const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -650,7 +653,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
 
   /** The message's language: the text decides; Telegram's code is a hint. */
   function languageOf(message: string, englishShare: number, danger: DangerReading, hint: string | undefined): LanguageReading {
-    return findLanguage({ text: message, englishShare, votes: danger.languages, ...(hint && { hint }) }, tools.detect, knownLanguages);
+    // Votes: each danger word found, and each everyday word distinctive of a language.
+    const votes = [...danger.languages, ...markers.all(words(fold(message))).map((h) => h.value)];
+    return findLanguage({ text: message, englishShare, votes, ...(hint && { hint }) }, tools.detect, knownLanguages);
   }
 
   /** {@link reply} for a message in English. */

@@ -44,8 +44,8 @@ export const languageFileSchema = strictObject({
   native: text('the language\'s name in the language itself, for example Polski'),
   translated_by: text('who wrote or translated this file'),
   reviewed: z.boolean({ error: (i) => `should be true once staff (or a native speaker for them) have checked this file, else false; it is ${describe(i.input)}` }),
-  /** Other codes this file also answers for (Roman Urdu shares Urdu's file). */
-  also: textList('other language codes', 0).default([]),
+  /** Everyday words of this language that few others use ("nuń", "vich" in Punjabi): they help tell it from its neighbours. */
+  markers: textList('everyday words of this language that few other languages use', 0).default([]),
   sentences: sentencesSchema,
   danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),
 });
