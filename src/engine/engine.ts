@@ -2,6 +2,7 @@ import { actOfIntent } from '../frame/act.js';
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
 import { createDangerCheck, type DangerReading, type NextStep } from '../frame/danger.js';
 import { ENGLISH } from '../knowledge/languages.js';
+import { NEXT_STEP_GUIDANCE } from '../knowledge/guidance.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
 import { createWordLists, fold } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
@@ -391,7 +392,7 @@ export function nextStep(next: NextStep, deps: EngineDeps, speaker?: SpeakerRead
     const cuckooing = deps.byId.get('cuckooing');
     return cuckooing ? toned(cuckooing, latestOperation(knowledge), knowledge, speaker).body : undefined;
   }
-  const item = guidance(next === 'missing_child' ? 'missing_child' : 'dont_confront');
+  const item = guidance(NEXT_STEP_GUIDANCE[next]);
   if (!item) return undefined;
   const fields = {
     guidance: item.text,

@@ -1,3 +1,4 @@
+import { NEXT_STEP_GUIDANCE } from '../knowledge/guidance.js';
 import type { Problem } from '../files/problem.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { normalise, words } from '../nlu/normalise.js';
@@ -53,8 +54,9 @@ export function intentWarnings(intents: readonly Intent[], knowledge: Knowledge)
     if (!named) warn('data/metrics.yaml', metric, `the figure "${metric}" is in the data but no intent template names {${metric}}; it only shows in overviews. Add it to an intent's answer.`);
   }
   warnings.push(...readabilityWarnings(intents, knowledge));
+  const saidByNextSteps = new Set<string>(Object.values(NEXT_STEP_GUIDANCE));
   for (const id of knowledge.guidance.keys()) {
-    if (![...used].some((f) => f === `guidance.${id}` || f.startsWith(`guidance.${id}.`))) {
+    if (!saidByNextSteps.has(id) && ![...used].some((f) => f === `guidance.${id}` || f.startsWith(`guidance.${id}.`))) {
       warn('data/guidance.yaml', id, `the guidance item "${id}" is never used by an intent template; name it as {guidance.${id}} in an answer, or remove it`);
     }
   }

@@ -31,6 +31,12 @@ export const guidanceFileSchema = z.record(
 
 export type GuidanceItem = z.infer<typeof guidanceItemSchema>;
 
+/**
+ * Guidance items the danger reading's next steps say by themselves (src/engine/engine.ts, nextStep): after
+ * 999 for a missing child, and for someone thinking of confronting the people. No template needs to name them.
+ */
+export const NEXT_STEP_GUIDANCE = { missing_child: 'missing_child', confront: 'dont_confront' } as const;
+
 /** The guidance file's name inside data/. */
 export const GUIDANCE_FILE = 'guidance.yaml';
 

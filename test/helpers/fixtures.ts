@@ -24,12 +24,15 @@ export const FIXTURE_DATA = resolve(PROJECT_ROOT, 'test/fixtures/data');
 
 /**
  * Copies a data folder (by default {@link LOGIC_DATA}; or `data/`, or {@link FIXTURE_DATA}) and `intents/`
- * to a temporary folder.
+ * to a temporary folder. Like `intents/`, the words of `data/lang/` come from the project: the running bot's
+ * gate reads the project's danger questions, which need the project's words (the fixture's invented
+ * language stays beside them).
  */
 export async function copyWorkspace(from: string | { data?: string } = {}): Promise<Workspace> {
   const data = typeof from === 'string' ? from : (from.data ?? LOGIC_DATA);
   const root = await mkdtemp(join(tmpdir(), 'clbot-'));
   await cp(data, join(root, 'data'), { recursive: true });
+  await cp(resolve(PROJECT_ROOT, 'data/lang'), join(root, 'data/lang'), { recursive: true });
   await cp(resolve(PROJECT_ROOT, 'intents'), join(root, 'intents'), { recursive: true });
   return {
     root,
