@@ -1,5 +1,5 @@
 import { DANGER_PARTS, ENGLISH, type DangerPart, type Language } from '../knowledge/languages.js';
-import { createNamedWordLists, createWordLists, fold, type ListHit, type NamedWordLists, type WordLists } from '../nlu/word-lists.js';
+import { createNamedWordLists, createWordLists, fold, phraseKey, type ListHit, type NamedWordLists, type WordLists } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
 import type { Decision } from './types.js';
 
@@ -53,7 +53,7 @@ function phrasesOf(languages: readonly Pick<Language, 'code' | 'danger'>[], part
   for (const l of languages) {
     for (const w of l.danger[part]) {
       // Keyed as messages are read ("aquí" and "aqui" are one phrase), the stem mark kept.
-      const key = fold(w.replaceAll('*', ' qqstemqq '));
+      const key = phraseKey(w);
       first.set(key, first.get(key) ?? w);
       byPhrase.set(key, [...(byPhrase.get(key) ?? []), l.code]);
     }

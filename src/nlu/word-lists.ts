@@ -24,8 +24,12 @@ export function asciiDigits(text: string): string {
   });
 }
 
+/** Already lower-case ASCII words: nothing to fold (most listed words, so lists build fast). */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /** A message reduced to lower-case words, marks folded away, digits in ASCII. */
 export function fold(text: string): string {
+  if (PLAIN.test(text)) return text;
   return normalise(asciiDigits(text))
     .normalize('NFD')
     .replace(LATIN_MARK, '')
@@ -62,10 +66,21 @@ export interface NamedWordLists<K extends string, T> {
 /** Letters a stem is indexed by: a stem must be at least this long. */
 const STEM_KEY = 3;
 
+/** A listed phrase as messages are read, its stem marks kept as a word of their own: the same for "aquí*" and "aqui*". */
+export function phraseKey(raw: string): string {
+  let key = keys.get(raw);
+  if (key === undefined) {
+    // The * must survive folding: mark it as a letter run first.
+    key = fold(raw.trim().replace(/\*(?=\s|$)/g, ' qqstemqq'));
+    keys.set(raw, key);
+  }
+  return key;
+}
+/** Listed phrases folded once per process: every language file is indexed more than once (parts, reloads). */
+const keys = new Map<string, string>();
+
 function toPatterns(raw: string): Pattern[] {
-  // The * must survive folding: mark it as a letter run first.
-  const marked = raw.trim().replace(/\*(?=\s|$)/g, ' qqstemqq');
-  const parts = words(fold(marked));
+  const parts = words(phraseKey(raw));
   const patterns: Pattern[] = [];
   for (const part of parts) {
     if (part === 'qqstemqq' && patterns.length > 0) patterns[patterns.length - 1]!.stem = true;
@@ -92,7 +107,9 @@ function indexEntries<E extends { patterns: Pattern[] }>(entries: Iterable<E>): 
     if (first.stem && first.word.length < STEM_KEY) first.stem = false;
     const index = first.stem ? stems : exact;
     const key = first.stem ? first.word.slice(0, STEM_KEY) : first.word;
-    index.set(key, [...(index.get(key) ?? []), entry]);
+    const list = index.get(key);
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
   }
   const longestFirst = (a: E, b: E) => b.patterns.length - a.patterns.length;
   for (const list of [...exact.values(), ...stems.values()]) list.sort(longestFirst);
