@@ -153,11 +153,6 @@ export function setAsideSafePhrases(c: Cues): Cues {
   return { ...c, triggers: without(c.triggers, safe), parts };
 }
 
-/** A past story ("stabbed last year", "when I was 15"), unless "now" or "still" is said too. */
-export function isPastStory(c: Cues): boolean {
-  return c.parts.past.length > 0 && !happeningNowOrJust(c);
-}
-
 /** Words between two hits (0 when they touch or overlap). */
 const gap = (a: ListHit<unknown>, b: ListHit<unknown>) => (a.at < b.at ? Math.max(0, b.at - (a.at + a.length)) : Math.max(0, a.at - (b.at + b.length)));
 
@@ -245,11 +240,6 @@ export function somethingHarmful(c: Cues): { kind: DangerKind; hit: ListHit<read
   return undefined;
 }
 
-/** "Now" or "just" said, or harm told as going on: a past story is then no longer only a story. */
-export function happeningNowOrJust(c: Cues): boolean {
-  return c.parts.now.length + c.parts.recent.length > 0 || progressiveHarm(c);
-}
-
 /** Harm told as going on or just done ("is hitting me", "has just stabbed him"): a safe phrase then tells of before. */
 export function harmGoingOn(c: Cues): boolean {
   return c.parts.recent.length > 0 || progressiveHarm(c);
@@ -291,8 +281,9 @@ const no = (rule: string, next?: NextStep): Omit<DangerReading, 'languages'> => 
 const SET_ASIDE = new Set(['hypothetical', 'figure-question', 'past', 'safe-now', 'figure-of-speech', 'found-since']);
 
 /**
- * Reads one clause: the rules in order. Held or overdosing is danger on its own; anything else harmful
- * needs now, here or a call for help; a missing child needs a sign of risk.
+ * Reads one clause: the rules in order. Figures of speech, "what if" questions, questions about figures,
+ * harm of the past and phrases of safety are set aside first. Held or needing an ambulance is danger on its
+ * own; anything else harmful needs now, here or a call for help; a missing child needs a sign of risk.
  */
 export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   const told = setAsideNegated(setAsideSafePhrases(setAsideFiguresOfSpeech(raw)));
@@ -300,7 +291,6 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   if (spokenHarm && !somethingHarmful(told) && told.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
   if (isHypothetical(told)) return no('hypothetical', told.parts.confront.length > 0 ? 'confront' : undefined);
   if (asksForFigures(told) && told.parts.now.length === 0) return no('figure-question');
-  // A child missing is missing now, however long ago they went, until found: read before the past is set aside.
   // A child missing stays missing ("went missing last night"), unless it was long ago; a child taken is told
   // in time like any harm ("as a teenager they forced me to carry drugs").
   const missingThen = told.parts.long_ago.length > 0 && told.parts.now.length === 0;
@@ -321,7 +311,6 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   const confront = p.confront.length > 0 ? 'confront' : undefined;
   const missing = missingNow ?? takenNow;
   if (p.missing.length > 0 && p.found.length > 0) return no('found-since');
-  if (isPastStory(c)) return no('past', missing === 'missing' ? 'missing_child' : undefined);
   if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   // Someone found and home: "the police found her and she's home now, what do I do now" is no call for help.
   if (p.found.length > 0 && !harmGoingOn(c) && somethingHarmful(c) === undefined) return no('found-since');

@@ -10,7 +10,6 @@ import {
   inClauseLanguages,
   progressiveHarm,
   isHypothetical,
-  isPastStory,
   missingChild,
   namesChild,
   onlyAPlea,
@@ -41,11 +40,11 @@ const read = (text: string) => readDanger(text, check);
 const clean = (text: string) => setAsideSafePhrases(setAsideFiguresOfSpeech(cues(text)));
 
 describe('the parts of danger, each a named rule', () => {
-  it('isPastStory: a past marker with no "now" sets a clause aside; "now" or "still" keeps it', () => {
-    expect(isPastStory(cues('i got stabbed last year'))).toBe(true);
-    expect(isPastStory(cues('they stabbed him last year and now theyre outside'))).toBe(false);
-    expect(isPastStory(cues('he stabbed him 5 mins ago'))).toBe(false);
-    expect(isPastStory(cues('someone is stabbing him'))).toBe(false);
+  it('setAsidePastHarm: a harm with "now", "just" or told as going on is not of the past', () => {
+    expect(read('i got stabbed last year').rule).toBe('no-danger:past');
+    expect(read('they stabbed him last year and now theyre outside').rule).toBe('danger:past-harm-here-now');
+    expect(read('he stabbed him 5 mins ago').value).toBe(true);
+    expect(setAsidePastHarm(cues('he stabbed him 5 mins ago')).parts.harm).toHaveLength(1);
   });
 
   it('isHypothetical: a "what if" phrase anywhere, or a conditional word opening the clause', () => {
