@@ -276,9 +276,9 @@ export function happeningNow(c: Cues, harmful: ListHit<unknown>, atHome = false)
 }
 
 const yes = (kind: DangerKind, rule: string, extra: Partial<DangerReading> = {}): Omit<DangerReading, 'languages'> => ({ value: true, rule: `danger:${rule}`, kind, ...extra });
-const no = (rule: string, next?: NextStep): Omit<DangerReading, 'languages'> => ({ value: false, rule: `no-danger:${rule}`, ...(next && { next }), ...(SET_ASIDE.has(rule) && { setAside: true }) });
-/** The rules that set a clause aside, whatever else it says. */
-const SET_ASIDE = new Set(['hypothetical', 'figure-question', 'past', 'safe-now', 'figure-of-speech', 'found-since']);
+const no = (rule: string, next?: NextStep): Omit<DangerReading, 'languages'> => ({ value: false, rule: `no-danger:${rule}`, ...(next && { next }) });
+/** No danger, and the clause set aside whatever else it says (a past story, a "what if", a figure of speech). */
+const aside = (rule: string, next?: NextStep): Omit<DangerReading, 'languages'> => ({ ...no(rule, next), setAside: true });
 
 /**
  * Reads one clause: the rules in order. Figures of speech, "what if" questions, questions about figures,
@@ -288,9 +288,9 @@ const SET_ASIDE = new Set(['hypothetical', 'figure-question', 'past', 'safe-now'
 export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   const told = setAsideNegated(setAsideSafePhrases(setAsideFiguresOfSpeech(raw)));
   const spokenHarm = somethingHarmful(raw) !== undefined || raw.triggers.length > 0;
-  if (spokenHarm && !somethingHarmful(told) && told.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return no('figure-of-speech');
-  if (isHypothetical(told)) return no('hypothetical', told.parts.confront.length > 0 ? 'confront' : undefined);
-  if (asksForFigures(told) && told.parts.now.length === 0) return no('figure-question');
+  if (spokenHarm && !somethingHarmful(told) && told.triggers.length === 0 && (raw.parts.idiom.length > 0 || raw.parts.joke.length > 0 || raw.parts.hyperbole_subjects.length > 0)) return aside('figure-of-speech');
+  if (isHypothetical(told)) return aside('hypothetical', told.parts.confront.length > 0 ? 'confront' : undefined);
+  if (asksForFigures(told) && told.parts.now.length === 0) return aside('figure-question');
   // A child missing stays missing ("went missing last night"), unless it was long ago; a child taken is told
   // in time like any harm ("as a teenager they forced me to carry drugs").
   const missingThen = told.parts.long_ago.length > 0 && told.parts.now.length === 0;
@@ -306,14 +306,14 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
     const harm = somethingHarmful(told);
     const hereApart = harm ? without(p.here, [harm.hit]) : p.here;
     if (harm && p.now.length + p.recent.length > 0 && hereApart.length > 0) return yes(harm.kind, 'past-harm-here-now');
-    return no('past', missingNow === 'missing' ? 'missing_child' : undefined);
+    return aside('past', missingNow === 'missing' ? 'missing_child' : undefined);
   }
   const confront = p.confront.length > 0 ? 'confront' : undefined;
   const missing = missingNow ?? takenNow;
-  if (p.missing.length > 0 && p.found.length > 0) return no('found-since');
-  if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return no('safe-now', missing === 'missing' ? 'missing_child' : undefined);
+  if (p.missing.length > 0 && p.found.length > 0) return aside('found-since');
+  if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return aside('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   // Someone found and home: "the police found her and she's home now, what do I do now" is no call for help.
-  if (p.found.length > 0 && !harmGoingOn(c) && somethingHarmful(c) === undefined) return no('found-since');
+  if (p.found.length > 0 && !harmGoingOn(c) && somethingHarmful(c) === undefined) return aside('found-since');
   const trigger = c.triggers[0];
   if (trigger) return yes('trigger', `trigger:${trigger.phrase}`, { intent: trigger.value });
   // Going round now, or going round armed: "my husband went with an axe to those guys".
@@ -391,7 +391,7 @@ export function readDanger(text: string, check: DangerCheck): DangerReading {
   for (const cues of cuesOf) {
     for (const part of DANGER_PARTS) for (const h of cues.parts[part]) languages.push(...h.value);
     const read = readClause(cues);
-    const reading = read.value && read.kind === 'missing_child' && foundSomewhere ? no('found-since') : read;
+    const reading = read.value && read.kind === 'missing_child' && foundSomewhere ? aside('found-since') : read;
     if (reading.value) return { ...reading, languages };
     // "They've taken over my house. They're in the front room now.": harm, then now or here, in the next sentence.
     if (pending && reading.present && !reading.setAside) {
