@@ -19,6 +19,8 @@ export interface EvalCase {
   forbid: Forbidden;
   /** Where the case comes from: an intent file's held-out tests, or an evaluation set. */
   from: string;
+  /** Earlier messages of the same conversation, in order: `text` is the last turn, the one judged. */
+  before?: string[];
 }
 
 const FIELD = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
@@ -48,6 +50,8 @@ const expectSchema = z.strictObject({
 
 const caseSchema = z.strictObject({
   text: z.string(),
+  /** Earlier messages of the same conversation, in order; the reply to `text`, the last turn, is judged. */
+  before: z.array(z.string()).min(1, 'list at least one earlier message, or leave before: out').optional(),
   kind: z.string().optional(),
   /** Who might ask it (parent, young...): read as the kind when no kind is given. */
   speaker: z.string().optional(),
@@ -93,6 +97,7 @@ function toCase(c: z.infer<typeof caseSchema>, from: string): EvalCase {
     },
     forbid: { fields: c.forbid.fields },
     from,
+    ...(c.before && { before: c.before }),
   };
 }
 
@@ -120,4 +125,9 @@ export async function readEvalSet(path: string, shownAs = path): Promise<EvalCas
   const { value, problems: invalid } = validate(doc, evalFileSchema);
   if (!value) throw new InvalidFilesError(invalid);
   return value.map((c) => toCase(c, shownAs));
+}
+
+/** How a case is known in reports and the accepted run: its text, after its earlier turns when it has any. */
+export function caseKey(c: Pick<EvalCase, 'text' | 'before'>): string {
+  return c.before ? [...c.before, c.text].join(' → ') : c.text;
 }

@@ -75,9 +75,20 @@ export function weekOf(engine: Engine, reply: EngineReply): Operation | undefine
   return ids.length === 1 ? engine.knowledge.operations.find((o) => o.id === ids[0]) : undefined;
 }
 
-/** Runs one case through the engine as a fresh conversation and scores it. */
+/** The engine's reply to a case's last turn, after its earlier turns in the same conversation, a second apart. */
+export function replyToCase(engine: Engine, c: EvalCase): EngineReply {
+  let context = undefined as EngineReply['context'];
+  let at = 0;
+  for (const turn of c.before ?? []) {
+    context = engine.answer(turn, context, at).context;
+    at += 1000;
+  }
+  return engine.answer(c.text, context, at);
+}
+
+/** Runs one case through the engine as a fresh conversation (after its earlier turns, if any) and scores it. */
 export function runCase(engine: Engine, c: EvalCase): CaseResult {
-  const reply = engine.answer(c.text, undefined, 0);
+  const reply = replyToCase(engine, c);
   const notes = judgeReply(reply.text, c, engine.knowledge, weekOf(engine, reply));
   if (c.expected !== undefined && reply.intent !== c.expected) {
     notes.unshift(`went to ${reply.intent ?? 'no topic (the fallback)'} instead of ${c.expected ?? 'no topic (the fallback)'}`);

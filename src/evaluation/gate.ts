@@ -1,3 +1,4 @@
+import { caseKey } from './cases.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -75,7 +76,7 @@ export function isEmergency(r: CaseResult, dangerIntents: ReadonlySet<string> = 
 /** Each question once (the same text in two sets gets the same reply). */
 function unique(sections: readonly Section[]): CaseResult[] {
   const seen = new Map<string, CaseResult>();
-  for (const s of sections) for (const r of s.report.results) if (!seen.has(r.case.text)) seen.set(r.case.text, r);
+  for (const s of sections) for (const r of s.report.results) if (!seen.has(caseKey(r.case))) seen.set(caseKey(r.case), r);
   return [...seen.values()];
 }
 
@@ -86,8 +87,8 @@ export function baselineOf(sections: readonly Section[]): Baseline {
   return {
     score: { right: all.filter((r) => r.correct).length, total: all.length },
     sets: Object.fromEntries(sections.map((s) => [s.key, { right: s.report.correct, total: s.report.total }])),
-    routes: Object.fromEntries(results.map((r) => [r.case.text, routeOf(r)])),
-    wrong: results.filter((r) => !r.correct).map((r) => r.case.text),
+    routes: Object.fromEntries(results.map((r) => [caseKey(r.case), routeOf(r)])),
+    wrong: results.filter((r) => !r.correct).map((r) => caseKey(r.case)),
   };
 }
 
@@ -129,10 +130,10 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
   const emergencyCases = results.filter((r) => isEmergency(r, dangerIntents));
   const failing = emergencyCases.filter((r) => !r.dangerFirst);
   for (const r of failing) {
-    errors.push(`The emergency question "${r.case.text}" (${r.case.from}) no longer gets "Call 999 now" first: it now goes to ${where(routeOf(r))}.`);
+    errors.push(`The emergency question "${caseKey(r.case)}" (${r.case.from}) no longer gets "Call 999 now" first: it now goes to ${where(routeOf(r))}.`);
   }
   const footerMissing = results.filter((r) => !r.footer);
-  for (const r of footerMissing) errors.push(`The reply to "${r.case.text}" lacks the contact numbers (999, 101 and Crimestoppers).`);
+  for (const r of footerMissing) errors.push(`The reply to "${caseKey(r.case)}" lacks the contact numbers (999, 101 and Crimestoppers).`);
 
   const moved: Move[] = [];
   const newlyWrong: CaseResult[] = [];
@@ -143,11 +144,11 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
     const wrongBefore = new Set(baseline.wrong);
     const knownTopics = new Set(Object.values(baseline.routes).map(topicOf));
     for (const r of results) {
-      const before = baseline.routes[r.case.text];
+      const before = baseline.routes[caseKey(r.case)];
       if (before === undefined) continue;
-      if (before !== routeOf(r)) moved.push({ text: r.case.text, from: before, to: routeOf(r), emergency: isEmergency(r, dangerIntents) });
-      if (!wrongBefore.has(r.case.text) && !r.correct) newlyWrong.push(r);
-      if (wrongBefore.has(r.case.text) && r.correct) newlyRight.push(r);
+      if (before !== routeOf(r)) moved.push({ text: caseKey(r.case), from: before, to: routeOf(r), emergency: isEmergency(r, dangerIntents) });
+      if (!wrongBefore.has(caseKey(r.case)) && !r.correct) newlyWrong.push(r);
+      if (wrongBefore.has(caseKey(r.case)) && r.correct) newlyRight.push(r);
     }
     const byDestination = new Map<string, Move[]>();
     for (const m of moved) byDestination.set(topicOf(m.to), [...(byDestination.get(topicOf(m.to)) ?? []), m]);
@@ -160,9 +161,9 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
           : `Your ${knownTopics.has(to) ? '' : 'new '}topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere${including}.`,
       );
     }
-    const wrongStill = newlyWrong.filter((r) => !moved.some((m) => m.text === r.case.text));
+    const wrongStill = newlyWrong.filter((r) => !moved.some((m) => m.text === caseKey(r.case)));
     if (wrongStill.length > 0) {
-      warnings.push(`${questions(wrongStill.length)} answered right at the last accepted run now get a wrong reply on the same topic: ${wrongStill.slice(0, QUOTED).map((r) => `"${r.case.text}" (${r.notes.join('; ')})`).join(', ')}${wrongStill.length > QUOTED ? ` and ${wrongStill.length - QUOTED} more` : ''}.`);
+      warnings.push(`${questions(wrongStill.length)} answered right at the last accepted run now get a wrong reply on the same topic: ${wrongStill.slice(0, QUOTED).map((r) => `"${caseKey(r.case)}" (${r.notes.join('; ')})`).join(', ')}${wrongStill.length > QUOTED ? ` and ${wrongStill.length - QUOTED} more` : ''}.`);
     }
   }
   return {

@@ -1,3 +1,4 @@
+import { caseKey } from './cases.js';
 import type { CaseResult, EvalReport } from './evaluate.js';
 import type { GateResult } from './gate.js';
 import type { Section } from './suite.js';
@@ -38,5 +39,5 @@ export function whyWrong(r: CaseResult): string {
 /** Wrongly answered questions across all sets, each once. */
 export function wronglyAnswered(sections: readonly Section[]): CaseResult[] {
   const seen = new Set<string>();
-  return sections.flatMap((s) => s.report.misses).filter((r) => !seen.has(r.case.text) && Boolean(seen.add(r.case.text)));
+  return sections.flatMap((s) => s.report.misses).filter((r) => !seen.has(caseKey(r.case)) && Boolean(seen.add(caseKey(r.case))));
 }

@@ -1,3 +1,4 @@
+import { caseKey } from './cases.js';
 import type { EvalReport } from './evaluate.js';
 import { NONE, worstConfusions } from './evaluate.js';
 import { headline, verdict, type GateResult } from './gate.js';
@@ -39,7 +40,7 @@ function section(title: string, report: EvalReport): string {
     .map((s) => `<tr><td>${esc(s.intent)}</td><td>${s.support}</td><td>${pct(s.precision)}</td><td>${pct(s.recall)}</td></tr>`)
     .join('');
   const misses = report.misses
-    .map((m) => `<tr><td>${esc(m.case.text)}</td><td>${esc(m.case.expected === undefined ? "(not named)" : (m.case.expected ?? NONE))}</td><td>${esc(m.got ?? NONE)}</td><td>${m.score.toFixed(2)}</td><td>${esc(m.notes.join('; '))}</td></tr>`)
+    .map((m) => `<tr><td>${esc(caseKey(m.case))}</td><td>${esc(m.case.expected === undefined ? "(not named)" : (m.case.expected ?? NONE))}</td><td>${esc(m.got ?? NONE)}</td><td>${m.score.toFixed(2)}</td><td>${esc(m.notes.join('; '))}</td></tr>`)
     .join('');
   const worst = worstConfusions(report)
     .map((w) => `<li>${w.count} × ${esc(w.expected)} → ${esc(w.got)}</li>`)
@@ -69,7 +70,7 @@ function staffSummary(sections: readonly Section[], gate: GateResult): string {
   const changes = gate.warnings.map((w) => `<li>${esc(w)}</li>`).join('');
   const better = gate.newlyRight.length > 0 ? `<p>${gate.newlyRight.length} question(s) answered wrongly at the last accepted run are now answered right.</p>` : '';
   const wrong = wronglyAnswered(sections)
-    .map((r) => `<tr><td>${esc(r.case.text)}</td><td>${esc(whyWrong(r))}</td></tr>`)
+    .map((r) => `<tr><td>${esc(caseKey(r.case))}</td><td>${esc(whyWrong(r))}</td></tr>`)
     .join('');
   return `<section id="summary">
 <p class="headline">${esc(headline(gate))}</p>
@@ -134,6 +135,6 @@ export function evalJson(sections: readonly { title: string; report: EvalReport 
     footerRate: report.footerRate,
     perIntent: report.perIntent,
     confusion: Object.fromEntries([...report.confusion].map(([k, row]) => [k, Object.fromEntries(row)])),
-    misses: report.misses.map((m) => ({ text: m.case.text, expected: m.case.expected ?? null, got: m.got, score: Number(m.score.toFixed(3)), notes: m.notes })),
+    misses: report.misses.map((m) => ({ text: caseKey(m.case), expected: m.case.expected ?? null, got: m.got, score: Number(m.score.toFixed(3)), notes: m.notes })),
   }));
 }

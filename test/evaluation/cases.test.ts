@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEvalSet } from '../../src/evaluation/cases.js';
+import { caseKey, readEvalSet } from '../../src/evaluation/cases.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,6 +17,24 @@ const read = async (yaml: string) => {
 };
 
 describe('an evaluation set', () => {
+  it('should read a conversation: the earlier turns in order, the last one judged, known by all its turns', async () => {
+    const [c, plain] = await read(`
+- text: "and weapons there?"
+  before: ["arrests in kent", "no, essex"]
+  expect: {fields: [essex.arrests]}
+- text: "arrests in kent"
+`);
+    expect(c!.before).toEqual(['arrests in kent', 'no, essex']);
+    expect(c!.text).toBe('and weapons there?');
+    expect(caseKey(c!)).toBe('arrests in kent → no, essex → and weapons there?');
+    expect(plain!.before).toBeUndefined();
+    expect(caseKey(plain!)).toBe('arrests in kent');
+    await expect(read(`
+- text: "and kent?"
+  before: []
+`)).rejects.toThrow(/before/);
+  });
+
   it('should read a case stated by field, with every kind of expectation', async () => {
     const [c] = await read(`
 - text: "how many got nicked in peterborough"
