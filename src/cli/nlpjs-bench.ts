@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import type { Intent } from '../intents/load.js';
+
+/**
+ * NLP.js (@nlpjs/nlp with @nlpjs/lang-en-min, devDependencies) as a yardstick for `npm run bench`:
+ * trained on the intents' examples, timed on the bench's own messages in the same process.
+ */
+
+/** One training example as NLP.js takes it. */
+export interface TrainingDocument {
+  intent: string;
+  text: string;
+}
+
+/** The parts of NLP.js's `Nlp` the bench uses; the package ships no types. */
+export interface NlpJs {
+  use(plugin: unknown): void;
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<unknown>;
+  /** Classification alone: NLP.js's normaliser, stemmer and neural network. */
+  classify(locale: string, utterance: string): Promise<{ intent: string; score: number }>;
+  /** Its whole pipeline: classification, entities, sentiment and answer lookup. */
+  process(locale: string, utterance: string): Promise<{ intent: string; score: number }>;
+}
+
+/** What one bench of NLP.js measured: per-message milliseconds per round, and training milliseconds per round. */
+export interface NlpJsTimes {
+  version: string;
+  documents: number;
+  intents: number;
+  training: number[];
+  classify: number[];
+  process: number[];
+}
+
+/** The middle value (the upper one of the two middles for an even count); the bench reports these. */
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) throw new Error('median of no values: the bench ran no rounds (is BENCH_RUNS 0?)');
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+/** Every intent's examples, as NLP.js training documents, in file order: the same examples the engine trains on. */
+export function trainingDocuments(intents: readonly Pick<Intent, 'id' | 'examples'>[]): TrainingDocument[] {
+  return intents.flatMap((intent) => intent.examples.map((text) => ({ intent: intent.id, text })));
+}
+
+/** How many times the engine's cost is NLP.js's, as "2.50×"; below 1 the engine is the cheaper. */
+export function costRatio(engineMs: number, nlpJsMs: number): string {
+  if (!(nlpJsMs > 0)) return 'n/a';
+  return `${(engineMs / nlpJsMs).toFixed(2)}×`;
+}
+
+const require = createRequire(import.meta.url);
+
+function loadNlpJs(): { Nlp: new (settings: object) => NlpJs; LangEn: unknown; version: string } {
+  try {
+    const { Nlp } = require('@nlpjs/nlp') as { Nlp: new (settings: object) => NlpJs };
+    const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
+    const { version } = require('@nlpjs/nlp/package.json') as { version: string };
+    return { Nlp, LangEn, version };
+  } catch (error) {
+    throw new Error('npm run bench needs NLP.js (@nlpjs/nlp, @nlpjs/lang-en-min), a devDependency: run npm install without --omit=dev', { cause: error });
+  }
+}
+
+/** Trains a fresh NLP.js on `documents`, in memory only (no model.nlp file is read or written). */
+export async function trainNlpJs(documents: readonly TrainingDocument[]): Promise<NlpJs> {
+  const { Nlp, LangEn } = loadNlpJs();
+  const nlp = new Nlp({ languages: ['en'], autoSave: false, autoLoad: false, nlu: { log: false } });
+  nlp.use(LangEn);
+  for (const d of documents) nlp.addDocument('en', d.text, d.intent);
+  await nlp.train();
+  return nlp;
+}
+
+/** Per-message milliseconds of `step` over `messages`, one figure per round, after a warm-up on the first 500. */
+async function perMessage(messages: readonly string[], runs: number, step: (text: string) => Promise<unknown>): Promise<number[]> {
+  for (const m of messages.slice(0, 500)) await step(m);
+  const rounds: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    for (const m of messages) await step(m);
+    rounds.push((performance.now() - t) / messages.length);
+  }
+  return rounds;
+}
+
+/**
+ * Times NLP.js on the engine's training examples: training (adding the examples and training, one fresh
+ * model per round, after one warm-up), then `classify` and `process` on each of `messages`.
+ */
+export async function benchNlpJs(intents: readonly Pick<Intent, 'id' | 'examples'>[], messages: readonly string[], runs: number): Promise<NlpJsTimes> {
+  const documents = trainingDocuments(intents);
+  await trainNlpJs(documents); // warm up
+  const training: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    await trainNlpJs(documents);
+    training.push(performance.now() - t);
+  }
+  const nlp = await trainNlpJs(documents);
+  return {
+    version: loadNlpJs().version,
+    documents: documents.length,
+    intents: new Set(documents.map((d) => d.intent)).size,
+    training,
+    classify: await perMessage(messages, runs, (m) => nlp.classify('en', m)),
+    process: await perMessage(messages, runs, (m) => nlp.process('en', m)),
+  };
+}
