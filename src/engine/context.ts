@@ -1,9 +1,20 @@
-/** What the bot remembers about a conversation, to answer follow-ups. Never the message text. */
+/**
+ * What the bot remembers about a conversation, to answer follow-ups: the frame of the last figures answered,
+ * as keys of data/ (figures, counties), and the county the person said they live in. Never the message text.
+ */
 export interface ChatContext {
-  /** The last intent that was about a figure or a county. */
+  /** The last topic answered about a figure (kept from older contexts, which named only that). */
   intent?: string;
-  /** The counties the conversation is about. */
+  /** The counties of the last figures answered (keys of data/places.yaml). */
   places?: string[];
+  /** The figures last answered (keys of data/metrics.yaml). */
+  metrics?: string[];
+  /** The last figures answered were the whole region's. */
+  region?: boolean;
+  /** The counties answered before those, for "which one had more?". */
+  earlier?: string[];
+  /** The county the person said they live in, for "near me" (a key, never the words they used). */
+  home?: string;
   /** When this was last updated (ms since epoch). */
   at: number;
 }

@@ -322,3 +322,40 @@ export function planMetricShare(op: Operation, knowledge: Knowledge, place: stri
 export function facetSays(facet: FacetDef, op: Operation, knowledge: Knowledge): string {
   return fillFirst([facet.says], operationLookup(op, knowledge)) ?? facet.says.replace(/\s*\{[^}]*\}/g, '');
 }
+
+/** One figure asked of one place: a county's key, or undefined for the whole region. */
+export interface FigureCell {
+  place: string | undefined;
+  metric: string;
+}
+
+/**
+ * Several figures, or one figure for several places, as one compact list: a line per place in the order
+ * asked, each with its figures in the order asked, and "not published" for a figure the release did not
+ * give for that place. Towns are shown as their county (the notes before the list say so).
+ */
+export function planFigureCells(op: Operation, knowledge: Knowledge, cells: readonly FigureCell[]): Plan {
+  const rows = new Map<string, { place: string | undefined; metrics: string[] }>();
+  for (const c of cells) {
+    const key = c.place ?? '';
+    const row = rows.get(key) ?? { place: c.place, metrics: [] };
+    if (!row.metrics.includes(c.metric)) row.metrics.push(c.metric);
+    rows.set(key, row);
+  }
+  let any = false;
+  const lines = [...rows.values()].map(({ place, metrics }) => {
+    const figures = metrics.map((key) => {
+      const metric = knowledge.metrics.get(key);
+      const f = figureOf(op, place, key);
+      if (!metric) return key;
+      if (!f) return say('figure_not_published', { label: metric.label });
+      any = true;
+      return metric.summary.replace('{value}', formatFigure(f, metric));
+    });
+    const name = place === undefined ? WORDING.region_row : placeName(knowledge, place);
+    return say('figures_row', { place: name, figures: capitalFirst(figures.join('; ')) });
+  });
+  return { body: [say('figures_intro', { dates: formatDateRange(op.start, op.end) }), ...lines].join('\n'), rule: 'plan-figure-list', figures: any };
+}
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -2,6 +2,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
 
 const stems = new Map<string, string>();
 /** Porter stem of one lower-case word (remembered: people use the same few hundred words). */
@@ -17,5 +18,18 @@ export function stem(word: string): string {
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (esxes → essex is 1). */
 export const editDistance = (a: string, b: string): number => DamerauLevenshteinDistance(a, b, { restricted: true });
+
+const metaphone = new DoubleMetaphone();
+const sounds = new Map<string, readonly string[]>();
+/** How a word sounds, as Double Metaphone's codes (knives and nifes are both NFS); remembered like stems. */
+export function soundOf(word: string): readonly string[] {
+  let s = sounds.get(word);
+  if (s === undefined) {
+    s = [...new Set(metaphone.process(word) as string[])];
+    if (sounds.size > 50_000) sounds.clear();
+    sounds.set(word, s);
+  }
+  return s;
+}
 
 export { BayesClassifier };

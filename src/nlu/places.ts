@@ -1,5 +1,5 @@
 import type { Place } from '../knowledge/schema.js';
-import { editDistance } from './natural.js';
+import { createNameIndex, misspelling, nearest, MIN_LENGTH } from './spelling.js';
 import { normalise } from './normalise.js';
 import { createPhraseIndex } from './phrases.js';
 
@@ -39,10 +39,10 @@ export interface PlaceFinderOptions {
 }
 
 /**
- * Recognises counties by name, alias or abbreviation, and by near-misses of the full name
- * (esex, hertfordshir, norfok), and towns and districts listed under a region county (exactly,
- * never by near-miss). Short aliases (beds, herts) must be exact, because near-misses
- * of short words are usually other words (hers, went).
+ * Recognises counties by name, alias or abbreviation, and towns and districts listed under a region county;
+ * each also misspelt (esex, colchster, kolchester: see ./spelling.ts) or with the spaces wrong ("hert ford
+ * shire", "nor folk"). Names under five letters (beds) must be exact, because near-misses of short words are
+ * usually other words (hers, went); so must towns that are everyday words (deal, march, ware).
  */
 export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: PlaceFinderOptions = {}): PlaceFinder {
   const phrases = new Map<string, { key: string; town: boolean }>(); // "essex police" → essex
@@ -64,23 +64,72 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   }
   const index = createPhraseIndex(phrases);
   const ambiguousIndex = createPhraseIndex(ambiguous);
-  const fuzzyCache = new Map<string, string | null>();
+  // Names as typed with the spaces left out or put in ("hert ford shire", "nor folk"), and names near enough
+  // to be misspelt (colchster, peterbrough, kolchester), by the one spelling rule of ./spelling.ts. Town names
+  // that need a preposition, and everyday words, are never read past a misspelling.
+  const joined = new Map<string, { key: string; town: boolean }>();
+  const misspellable = new Map<string, { key: string; town: boolean }>();
+  for (const [name, hit] of phrases) {
+    if (guarded.has(name) || (options.commonWords?.has(name) && !fullNames.some((f) => f.word === name))) continue;
+    joined.set(name.replace(/ /g, ''), hit);
+    // County names from five letters (esex); other names from six, since short aliases are near everyday words (lincs, lines).
+    if (name.length >= (fullNames.some((f) => f.word === name) ? MIN_LENGTH : MIN_LENGTH + 1)) misspellable.set(name, hit);
+  }
+  const candidates = createNameIndex(misspellable.keys());
+  const fuzzyCache = new Map<string, { key: string; town: boolean } | null>();
 
-  const fuzzy = (token: string): string | undefined => {
-    if (token.length < 4) return undefined;
-    const cached = fuzzyCache.get(token);
+  const fuzzy = (typed: string): { key: string; town: boolean } | undefined => {
+    if (typed.length < MIN_LENGTH - 1) return undefined;
+    const cached = fuzzyCache.get(typed);
     if (cached !== undefined) return cached ?? undefined;
-    let found: string | null = null;
-    for (const { word, key } of fullNames) {
-      if (word.length < 5 || token[0] !== word[0]) continue;
-      // A prefix of a long name (cambridge, hertford) is taken as the county.
-      if (token.length >= 7 && word.startsWith(token)) { found = key; break; }
-      const allowed = word.length >= 8 ? 2 : 1;
-      if (Math.abs(word.length - token.length) > allowed) continue;
-      if (editDistance(token, word) <= allowed) { found = key; break; }
+    let found: { key: string; town: boolean } | null = null;
+    // A prefix of a long county name (cambridge, hertford) is taken as the county.
+    const prefixed = typed.length >= 7 && !typed.includes(' ') ? fullNames.find(({ word }) => word.length > typed.length && word.startsWith(typed)) : undefined;
+    if (prefixed) found = { key: prefixed.key, town: false };
+    else {
+      const near = nearest(typed, candidates(typed).filter((n) => !n.includes(' ')));
+      // A word the examples use in another sense is no misspelt town, though it may be a misspelt county (norfok).
+      const hit = near === undefined ? undefined : misspellable.get(near)!;
+      if (hit && (!options.commonWords?.has(typed) || !hit.town)) found = hit;
     }
     if (fuzzyCache.size > 5000) fuzzyCache.clear();
-    fuzzyCache.set(token, found);
+    fuzzyCache.set(typed, found);
+    return found ?? undefined;
+  };
+
+  /**
+   * A place named at `i` with the spaces wrong or misspelt: the longest span of up to three words that makes
+   * one. A span of several words is read word by word ("bury st edmonds"), so everyday words are never read
+   * as part of a name ("the most" is not "the met").
+   */
+  const unusual = (tokens: readonly string[], i: number): { hit: { key: string; town: boolean }; length: number } | undefined => {
+    for (let k = Math.min(3, tokens.length - i); k >= 1; k--) {
+      const span = tokens.slice(i, i + k);
+      if (span.some((t) => t === PLACE_TOKEN)) continue;
+      const together = joined.get(span.join(''));
+      if (k > 1 && together) return { hit: together, length: k };
+      const near = k === 1 ? fuzzy(span[0]!) : fuzzyWords(span);
+      if (near) return { hit: near, length: k };
+    }
+    return undefined;
+  };
+
+  /** A name of several words typed with one or more of them misspelt, each word near its own. */
+  const fuzzyWords = (span: readonly string[]): { key: string; town: boolean } | undefined => {
+    const typed = span.join(' ');
+    const cached = fuzzyCache.get(typed);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: { key: string; town: boolean } | null = null;
+    for (const [name, hit] of misspellable) {
+      const parts = name.split(' ');
+      if (parts.length !== span.length || parts[0]![0] !== span[0]![0]) continue;
+      if (parts.every((p, j) => p === span[j] || misspelling(span[j]!, p) !== undefined) && parts.some((p, j) => p !== span[j])) {
+        found = hit;
+        break;
+      }
+    }
+    if (fuzzyCache.size > 5000) fuzzyCache.clear();
+    fuzzyCache.set(typed, found);
     return found ?? undefined;
   };
 
@@ -103,10 +152,10 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
           matched = listed.length;
         }
         if (!hit) {
-          const key = fuzzy(tokens[i]!);
-          if (key) {
-            hit = { key, town: false };
-            matched = 1;
+          const near = unusual(tokens, i);
+          if (near) {
+            hit = near.hit;
+            matched = near.length;
           }
         }
         if (hit) {
@@ -122,7 +171,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       if (ambiguous.size > 0) {
         for (let i = 0; i < out.length; i++) {
           const a = ambiguousIndex.at(out, i);
-          if (!a || !backedUp(a.phrase, a.value, mentions, typed)) continue;
+          // "kent deal lines": the town's name is the first word of an everyday phrase here, not the town.
+          if (!a || options.commonWords?.has(`${a.phrase} ${out[i + a.length] ?? ''}`) || !backedUp(a.phrase, a.value, mentions, typed)) continue;
           if (!found.includes(a.value)) found.push(a.value);
           mentions.push({ key: a.value, said: a.phrase, town: true });
           out.splice(i, a.length, PLACE_TOKEN);

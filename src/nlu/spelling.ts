@@ -1,40 +1,126 @@
-import { editDistance } from './natural.js';
-
-/** Shorter words are left alone: one letter changes a short word into another real word (tall, tell). */
-const MIN_LENGTH = 5;
+import { editDistance, soundOf } from './natural.js';
 
 /**
- * Corrects a misspelt word to the nearest word the bot was trained on (arests → arrests),
- * allowing one edit up to six letters and two in longer words. Known words and words under five letters pass through.
+ * One spelling mechanism for every name and word the bot knows (places, towns, figure words, the words of
+ * the examples): a typed word is taken as a known one when it is a few edits away (a swap of two letters is
+ * one edit), or sounds the same (Double Metaphone) and is a little further. Short words are left alone,
+ * since one letter turns a short word into another real word (tall, tell); words of four letters are only
+ * read past a swap of two letters (dael → deal).
+ */
+
+/** Words shorter than this are never corrected, beyond a swap of two letters or one letter left out in a word of this length less one. */
+export const MIN_LENGTH = 5;
+
+/** The edits allowed between a typed word and a known one of that length: one up to six letters, two from seven. */
+export function editsAllowed(length: number): number {
+  return length >= 7 ? 2 : length >= MIN_LENGTH ? 1 : 0;
+}
+
+/** Whether two words share a Double Metaphone code (nifes and knives; kolchester and colchester). */
+export function soundAlike(a: string, b: string): boolean {
+  const sa = soundOf(a);
+  return soundOf(b).some((code) => code.length >= 2 && sa.includes(code));
+}
+
+/**
+ * How far a typed word is from a known one, or undefined when it is too far to be a misspelling of it:
+ * within {@link editsAllowed}, or one edit more when they sound alike. A four-letter word may only have two
+ * neighbouring letters swapped.
+ */
+export function misspelling(typed: string, known: string): number | undefined {
+  if (typed === known) return 0;
+  const longer = Math.max(typed.length, known.length);
+  if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
+  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && swapOfTwo(typed, known) ? 1 : undefined;
+  // A four-letter word typed for a longer one: one letter left out (lins → lines, esex → essex).
+  if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 ? 1 : undefined;
+  // A different first letter only when the words sound alike (kolchester, colchester).
+  if (typed[0] !== known[0] && !soundAlike(typed, known)) return undefined;
+  const allowed = editsAllowed(Math.min(typed.length, known.length));
+  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
+  const d = editDistance(typed, known);
+  if (d <= allowed) return d;
+  return d <= allowed + 1 && soundAlike(typed, known) ? d : undefined;
+}
+
+/** Two words the same but for two neighbouring letters swapped (dael, deal). */
+function swapOfTwo(a: string, b: string): boolean {
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** The known word nearest a typed one, if any is near enough; ties go to the first listed. */
+export function nearest(typed: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = misspelling(typed, c);
+    if (d !== undefined && d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Longest word a run-together word is split into; words of that many letters are rare. */
+const MAX_PIECE = 16;
+/** Words run together shorter than this are left alone ("into", "cannot"). */
+const MIN_JOINED = 7;
+
+/**
+ * Splits a word typed without spaces into known words ("arrestsinessex" → arrests in essex,
+ * "deallines" → deal lines), using as few words as it can; undefined when it cannot be split into known
+ * words of two letters or more, at least one of them a word of the bot's subject (`isTopic`: a place or a figure).
+ */
+export function splitJoined(word: string, isKnown: (w: string) => boolean, isTopic: (w: string) => boolean = () => true): string[] | undefined {
+  if (word.length < MIN_JOINED || /\d/.test(word)) return undefined;
+  // best[i]: the fewest known words that make up word.slice(0, i).
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - MAX_PIECE); start <= end - 2; start++) {
+      const head = best[start];
+      const piece = word.slice(start, end);
+      if (!head || !isKnown(piece)) continue;
+      if (!best[end] || head.length + 1 < best[end]!.length) best[end] = [...head, piece];
+    }
+  }
+  const split = best[word.length];
+  // Only a split that finds a word of the bot's subject counts: "together" is not "to get her".
+  return split && split.length > 1 && split.some(isTopic) ? split : undefined;
+}
+
+/**
+ * Corrects a misspelt word to the nearest word the bot was trained on (arests → arrests, nifes → knives).
+ * Known words, words with digits and short words pass through.
  */
 export function createSpeller(vocabulary: Iterable<string>) {
   const known = new Set(vocabulary);
-  const byFirstLetter = new Map<string, string[]>();
-  for (const word of known) {
-    if (word.length < MIN_LENGTH) continue;
-    const list = byFirstLetter.get(word[0]!) ?? [];
-    list.push(word);
-    byFirstLetter.set(word[0]!, list);
-  }
+  const lookup = createNameIndex([...known].filter((w) => w.length >= MIN_LENGTH - 1));
   const cache = new Map<string, string>();
 
   return (word: string): string => {
-    if (word.length < MIN_LENGTH || known.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_LENGTH - 1 || known.has(word) || /\d/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    const allowed = word.length >= 7 ? 2 : 1;
-    let best = word;
-    let bestDistance = allowed + 1;
-    for (const candidate of byFirstLetter.get(word[0]!) ?? []) {
-      if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-      const d = editDistance(word, candidate);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
+    const best = nearest(word, lookup(word)) ?? word;
     if (cache.size > 10000) cache.clear();
     cache.set(word, best);
     return best;
   };
+}
+
+/**
+ * The known words worth comparing a typed word with: those with its first letter, and those sharing a sound
+ * code with it. Comparing with every word would be slow and would find far-fetched matches.
+ */
+export function createNameIndex(names: Iterable<string>): (typed: string) => string[] {
+  const byFirst = new Map<string, string[]>();
+  const bySound = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, name: string) => map.set(key, [...(map.get(key) ?? []), name]);
+  for (const name of names) {
+    add(byFirst, name[0]!, name);
+    for (const code of soundOf(name.replace(/ /g, ''))) if (code.length >= 2) add(bySound, code, name);
+  }
+  return (typed) => [...new Set([...(byFirst.get(typed[0]!) ?? []), ...soundOf(typed).flatMap((c) => bySound.get(c) ?? [])])];
 }

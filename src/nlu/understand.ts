@@ -8,7 +8,7 @@ import { TIME_WORDS } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
-import { createSpeller } from './spelling.js';
+import { createSpeller, splitJoined } from './spelling.js';
 import { stem } from './natural.js';
 import { createPhraseIndex, phraseSet } from './phrases.js';
 import { trainClassifier, type Scored } from './classifier.js';
@@ -180,7 +180,14 @@ export function wordsInOtherSenses(examples: readonly { intent: string; text: st
       if (!PLACE_PREPOSITIONS.has(ws[i - 1] ?? '')) common.add(w);
     });
   }
-  for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => common.add(x));
+  for (const m of knowledge.metrics.values()) {
+    for (const w of m.words) {
+      const ws = words(normalise(w));
+      ws.forEach((x) => common.add(x));
+      // "deal lines": the pair is the figure's phrase, so "deal" before "lines" is no town.
+      if (ws.length > 1) common.add(ws.join(' '));
+    }
+  }
   return common;
 }
 
@@ -208,7 +215,14 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
   const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge) });
   const translate = createLexicon(knowledge.words);
-  const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) => m.words.map((w) => ({ key, words: words(normalise(w)), padded: ` ${normalise(w)} ` })));
+  // Each figure's words as listed and as the slang reading turns them ("drug lines" is read "drugs lines").
+  const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) =>
+    m.words.flatMap((w) => {
+      const listed = words(normalise(w));
+      const read = translate(listed);
+      return [listed, ...(read.join(' ') === listed.join(' ') ? [] : [read])].map((ws) => ({ key, words: ws, padded: ` ${ws.join(' ')} ` }));
+    }),
+  );
   // The words of figures of things seized (knives, phones, cash...), as opposed to arrests or people helped.
   const thingWords = new Set([...knowledge.metrics].filter(([, m]) => /\bseized\b/.test(m.label)).flatMap(([, m]) => m.words.flatMap((w) => words(normalise(w)))));
   // Longest phrases first, so "deal lines" wins over "lines".
@@ -234,6 +248,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // Slang is known too, so a misspelt "nickd" becomes "nicked" and is then read as "arrested".
   // Words the bot knows in any form, so "knivesss" is read as "knives" and "bedsss" as "beds".
   const placeWords = new Set([...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].flatMap((n) => words(normalise(n)))));
+  const topicWords = new Set([...placeWords, ...metricPhrases.flatMap((p) => p.words)]);
+  const isTopicWord = (w: string) => topicWords.has(w);
   const isKnown = (w: string) => vocabulary.has(w) || knowledge.words.has(w) || placeWords.has(w) || exampleWords.has(w);
   /** How much a clause is about what the bot covers: words few intents share, figures and places. */
   const aboutUs = (clause: string) =>
@@ -248,7 +264,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
    */
   const readMessage = (whole: string): string => {
     const tokens = words(whole);
-    const collapsed = STRETCHED.test(whole) ? tokens.map((w) => collapseRepeats(w, isKnown)) : tokens;
+    const stretched = STRETCHED.test(whole) ? tokens.map((w) => collapseRepeats(w, isKnown)) : tokens;
+    // Words run together ("arrestsinessex", "deallines") are read apart, when they split into known words.
+    const collapsed = stretched.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w])));
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
   /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
@@ -266,11 +284,14 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   /** The figures a message names, in the order it names them. */
   const findMetrics = (tokens: readonly string[]): string[] => {
     // "county lines" is the topic, not the figure "lines".
-    const line = ` ${tokens.join(' ')} `.replace(/ county lines? /g, ' ');
+    let line = ` ${tokens.join(' ')} `.replace(/ county lines? /g, ' ');
     const firstAt = new Map<string, number>();
+    // Longest phrases first; the words a phrase matched are used up, so "drug lines" is not also "drugs".
     for (const p of metricPhrases) {
-      const at = line.indexOf(p.padded);
-      if (at >= 0 && at < (firstAt.get(p.key) ?? Infinity)) firstAt.set(p.key, at);
+      for (let at = line.indexOf(p.padded); at >= 0; at = line.indexOf(p.padded, at + 1)) {
+        if (at < (firstAt.get(p.key) ?? Infinity)) firstAt.set(p.key, at);
+        line = `${line.slice(0, at + 1)}${'_'.repeat(p.padded.length - 2)}${line.slice(at + p.padded.length - 1)}`;
+      }
     }
     return [...firstAt].sort((a, b) => a[1] - b[1]).map(([key]) => key);
   };

@@ -68,6 +68,15 @@ export const WORDING = {
   contact_crimestoppers:
     "To reach {crimestoppers.name}, call {crimestoppers} (you don't have to give your name). For the police, call {police}; if anyone is in danger right now, call {emergency}. I can't take reports here.",
   not_published_figure: 'A figure for {label} {where} was not published.',
+  /** Several figures or places asked at once: one line each, under this. */
+  figures_intro: 'From the week of action ({dates}):',
+  figures_row: '• {place}: {figures}',
+  /** A figure asked that was not published, in a row of {@link figures_row}. */
+  figure_not_published: '{label} not published',
+  /** The region as a row of figures. */
+  region_row: 'Whole region',
+  /** Places taken from the last question. */
+  from_last_question: '(That is for {places}, from your last question. Ask "in total" for the whole region.)',
 } as const;
 
 export type WordingKey = keyof typeof WORDING;

@@ -26,3 +26,10 @@ declare module 'natural/lib/natural/classifiers/bayes_classifier.js' {
   }
   export default BayesClassifier;
 }
+
+declare module 'natural/lib/natural/phonetics/double_metaphone.js' {
+  /** Double Metaphone: a word's primary and alternative sound codes. */
+  export default class DoubleMetaphone {
+    process(word: string): [string, string];
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricCheckedBy } from '../../src/engine/engine.js';
+import { metricCheckedBy } from '../../src/engine/answers.js';
 import type { Operation } from '../../src/knowledge/knowledge.js';
 
 // Invented figures: only the shape of an operation matters here.

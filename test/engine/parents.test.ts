@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MATCH, undecidedSpeakerRule, type Engine, type EngineDeps } from '../../src/engine/engine.js';
+import { DEFAULT_MATCH, type Engine, type EngineDeps } from '../../src/engine/engine.js';
+import { undecidedSpeakerRule } from '../../src/engine/choose.js';
 import type { Understanding } from '../../src/nlu/understand.js';
 import { chooseTone } from '../../src/engine/tone.js';
 import { DANGER_FIRST_LINE } from '../../src/reply/compose.js';

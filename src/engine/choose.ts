@@ -1,0 +1,99 @@
+import { actOfIntent } from '../frame/act.js';
+import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Understanding } from '../nlu/understand.js';
+import type { SpeakerReading } from '../nlu/speaker.js';
+
+/** Thresholds of the rejection rule: below these the bot says it cannot help rather than guess. */
+export interface MatchOptions {
+  /** The best intent's score must reach this. */
+  minScore: number;
+  /** ...and beat the runner-up by this much. */
+  minMargin: number;
+  /** ...and the bot must know at least this share of the message's words. */
+  minCoverage: number;
+  /** The classifier's additive smoothing: lower lets a single training example count for more. */
+  smoothing: number;
+}
+
+export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.15, minCoverage: 0.7, smoothing: 0.1 };
+
+/** An intent chosen for a part of a message, with the rule that chose it. */
+export interface Choice {
+  intent: Intent;
+  confidence: number;
+  rule: string;
+}
+
+/** The intents and data the engine's rules consult. */
+export interface EngineDeps {
+  knowledge: Knowledge;
+  byId: ReadonlyMap<string, Intent>;
+  byMetric: ReadonlyMap<string, Intent>;
+  fallback: Intent;
+  comparison: Intent | undefined;
+  emergency: Intent | undefined;
+  match: MatchOptions;
+}
+
+/** What the classifier makes of a part: a topic, `out` when it is sure the part is about something else, or undefined when unsure. */
+export type Classified = Choice | 'out' | undefined;
+
+/**
+ * The classifier's choice for one part of a message: a topic whose trigger phrase it holds, the topic whose
+ * example it is word for word, or the best-ranked topic when it is sure enough (score, margin over the
+ * runner-up, and share of the words the bot knows). The fallback topic chosen means out of scope. A danger
+ * topic's phrases decide nothing here: the danger reading came first.
+ */
+export function classify(u: Understanding, deps: EngineDeps): Classified {
+  const { byId, fallback, match } = deps;
+  const triggered = u.triggered && byId.get(u.triggered);
+  if (triggered && !triggered.danger) return { intent: triggered, confidence: 1, rule: 'trigger-phrase' };
+  const exact = u.exact && byId.get(u.exact);
+  if (exact) return exact === fallback ? 'out' : { intent: exact, confidence: 1, rule: 'exact-example' };
+  const [top, second] = u.ranked;
+  if (!top || u.coverage < match.minCoverage || top.score < match.minScore || top.score - (second?.score ?? 0) < match.minMargin) return undefined;
+  if (top.intent === FALLBACK_INTENT) return 'out';
+  const intent = byId.get(top.intent);
+  return intent && { intent, confidence: top.score, rule: 'classifier' };
+}
+
+/** Whether an intent answers with figures (a figure, the overview, a comparison) rather than text. */
+export function answersWithFigures(intent: Intent): boolean {
+  return actOfIntent(intent) === 'figure';
+}
+
+/**
+ * The speaker rule for intents: an intent written for one kind of asker sends others to the intent written
+ * for them (`speakers:` in its file), so a parent or a teacher worried about a child gets their own answer.
+ */
+export function speakerRoute(choice: Choice, speaker: SpeakerReading | undefined, byId: ReadonlyMap<string, Intent>, tokens: readonly string[] = []): Choice {
+  // A figure intent keeps anyone who asks for its figures ("how many phones, im a teacher"); only a figure
+  // word met in passing ("paid in cash", chosen by that word alone) lets the speaker decide.
+  if (actOfIntent(choice.intent) === 'figure' && (asksForFigures(tokens) || !choice.rule.endsWith('figure-named'))) return choice;
+  const target = speaker?.speaker && choice.intent.speakers?.[speaker.speaker];
+  const intent = target ? byId.get(target) : undefined;
+  return intent ? { intent, confidence: choice.confidence, rule: `${choice.rule}>speaker-${speaker!.speaker}` } : choice;
+}
+
+const FIGURE_WORDS = / (?:how (?:many|much)|number of|figures?|stats|statistics|total|seized|seize|results?|numbers) /;
+
+/** Whether a message asks for figures, rather than telling a story that happens to name one ("paid in cash"). */
+export function asksForFigures(tokens: readonly string[]): boolean {
+  return FIGURE_WORDS.test(` ${tokens.join(' ')} `);
+}
+
+/**
+ * Torn between two guidance answers ("is it cuckooing or a young person in trouble?"), a message from a
+ * known asker gets the answer the fallback intent names for them (`speakers:` in intents/fallback.yaml),
+ * never figures: a teacher or receptionist describing a worry gets the guidance for staff.
+ */
+export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading | undefined, deps: EngineDeps): Choice | undefined {
+  const [top] = u.ranked;
+  const target = speaker?.speaker && deps.fallback.speakers?.[speaker.speaker];
+  const topIntent = top && deps.byId.get(top.intent);
+  if (!target || !topIntent || topIntent.danger || actOfIntent(topIntent) === 'figure' || topIntent === deps.fallback) return undefined;
+  if (top.score < deps.match.minScore || u.coverage < deps.match.minCoverage) return undefined;
+  const intent = deps.byId.get(target);
+  return intent && { intent, confidence: top.score, rule: `undecided-speaker-${speaker!.speaker}` };
+}

@@ -1,0 +1,246 @@
+import { actOfIntent } from '../frame/act.js';
+import type { FrameParts } from '../frame/build.js';
+import { answerCounties, countyKind } from '../frame/places.js';
+import { latestOperation } from '../knowledge/knowledge.js';
+import { operationStep } from '../frame/operation.js';
+import type { FramePlace, OperationKind } from '../frame/types.js';
+import type { Intent } from '../intents/load.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { splitClauses } from '../nlu/clauses.js';
+import { PLACE_TOKEN, type PlaceMention } from '../nlu/places.js';
+import { phraseSet } from '../nlu/phrases.js';
+import type { Understanding } from '../nlu/understand.js';
+import { answersWithFigures, asksForFigures, type Choice, type Classified, type EngineDeps } from './choose.js';
+import { intentForMetric } from './answers.js';
+
+/**
+ * A message, part by part. Each part is a clause with its own frame and the classifier's choice; the frame
+ * decides what the part asks for ({@link decide}); a part that asks for figures takes from the part before it,
+ * or from the conversation, what it lacks ({@link followUp}); figure parts next to each other are answered
+ * as one list.
+ */
+
+/** One part of a message as read: its words, its frame and what the classifier made of it. */
+export interface PartReading {
+  text: string;
+  u: Understanding;
+  frame: FrameParts;
+  classified: Classified;
+}
+
+/** What one part asks for, decided from its frame. */
+export type Asked =
+  /** Figures: those named (possibly none, when the places or a follow-up say enough); `via` is a figure topic the classifier chose. */
+  | { kind: 'figures'; metrics: string[]; via?: Intent; rule: string }
+  /** A topic answered in words: what county lines is, how to report, signs... */
+  | { kind: 'text'; choice: Choice; rule: string }
+  /** How to contact the police or Crimestoppers. */
+  | { kind: 'contact'; rule: string }
+  /** Nothing to answer in this part; `out` when the classifier is sure it is about something else. */
+  | { kind: 'none'; out: boolean; rule: string };
+
+/** What a conversation (or an earlier part of the message) answered last: figure and county keys only, never text. */
+export interface Recall {
+  metrics: string[];
+  /** Keys of the places answered: counties (a town as its county) and places outside the region. */
+  places: string[];
+  /** The whole region was answered. */
+  region: boolean;
+  /** The counties answered before those, for "which one had more?" and "add them together". */
+  earlier: string[];
+}
+
+/** Operations that work figures out or rank them, rather than give them. */
+const WORKING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'per_day', 'confirm', 'difference', 'except', 'most', 'fewest', 'versus']);
+/** Operations that work out a new figure from published ones: asking for one is asking for figures, whatever the topic. */
+const CALCULATING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'difference', 'except']);
+/** Operations that rank places. */
+export const RANKING: ReadonlySet<OperationKind> = new Set(['most', 'fewest', 'versus']);
+
+/** Acts that are only social: dropped when another part of the message is answered. */
+const SOCIAL = new Set(['greeting', 'help']);
+
+/** Words that point back to what was just answered: "those", "there", "which one", "add them". */
+const POINTING_BACK = phraseSet(['those', 'them', 'these', 'there', 'which one', 'which of them', 'which had', 'which was', 'the same', 'same for', 'what about', 'how about', 'instead', 'i meant', 'i mean', 'meant', 'i said', 'typo']);
+/** Words that open a follow-up: "and kent?", "no, norfolk", "sorry, essex". */
+const FOLLOW_UP_OPENERS = new Set(['and', 'also', 'no', 'nah', 'nope', 'sorry', 'not', 'ok', 'okay', 'so', 'actually', 'wait', 'oh', 'plus']);
+
+/** Words for where the person is: "round here", "near me", "my area". */
+const NEAR_ME = phraseSet(['round here', 'around here', 'near me', 'near here', 'my area', 'in my area', 'where i live', 'my town', 'my county', 'locally', 'local area', 'my way', 'our area', 'our way', 'our town', 'near us', 'round us', 'my neck of the woods', 'where we live']);
+
+/** Words that say where the person lives, right before a place: "i live in luton", "im from colchester". */
+const LIVES_IN = [['live', 'in'], ['live', 'near'], ['lives', 'in'], ['living', 'in'], ['im', 'in'], ['im', 'from'], ['am', 'in'], ['am', 'from'], ['were', 'in'], ['were', 'from'], ['based', 'in'], ['moved', 'to'], ['moving', 'to'], ['live', 'just', 'outside'], ['live', 'outside'], ['live', 'by']];
+
+/** Words right before a place that take it back: "not beds", "instead of kent". */
+const TAKEN_BACK = [['not'], ['instead', 'of']];
+
+/** Where each place mention sits among the words, when the places finder put one marker per mention. */
+function mentionsAt(u: Understanding): { mention: PlaceMention; at: number }[] {
+  const at = u.tokens.flatMap((t, i) => (t === PLACE_TOKEN ? [i] : []));
+  return at.length === u.mentions.length ? u.mentions.map((mention, i) => ({ mention, at: at[i]! })) : [];
+}
+
+const before = (tokens: readonly string[], i: number, words: readonly string[]) => words.every((w, k) => tokens[i - words.length + k] === w);
+
+/** The county a message says the person lives in ("i live in luton", "im from colchester"): the key only. */
+export function homeOf(u: Understanding): string | undefined {
+  return mentionsAt(u).find(({ at }) => LIVES_IN.some((w) => before(u.tokens, at, w)))?.mention.key;
+}
+
+/** Places a message takes back ("I said Herts, not Beds"): keys of the counties or towns' counties. */
+export function placesTakenBack(u: Understanding): Set<string> {
+  return new Set(mentionsAt(u).filter(({ at }) => TAKEN_BACK.some((w) => before(u.tokens, at, w))).map(({ mention }) => mention.key));
+}
+
+/** Whether the part asks about the person's own area ("how many arrests round here"). */
+export function asksNearMe(u: Understanding): boolean {
+  return NEAR_ME.has(u.tokens);
+}
+
+/** Whether the part points back to what was just answered ("how many of those in essex", "and kent?", "which one had more"). */
+export function pointsBack(u: Understanding): boolean {
+  return POINTING_BACK.has(u.tokens) || FOLLOW_UP_OPENERS.has(u.tokens[0] ?? '') || u.tokens.length <= 3;
+}
+
+/**
+ * Where a clause asks a second question after "and": "what is county lines and how many were arrested in
+ * essex". Only a question word after the "and" starts a new part, so "knives and arrests" stays one.
+ */
+const JOINED_QUESTION = /\s+(?:and|&|plus|n|also)\s+(?=(?:how|what|whats|what's|which|who|whos|who's|where|when|why|is|are|was|were|did|do|does|can|could|should|any)\b)/gi;
+
+/** Splits a message (or the question within it) into the clauses each asked as a part. */
+export function splitParts(text: string): string[] {
+  return splitClauses(text).flatMap((c) => c.split(JOINED_QUESTION)).map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+}
+
+/**
+ * What a part asks for. The frame decides figures; the classifier chooses among the topics answered in words.
+ * - A contact question gets the numbers, unless the topic chosen is how to report.
+ * - A topic answered in words wins, unless the part asks for figures it names ("how many arrests for my
+ *   school project") or names a breakdown of the week's figures.
+ * - Figures named, a working-out asked for (a sum, a share, a ranking, a check), or a figure topic chosen:
+ *   figures. A figure named in passing in a story ("he had loads of cash on him") is not asking for it.
+ * - Places on their own, a breakdown, another time: figures too, for what was published (or that it was not).
+ * - A part that points back ("and kent?", "which one had more?") when something was answered before.
+ */
+export function decide(part: PartReading, deps: EngineDeps, hasRecall: boolean): Asked {
+  const { u, frame, classified } = part;
+  const chosen = classified === 'out' ? undefined : classified;
+  const text = chosen && !answersWithFigures(chosen.intent) ? chosen : undefined;
+  const metrics = frame.metrics.filter((m) => !u.ownMetrics.includes(m));
+  const kind = frame.operation.kind;
+  // A rate or a check needs a figure named ("a night or two" in a story is no rate); a ranking or a sum needs places or an answer before.
+  const working = WORKING.has(kind) && (metrics.length > 0 || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || hasRecall)));
+  const asking = asksForFigures(u.tokens) || working;
+  const home = homeOf(u) !== undefined;
+  // The classifier sure it is about something else, or most of the words unknown to the bot: only a question for figures keeps it.
+  const inScope = (classified !== 'out' && (u.coverage >= deps.match.minCoverage || u.onlyPlaces || asking)) || home;
+  if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
+  if (text) {
+    const figuresToo = !text.intent.danger && (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0)) && (metrics.length > 0 || frame.counties.length > 0) && actOfIntent(text.intent) !== 'greeting';
+    return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
+  }
+  // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
+  const ownOnly = frame.metrics.length > 0 && metrics.length === 0;
+  if (chosen && !ownOnly) return { kind: 'figures', metrics: figuresOfTopic(metrics, chosen, part, deps), via: chosen.intent, rule: chosen.rule };
+  if (!inScope || ownOnly) return { kind: 'none', out: classified === 'out', rule: ownOnly ? 'own-things' : classified === 'out' ? 'out-of-scope' : 'not-about-the-week' };
+  // A figure named with words the bot has never seen and no place ("how much is a knife block at argos") is about something else.
+  if (metrics.length > 0 && (u.unknown.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
+  if (working) return { kind: 'figures', metrics, rule: 'working-asked' };
+  // Places alone ("kent?", "i live in luton", "any figures for ely") get what was published there; a question about something else in a place does not.
+  if (frame.places.length > 0 && (u.onlyPlaces || home || !asksForFigures(u.tokens))) return { kind: 'figures', metrics: [], rule: 'places-named' };
+  if (frame.facet || (frame.time.kind !== 'none' && frame.weeks.length === 0)) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
+  if (hasRecall && (pointsBack(u) || asksNearMe(u))) return { kind: 'figures', metrics, rule: 'points-back' };
+  return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
+}
+
+/**
+ * The figures a part asks for when the classifier chose a figure topic: those the frame names, with the
+ * topic's own figure when the classifier is sure of it and the frame names others its topic does not answer
+ * ("did they help any of the kids or just arrest people": safeguarded, and arrests). The topic's figure alone
+ * when the frame names none, except for a check of a number, which finds its own figure.
+ */
+export function figuresOfTopic(metrics: readonly string[], chosen: Choice, part: PartReading, deps: EngineDeps): string[] {
+  const own = chosen.intent.metric;
+  if (!own) return [...metrics];
+  if (metrics.length === 0) return part.frame.operation.kind === 'confirm' && part.frame.operation.number !== undefined ? [] : [own];
+  const answeredByTopic = metrics.some((m) => m === own || intentForMetric(m, deps) === chosen.intent);
+  return answeredByTopic || chosen.confidence < SURE || part.u.notMeant.includes(own) ? [...metrics] : [own, ...metrics];
+}
+
+/** The classifier's score above which its figure topic counts even when the frame names another figure. */
+const SURE = 0.9;
+
+/** Whether an answered part is only social ("hi", "thanks") and can go when another part is answered. */
+export function onlySocial(asked: Asked): boolean {
+  return asked.kind === 'text' && SOCIAL.has(actOfIntent(asked.choice.intent));
+}
+
+/** A figure part's frame after following up: its counties, figures and operation, and what it took from before. */
+export interface Followed {
+  frame: FrameParts;
+  metrics: string[];
+  /** The counties came from before (the last answer), not from this part. */
+  fromContext: boolean;
+  rule: string;
+}
+
+/**
+ * The follow-up rule: a figure part takes from what was answered last whatever it lacks, and keeps what it
+ * names. No figure named: the last figures ("and kent?", "no, I meant Norfolk", "the whole region?"). No
+ * place named: the last places ("and weapons there?"), or the person's own county for "near me". A ranking
+ * or a sum with fewer than two places: the places answered last and before ("which one had more?").
+ * Places taken back ("Herts, not Beds") are dropped. The operation is read again with the places it now has.
+ */
+export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, recall: Recall | undefined, home: string | undefined, knowledge: Knowledge): Followed {
+  const { u, frame } = part;
+  const takenBack = placesTakenBack(u);
+  let places: FramePlace[] = frame.places.filter((p) => !(p.key && takenBack.has(p.key) && frame.places.some((q) => q.key && !takenBack.has(q.key))));
+  let counties = answerCounties(places, places.some((p) => p.kind === 'region'));
+  let metrics = asked.metrics;
+  const rules: string[] = [];
+  const regionNamed = places.some((p) => p.kind === 'region');
+  const outside = places.some((p) => p.kind === 'outside_region');
+  let fromContext = false;
+  if (counties.length === 0 && !regionNamed && !outside && asksNearMe(u) && home) {
+    counties = [home];
+    places = [...places, { kind: knowledge.places.get(home)?.in_region ? 'county_with_figures' : 'outside_region', key: home, said: home }];
+    rules.push('near-me');
+  }
+  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
+  const combines = (kind: OperationKind) => RANKING.has(kind) || kind === 'sum' || kind === 'difference';
+  if (recall) {
+    if (metrics.length === 0 && (!asked.via || u.onlyPlaces || pointsBack(u)) && recall.metrics.length > 0 && !(frame.facet && !pointsBack(u))) {
+      metrics = recall.metrics;
+      rules.push('same-figures');
+    }
+    if (counties.length === 0 && !regionNamed && !outside && !(combines(frame.operation.kind) && !pointsBack(u))) {
+      // "which one had more?", "add them together": the places answered last and before, when that makes a comparison or a sum.
+      const both = [...new Set([...recall.earlier, ...recall.places])];
+      const together = both.length >= 2 && pointsBack(u) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }).value.kind);
+      const taken = together ? both : recall.places;
+      if (taken.length > 0 && !(asked.via && !asked.via.answer.county && !asked.via.answer.most)) {
+        const op = frame.weeks[0] ?? latestOperation(knowledge);
+        places = [...places, ...taken.map((key): FramePlace => ({ kind: countyKind(knowledge, op, key), key, said: key }))];
+        counties = answerCounties(places);
+        fromContext = true;
+        rules.push(together ? 'places-before' : 'same-places');
+      }
+    }
+  }
+  const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length }).value;
+  return { frame: { ...frame, places, counties, metrics, operation }, metrics, fromContext, rule: rules.join('+') || 'as-asked' };
+}
+
+/** What a figure part answered, to remember for the next part or message. */
+export function recallOf(followed: Followed, previous: Recall | undefined): Recall {
+  const places = placeKeys(followed.frame.places);
+  const region = followed.frame.places.some((p) => p.kind === 'region') || places.length === 0;
+  const changed = previous && places.join() !== previous.places.join();
+  return { metrics: followed.metrics, places, region, earlier: changed ? previous.places : (previous?.earlier ?? []) };
+}
+
+/** The keys of the places a frame names (a town as its county), the region left out. */
+export function placeKeys(places: readonly FramePlace[]): string[] {
+  return [...new Set(places.flatMap((p) => (p.kind === 'region' ? [] : [p.county ?? p.key!])))];
+}

@@ -1,0 +1,168 @@
+import type { FrameParts } from '../frame/build.js';
+import type { DangerReading } from '../frame/danger.js';
+import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
+import { listInWords } from '../knowledge/format.js';
+import type { SpeakerReading } from '../nlu/speaker.js';
+import { placeName } from '../reply/fields.js';
+import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
+import { asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
+import { decide, followUp, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
+import type { DangerReading as Danger } from '../frame/danger.js';
+import { facetSays, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
+
+/** A part's plan: a finished answer, or figures to list with the figures of the parts next to it. */
+export type PartPlan = { planned: Planned } | { cells: FigureCell[]; frame: FrameParts; fromContext: boolean };
+
+/**
+ * Plans the figures one part asks for. A ranking, a sum, a share, a rate or a check is worked out by the
+ * figure's topic (a ranking by the comparison topic); a figure topic the classifier chose with no figure
+ * named (the overview) gives its own answer; places with no figure get their overview; a breakdown, another
+ * time or a place outside the region get what was published, or that it was not. Otherwise the part is
+ * figures for places: cells, listed with the cells of the parts next to it.
+ */
+export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Followed, deps: EngineDeps, previousMetric: string | undefined, speaker: SpeakerReading | undefined, u: PartReading['u']): PartPlan {
+  const { frame, metrics, fromContext } = followed;
+  const { knowledge } = deps;
+  const kind = frame.operation.kind;
+  const follow = { fromContext, previousMetric };
+  const op = frame.weeks[0] ?? latestOperation(knowledge);
+  // A ranking asked, or the comparison topic chosen for one figure ("rank the counties by arrests").
+  const ranks = RANKING.has(kind) || (asked.via?.answer.most !== undefined && kind === 'value' && metrics.length <= 1);
+  if (ranks && deps.comparison) return { planned: planAnswer(deps.comparison, frame, deps, follow, speaker) };
+  // "was it 28 in kent?": the figure named, else the one with that number.
+  if (kind === 'confirm') {
+    const checked = metrics[0] ?? (frame.operation.number !== undefined && frame.counties.length <= 1 ? metricCheckedBy(op, frame.counties[0], frame.operation.number) : undefined);
+    const intent = checked ? intentForMetric(checked, deps) : frame.counties.length === 1 ? deps.byId.get('overview') : undefined;
+    if (intent) return { planned: planAnswer(intent, { ...frame, metrics: checked ? [checked, ...metrics.filter((m) => m !== checked)] : metrics }, deps, follow, speaker) };
+  }
+  // A topic chosen with no figure named ("what happened in kent?": the overview) gives its own answer.
+  if (metrics.length === 0 && asked.via) return { planned: planAnswer(asked.via, frame, deps, follow, speaker) };
+  // A sum, a share, a rate, a difference: worked out by the figure's topic (arrests, the headline figure, unless another is named).
+  if (kind !== 'value' && kind !== 'confirm') {
+    const intent = intentForMetric(metrics[0] ?? 'arrests', deps);
+    if (intent) return { planned: planAnswer(intent, frame, deps, follow, speaker) };
+  }
+  if (metrics.length === 0) {
+    const overview = deps.byId.get('overview');
+    const otherTime = frame.time.kind !== 'none' && frame.weeks.length === 0;
+    if (!frame.facet && !otherTime && frame.counties.length > 0 && overview) return { planned: planAnswer(overview, frame, deps, follow, speaker) };
+    return { planned: planFallback(frame, deps, asksForFigures(u.tokens)) };
+  }
+  const region = frame.places.some((p) => p.kind === 'region');
+  // Only places outside the region: no figures there, and never the region's instead.
+  if (frame.counties.length === 0 && !region && frame.places.some((p) => p.kind === 'outside_region')) {
+    const intent = intentForMetric(metrics[0]!, deps);
+    return { planned: intent ? planAnswer(intent, frame, deps, follow, speaker) : planFallback(frame, deps, true) };
+  }
+  const rows: (string | undefined)[] = frame.counties.length > 0 ? [...frame.counties, ...(region ? [undefined] : [])] : [undefined];
+  return { cells: rows.flatMap((place) => metrics.map((metric) => ({ place, metric }))), frame, fromContext };
+}
+
+/**
+ * Figure cells of one or more parts next to each other, as one answer. One cell is answered by its figure's
+ * topic, in the words of its intent file; several make one list. What was not asked of the week (another
+ * time, a place outside the region, a town, a breakdown) is said first, once.
+ */
+export function planCells(group: readonly { cells: FigureCell[]; frame: FrameParts; fromContext: boolean }[], deps: EngineDeps, speaker: SpeakerReading | undefined): Planned {
+  const { knowledge } = deps;
+  const cells = group.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
+  const first = group[0]!;
+  const fromContext = group.some((g) => g.fromContext);
+  if (cells.length === 1) {
+    const intent = intentForMetric(cells[0]!.metric, deps);
+    if (intent) return planAnswer(intent, { ...first.frame, metrics: [cells[0]!.metric] }, deps, { fromContext }, speaker);
+  }
+  const frames = group.map((g) => g.frame);
+  const op = first.frame.weeks[0] ?? latestOperation(knowledge);
+  if (frames.every((f) => f.time.kind !== 'none' && f.weeks.length === 0)) return { body: otherTimeStatement(first.frame, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope' };
+  const counties = [...new Set(cells.flatMap((c) => (c.place ? [c.place] : [])))];
+  const places = frames.flatMap((f) => f.places);
+  const facets = [...new Set(frames.flatMap((f) => (f.facet ? [f.facet.key] : [])))].flatMap((k) => knowledge.facets.get(k) ?? []);
+  const notes = [...timeNote(first.frame, op, knowledge), ...outsideStatements(places, knowledge), ...townStatements(places, counties, knowledge), ...facets.map((f) => facetSays(f, op, knowledge))];
+  const list = planFigureCells(op, knowledge, cells);
+  const after = fromContext ? [say('from_last_question', { places: listInWords(counties.map((c) => placeName(knowledge, c))) })] : [];
+  const metricIntent = intentForMetric(cells[0]!.metric, deps) ?? null;
+  return {
+    body: [...(notes.length > 0 ? [notes.join(' ')] : []), list.body, ...after].join('\n\n'),
+    rule: list.rule,
+    intent: metricIntent,
+    act: 'figure',
+    places: counties,
+    metrics: [...new Set(cells.map((c) => c.metric))],
+  };
+}
+
+/** A part answered in words: the topic for this speaker, a danger topic only when the danger reading backs it. */
+export function planTextPart(asked: Asked & { kind: 'text' }, part: PartReading, deps: EngineDeps, speaker: SpeakerReading | undefined, danger: DangerReading): Planned | undefined {
+  const choice = speakerRoute(asked.choice, speaker, deps.byId, part.u.tokens);
+  if (choice.intent.danger) return dangerTopicRule(choice.intent, danger, deps, speaker, part.frame);
+  return planAnswer(choice.intent, part.frame, deps, {}, speaker);
+}
+
+/** A part asking for contact numbers. */
+export function planContactPart(part: PartReading, knowledge: Knowledge): Planned {
+  return planContact(part.frame, knowledge);
+}
+
+/** What the parts of a message were answered with, and what to remember of them. */
+export interface PartsAnswered {
+  answers: { planned: Planned; part: PartReading; rule: string }[];
+  /** The figures and places answered, for the next message; undefined when none were. */
+  recall: Recall | undefined;
+}
+
+/**
+ * Answers each part of a message in the order asked, each once. A figure part follows up what was answered
+ * before it (an earlier part, else the conversation); places named in any part count for the parts after it.
+ * Figure cells of parts next to each other make one list. A place said on its own just before figures for it
+ * ("what about herts, how many lines") is not answered twice. Social parts ("hi", "thanks") go when another
+ * part is answered.
+ */
+export function answerParts(parts: readonly PartReading[], deps: EngineDeps, given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: Danger }): PartsAnswered {
+  const { knowledge } = deps;
+  const { home, speaker, danger } = given;
+  let recall = given.recall;
+  let inConversation = true;
+  const plans: { plan: PartPlan; part: PartReading; rule: string; social: boolean; placesOnly: boolean }[] = [];
+  for (const part of parts) {
+    const asked = decide(part, deps, recall !== undefined);
+    if (asked.kind === 'none') continue;
+    if (asked.kind === 'contact') {
+      plans.push({ plan: { planned: planContactPart(part, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
+    } else if (asked.kind === 'text') {
+      const planned = planTextPart(asked, part, deps, speaker, danger);
+      if (planned) plans.push({ plan: { planned }, part, rule: asked.rule, social: onlySocial(asked), placesOnly: false });
+      // "Did the Met take part? How many did they arrest?": the place counts for the parts after it.
+      const places = placeKeys(part.frame.places);
+      if (places.length > 0) {
+        recall = { metrics: inConversation ? [] : (recall?.metrics ?? []), places, region: false, earlier: [] };
+        inConversation = false;
+      }
+    } else {
+      const followed = followUp(part, asked, recall, home, knowledge);
+      const fromConversation = followed.fromContext && inConversation;
+      const last = plans.at(-1);
+      if (last?.placesOnly && !inConversation && followed.fromContext && followed.metrics.length > 0) plans.pop();
+      const plan = planFigurePart(asked, { ...followed, fromContext: fromConversation }, deps, recall?.metrics[0], speaker, part.u);
+      plans.push({ plan, part, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
+      const planned = 'planned' in plan ? plan.planned : undefined;
+      const metrics = planned?.metrics ?? (planned?.intent?.metric ? [planned.intent.metric] : followed.metrics);
+      recall = recallOf({ ...followed, metrics }, recall);
+      inConversation = false;
+    }
+  }
+  const kept = plans.some((p) => !p.social) ? plans.filter((p) => !p.social) : plans;
+  const answers: PartsAnswered['answers'] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    if ('planned' in k.plan) {
+      answers.push({ planned: k.plan.planned, part: k.part, rule: k.rule });
+      continue;
+    }
+    const group = [k.plan];
+    while (i + 1 < kept.length && !('planned' in kept[i + 1]!.plan)) group.push(kept[++i]!.plan as Exclude<PartPlan, { planned: Planned }>);
+    answers.push({ planned: planCells(group, deps, speaker), part: k.part, rule: k.rule });
+  }
+  const seen = new Set<string>();
+  return { answers: answers.filter((a) => !seen.has(a.planned.body) && Boolean(seen.add(a.planned.body))), recall: inConversation ? undefined : recall };
+}
