@@ -150,7 +150,8 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const before = recalled(context);
     const naming = (p: Planned): Planned => ({ ...p, body: [p.body, ...namedServiceLines(u.tokens, p.body, knowledge)].join('\n\n') });
     let parts = partsOf(message, single, whole.emergency, now, speaker);
-    let answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency });
+    const messagePlaces = whole.counties.filter((c) => knowledge.places.get(c)?.in_region);
+    let answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency, messagePlaces });
     // Parts that answer nothing on their own: the whole message, read as one.
     if (answered.answers.length === 0 && parts[0] !== single) {
       parts = [single];

@@ -4,7 +4,7 @@ import { answerCounties, countyKind } from '../frame/places.js';
 import { latestOperation } from '../knowledge/knowledge.js';
 import { operationStep } from '../frame/operation.js';
 import type { FramePlace, OperationKind } from '../frame/types.js';
-import type { Intent } from '../intents/load.js';
+import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { splitClauses } from '../nlu/clauses.js';
 import { PLACE_TOKEN, type PlaceMention } from '../nlu/places.js';
@@ -129,15 +129,31 @@ export function decide(part: PartReading, deps: EngineDeps, hasRecall: boolean):
   const text = chosen && !answersWithFigures(chosen.intent) ? chosen : undefined;
   const metrics = frame.metrics.filter((m) => !u.ownMetrics.includes(m));
   const kind = frame.operation.kind;
-  // A rate or a check needs a figure named ("a night or two" in a story is no rate); a ranking or a sum needs places or an answer before.
-  const working = WORKING.has(kind) && (metrics.length > 0 || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || hasRecall)));
+  // A rate needs a figure named ("a night or two" in a story is no rate), a check a figure or one place; a ranking or a sum needs places or an answer before.
+  const working =
+    WORKING.has(kind) &&
+    (metrics.length > 0 || (kind === 'confirm' && frame.counties.length === 1) || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || hasRecall)));
   const asking = asksForFigures(u.tokens) || working;
   const home = homeOf(u) !== undefined;
   // The classifier sure it is about something else, or most of the words unknown to the bot: only a question for figures keeps it.
-  const inScope = (classified !== 'out' && (u.coverage >= deps.match.minCoverage || u.onlyPlaces || asking)) || home;
+  // In scope: nothing but places ("any figures for ely?"), a home, or the classifier not sure it is about something
+  // else and most words on the bot's subject; a question for figures counts when the classifier does not lean elsewhere.
+  const leansOut = u.ranked[0]?.intent === FALLBACK_INTENT;
+  // Another week asked about ("is there another one next week?") is about the weeks of action, however few words the bot knows.
+  const otherTime = frame.time.kind !== 'none' && frame.weeks.length === 0;
+  const inScope = u.onlyPlaces || home || (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime));
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
   if (text) {
-    const figuresToo = !text.intent.danger && (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0)) && (metrics.length > 0 || frame.counties.length > 0) && actOfIntent(text.intent) !== 'greeting';
+    // The part asks for figures it names: a figure question ("how many arrests for my project"), a working-out,
+    // a figure for a place with no story around it ("hemel hempstead county lines arrests"), or a breakdown
+    // of the week's figures put as a question rather than something to report ("the names of those arrested in essex").
+    const act = actOfIntent(text.intent);
+    const ownStory = tellsOwnStory(u);
+    const figuresToo =
+      !text.intent.danger &&
+      act !== 'greeting' &&
+      (metrics.length > 0 || frame.counties.length > 0) &&
+      (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0) || (!ownStory && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
@@ -148,8 +164,8 @@ export function decide(part: PartReading, deps: EngineDeps, hasRecall: boolean):
   if (metrics.length > 0 && (u.unknown.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
   if (working) return { kind: 'figures', metrics, rule: 'working-asked' };
   // Places alone ("kent?", "i live in luton", "any figures for ely") get what was published there; a question about something else in a place does not.
-  if (frame.places.length > 0 && (u.onlyPlaces || home || !asksForFigures(u.tokens))) return { kind: 'figures', metrics: [], rule: 'places-named' };
-  if (frame.facet || (frame.time.kind !== 'none' && frame.weeks.length === 0)) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
+  if (frame.places.length > 0 && (u.onlyPlaces || home || (!asksForFigures(u.tokens) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
+  if (frame.facet || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
   if (hasRecall && (pointsBack(u) || asksNearMe(u))) return { kind: 'figures', metrics, rule: 'points-back' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
 }
@@ -170,6 +186,25 @@ export function figuresOfTopic(metrics: readonly string[], chosen: Choice, part:
 
 /** The classifier's score above which its figure topic counts even when the frame names another figure. */
 const SURE = 0.9;
+
+/** Words of someone telling their own story: with one, a figure named is part of the story ("my son was arrested in luton"). */
+const OWN_STORY = new Set(['i', 'im', 'ive', 'id', 'my', 'we', 'our', 'mine']);
+
+/** Whether a part tells the person's own story rather than asking about the week. */
+export function tellsOwnStory(u: Understanding): boolean {
+  return u.tokens.some((t) => OWN_STORY.has(t));
+}
+
+/**
+ * Whether the classifier's best guess, sure or not, is a topic of a figure the part names ("how mny nifes in
+ * essex": weapons, for knives). A figure question whose best guess is some other figure ("how many drug deaths
+ * in essex": deal lines) is about something the bot has no figure for.
+ */
+export function topAgrees(u: Understanding, metrics: readonly string[], deps: EngineDeps): boolean {
+  const top = u.ranked[0] && deps.byId.get(u.ranked[0].intent);
+  if (!top || !answersWithFigures(top)) return true;
+  return metrics.length === 0 || !top.metric || metrics.some((m) => m === top.metric || intentForMetric(m, deps) === top);
+}
 
 /** Whether an answered part is only social ("hi", "thanks") and can go when another part is answered. */
 export function onlySocial(asked: Asked): boolean {
@@ -195,8 +230,10 @@ export interface Followed {
 export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, recall: Recall | undefined, home: string | undefined, knowledge: Knowledge): Followed {
   const { u, frame } = part;
   const takenBack = placesTakenBack(u);
-  let places: FramePlace[] = frame.places.filter((p) => !(p.key && takenBack.has(p.key) && frame.places.some((q) => q.key && !takenBack.has(q.key))));
-  let counties = answerCounties(places, places.some((p) => p.kind === 'region'));
+  // "I said Herts, not Beds": a place taken back goes, unless nothing else is named.
+  const kept = (key: string | undefined) => !(key && takenBack.has(key) && frame.places.some((q) => q.key && !takenBack.has(q.key)));
+  let places: FramePlace[] = frame.places.filter((p) => kept(p.county ?? p.key));
+  let counties = frame.counties.filter(kept);
   let metrics = asked.metrics;
   const rules: string[] = [];
   const regionNamed = places.some((p) => p.kind === 'region');

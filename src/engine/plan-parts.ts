@@ -118,13 +118,19 @@ export interface PartsAnswered {
  * ("what about herts, how many lines") is not answered twice. Social parts ("hi", "thanks") go when another
  * part is answered.
  */
-export function answerParts(parts: readonly PartReading[], deps: EngineDeps, given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: Danger }): PartsAnswered {
+export function answerParts(parts: readonly PartReading[], deps: EngineDeps, given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: Danger; messagePlaces?: string[] }): PartsAnswered {
   const { knowledge } = deps;
   const { home, speaker, danger } = given;
-  let recall = given.recall;
-  let inConversation = true;
+  // Places the message named outside its question ("bruh. cambs. money. how much") count as said before it.
+  const told = given.messagePlaces && given.messagePlaces.length > 0 && !parts.some((p) => p.frame.places.length > 0);
+  let recall = told ? { metrics: [], places: given.messagePlaces!, region: false, earlier: [] } : given.recall;
+  let inConversation = !told;
   const plans: { plan: PartPlan; part: PartReading; rule: string; social: boolean; placesOnly: boolean }[] = [];
-  for (const part of parts) {
+  let time: Pick<FrameParts, 'time' | 'weeks'> | undefined;
+  for (const asIs of parts) {
+    // "did they do another one in the autumn and what did they get": a time said earlier in the message holds for the parts after it.
+    const part = asIs.frame.time.kind === 'none' && time ? { ...asIs, frame: { ...asIs.frame, ...time } } : asIs;
+    if (asIs.frame.time.kind !== 'none') time = { time: asIs.frame.time, weeks: asIs.frame.weeks };
     const asked = decide(part, deps, recall !== undefined);
     if (asked.kind === 'none') continue;
     if (asked.kind === 'contact') {

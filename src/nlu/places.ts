@@ -114,23 +114,23 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     return undefined;
   };
 
+  // Names of several words, by their number of words and first letter: "bury st edmunds" under 3:b.
+  const multiWord = new Map<string, { parts: string[]; hit: { key: string; town: boolean } }[]>();
+  for (const [name, hit] of misspellable) {
+    const parts = name.split(' ');
+    if (parts.length < 2) continue;
+    const at = `${parts.length}:${name[0]}`;
+    multiWord.set(at, [...(multiWord.get(at) ?? []), { parts, hit }]);
+  }
+
   /** A name of several words typed with one or more of them misspelt, each word near its own. */
   const fuzzyWords = (span: readonly string[]): { key: string; town: boolean } | undefined => {
-    const typed = span.join(' ');
-    const cached = fuzzyCache.get(typed);
-    if (cached !== undefined) return cached ?? undefined;
-    let found: { key: string; town: boolean } | null = null;
-    for (const [name, hit] of misspellable) {
-      const parts = name.split(' ');
-      if (parts.length !== span.length || parts[0]![0] !== span[0]![0]) continue;
-      if (parts.every((p, j) => p === span[j] || misspelling(span[j]!, p) !== undefined) && parts.some((p, j) => p !== span[j])) {
-        found = hit;
-        break;
-      }
+    const named = multiWord.get(`${span.length}:${span[0]![0]}`);
+    if (!named) return undefined;
+    for (const { parts, hit } of named) {
+      if (parts.every((p, j) => p === span[j] || misspelling(span[j]!, p) !== undefined) && parts.some((p, j) => p !== span[j])) return hit;
     }
-    if (fuzzyCache.size > 5000) fuzzyCache.clear();
-    fuzzyCache.set(typed, found);
-    return found ?? undefined;
+    return undefined;
   };
 
   /** An ambiguous town counts when its county is named too, or it is written with a capital after "in", "at", "near" or "from". */

@@ -36,7 +36,7 @@ export function misspelling(typed: string, known: string): number | undefined {
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 ? 1 : undefined;
   // A different first letter only when the words sound alike (kolchester, colchester).
   if (typed[0] !== known[0] && !soundAlike(typed, known)) return undefined;
-  const allowed = editsAllowed(Math.min(typed.length, known.length));
+  const allowed = editsAllowed(typed.length);
   if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
   const d = editDistance(typed, known);
   if (d <= allowed) return d;
