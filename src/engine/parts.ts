@@ -113,17 +113,39 @@ export function splitParts(text: string): string[] {
   return splitClauses(text).flatMap((c) => c.split(JOINED_QUESTION)).map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c));
 }
 
+/** What is known besides the part itself: whether figures were answered before it, and whether the person said where they live. */
+export interface Before {
+  /** Figures or places were answered earlier in the message or the conversation. */
+  answered: boolean;
+  /** The person's county is known ("i live in luton"). */
+  home: boolean;
+}
+
+/**
+ * Whether a part follows up what was just answered: it points back ("those", "there", "which one"), corrects
+ * ("no, norfolk", "i meant herts", "sorry typo, kent"), or asks "near me" when the person's county is known,
+ * and names a place, a figure, the region or a working-out, or nothing but that.
+ */
+export function followsUp(part: PartReading, before: Before): boolean {
+  const { u, frame } = part;
+  if (!before.answered && !(before.home && asksNearMe(u))) return false;
+  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens);
+  return (pointsBack(u) || asksNearMe(u)) && (names || u.tokens.length <= 3);
+}
+
 /**
  * What a part asks for. The frame decides figures; the classifier chooses among the topics answered in words.
  * - A contact question gets the numbers, unless the topic chosen is how to report.
+ * - A follow-up ("and kent?", "no, i meant norfolk", "add them together") asks for figures, whatever the
+ *   classifier guesses from so few words.
  * - A topic answered in words wins, unless the part asks for figures it names ("how many arrests for my
- *   school project") or names a breakdown of the week's figures.
+ *   school project", "hemel hempstead arrests").
  * - Figures named, a working-out asked for (a sum, a share, a ranking, a check), or a figure topic chosen:
- *   figures. A figure named in passing in a story ("he had loads of cash on him") is not asking for it.
+ *   figures. A figure named in someone's own story ("can i get my cash back") is not asking for it.
  * - Places on their own, a breakdown, another time: figures too, for what was published (or that it was not).
- * - A part that points back ("and kent?", "which one had more?") when something was answered before.
+ * Anything else, or a part the classifier is sure is about something else, asks nothing the bot answers.
  */
-export function decide(part: PartReading, deps: EngineDeps, hasRecall: boolean): Asked {
+export function decide(part: PartReading, deps: EngineDeps, before: Before): Asked {
   const { u, frame, classified } = part;
   const chosen = classified === 'out' ? undefined : classified;
   const text = chosen && !answersWithFigures(chosen.intent) ? chosen : undefined;
@@ -132,28 +154,32 @@ export function decide(part: PartReading, deps: EngineDeps, hasRecall: boolean):
   // A rate needs a figure named ("a night or two" in a story is no rate), a check a figure or one place; a ranking or a sum needs places or an answer before.
   const working =
     WORKING.has(kind) &&
-    (metrics.length > 0 || (kind === 'confirm' && frame.counties.length === 1) || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || hasRecall)));
+    (metrics.length > 0 || (kind === 'confirm' && frame.counties.length === 1) || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || before.answered)));
   const asking = asksForFigures(u.tokens) || working;
   const home = homeOf(u) !== undefined;
-  // The classifier sure it is about something else, or most of the words unknown to the bot: only a question for figures keeps it.
-  // In scope: nothing but places ("any figures for ely?"), a home, or the classifier not sure it is about something
-  // else and most words on the bot's subject; a question for figures counts when the classifier does not lean elsewhere.
+  const following = followsUp(part, before) && !(text && !tellsOwnStory(u) && frame.places.length === 0 && frame.metrics.length === 0 && !pointsBack(u));
+  // In scope: a follow-up, nothing but places ("any figures for ely?"), a home, or the classifier not sure it is
+  // about something else and most words on the bot's subject. A question for figures counts when the
+  // classifier's best guess does not lean elsewhere; another week asked about counts however few words are known.
   const leansOut = u.ranked[0]?.intent === FALLBACK_INTENT;
-  // Another week asked about ("is there another one next week?") is about the weeks of action, however few words the bot knows.
   const otherTime = frame.time.kind !== 'none' && frame.weeks.length === 0;
-  const inScope = u.onlyPlaces || home || (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime));
+  const inScope =
+    following ||
+    u.onlyPlaces ||
+    home ||
+    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime));
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
+  if (following && (metrics.length > 0 || frame.places.length > 0 || working || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
   if (text) {
     // The part asks for figures it names: a figure question ("how many arrests for my project"), a working-out,
     // a figure for a place with no story around it ("hemel hempstead county lines arrests"), or a breakdown
     // of the week's figures put as a question rather than something to report ("the names of those arrested in essex").
     const act = actOfIntent(text.intent);
-    const ownStory = tellsOwnStory(u);
     const figuresToo =
       !text.intent.danger &&
       act !== 'greeting' &&
       (metrics.length > 0 || frame.counties.length > 0) &&
-      (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0) || (!ownStory && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
+      (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
@@ -166,7 +192,6 @@ export function decide(part: PartReading, deps: EngineDeps, hasRecall: boolean):
   // Places alone ("kent?", "i live in luton", "any figures for ely") get what was published there; a question about something else in a place does not.
   if (frame.places.length > 0 && (u.onlyPlaces || home || (!asksForFigures(u.tokens) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
   if (frame.facet || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
-  if (hasRecall && (pointsBack(u) || asksNearMe(u))) return { kind: 'figures', metrics, rule: 'points-back' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
 }
 

@@ -1,7 +1,7 @@
 import type { FrameParts } from '../frame/build.js';
 import type { DangerReading } from '../frame/danger.js';
 import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
-import { listInWords } from '../knowledge/format.js';
+import { formatDateRange, listInWords } from '../knowledge/format.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
@@ -26,8 +26,10 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
   const kind = frame.operation.kind;
   const follow = { fromContext, previousMetric };
   const op = frame.weeks[0] ?? latestOperation(knowledge);
-  // A ranking asked, or the comparison topic chosen for one figure ("rank the counties by arrests").
-  const ranks = RANKING.has(kind) || (asked.via?.answer.most !== undefined && kind === 'value' && metrics.length <= 1);
+  // A ranking asked, or the comparison topic chosen for one figure across the counties ("rank the counties by
+  // arrests", "how does essex compare"), but not when the region is asked beside a county ("herts vs the overall number").
+  const region = frame.places.some((p) => p.kind === 'region');
+  const ranks = RANKING.has(kind) || (asked.via?.answer.most !== undefined && kind === 'value' && metrics.length <= 1 && !(region && frame.counties.length > 0));
   if (ranks && deps.comparison) return { planned: planAnswer(deps.comparison, frame, deps, follow, speaker) };
   // "was it 28 in kent?": the figure named, else the one with that number.
   if (kind === 'confirm') {
@@ -48,13 +50,12 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
     if (!frame.facet && !otherTime && frame.counties.length > 0 && overview) return { planned: planAnswer(overview, frame, deps, follow, speaker) };
     return { planned: planFallback(frame, deps, asksForFigures(u.tokens)) };
   }
-  const region = frame.places.some((p) => p.kind === 'region');
   // Only places outside the region: no figures there, and never the region's instead.
   if (frame.counties.length === 0 && !region && frame.places.some((p) => p.kind === 'outside_region')) {
     const intent = intentForMetric(metrics[0]!, deps);
     return { planned: intent ? planAnswer(intent, frame, deps, follow, speaker) : planFallback(frame, deps, true) };
   }
-  const rows: (string | undefined)[] = frame.counties.length > 0 ? [...frame.counties, ...(region ? [undefined] : [])] : [undefined];
+  const rows: (string | undefined)[] = frame.counties.length > 0 ? [...frame.counties, ...(region && regionBeside(u.tokens) ? [undefined] : [])] : [undefined];
   return { cells: rows.flatMap((place) => metrics.map((metric) => ({ place, metric }))), frame, fromContext };
 }
 
@@ -74,6 +75,9 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
   }
   const frames = group.map((g) => g.frame);
   const op = first.frame.weeks[0] ?? latestOperation(knowledge);
+  // A breakdown the release gives no figures for at all ("how many gangs are operating"): said plainly, with no figures.
+  const noFigures = frames.map((f) => f.facet && knowledge.facets.get(f.facet.key)).find((f) => f?.no_figures);
+  if (noFigures) return { body: say('facet_no_figure', { says: facetSays(noFigures, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: 'facet-no-figures', intent: null, act: 'out_of_scope' };
   if (frames.every((f) => f.time.kind !== 'none' && f.weeks.length === 0)) return { body: otherTimeStatement(first.frame, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope' };
   const counties = [...new Set(cells.flatMap((c) => (c.place ? [c.place] : [])))];
   const places = frames.flatMap((f) => f.places);
@@ -131,17 +135,19 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
     // "did they do another one in the autumn and what did they get": a time said earlier in the message holds for the parts after it.
     const part = asIs.frame.time.kind === 'none' && time ? { ...asIs, frame: { ...asIs.frame, ...time } } : asIs;
     if (asIs.frame.time.kind !== 'none') time = { time: asIs.frame.time, weeks: asIs.frame.weeks };
-    const asked = decide(part, deps, recall !== undefined);
+    const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined });
     if (asked.kind === 'none') continue;
     if (asked.kind === 'contact') {
       plans.push({ plan: { planned: planContactPart(part, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
     } else if (asked.kind === 'text') {
       const planned = planTextPart(asked, part, deps, speaker, danger);
       if (planned) plans.push({ plan: { planned }, part, rule: asked.rule, social: onlySocial(asked), placesOnly: false });
-      // "Did the Met take part? How many did they arrest?": the place counts for the parts after it.
+      // "Did the Met take part? How many did they arrest?": a place or a figure a text part names counts for the
+      // parts after it ("what's a deal line?" then "how many were seized in herts?").
       const places = placeKeys(part.frame.places);
-      if (places.length > 0) {
-        recall = { metrics: inConversation ? [] : (recall?.metrics ?? []), places, region: false, earlier: [] };
+      const metrics = part.frame.metrics;
+      if (places.length > 0 || metrics.length > 0) {
+        recall = { metrics: metrics.length > 0 ? metrics : inConversation ? [] : (recall?.metrics ?? []), places, region: places.length === 0, earlier: [] };
         inConversation = false;
       }
     } else {
@@ -171,4 +177,19 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   }
   const seen = new Set<string>();
   return { answers: answers.filter((a) => !seen.has(a.planned.body) && Boolean(seen.add(a.planned.body))), recall: inConversation ? undefined : recall };
+}
+
+/** Words that name the region itself; "total", "overall" and the like name it only beside a county (see {@link regionBeside}). */
+const REGION_ITSELF = new Set(['region', 'regional', 'eastern', 'everywhere', 'regionwide']);
+const REGION_WORDS = new Set([...REGION_ITSELF, 'total', 'overall', 'altogether', 'whole', 'combined']);
+const BESIDE = new Set(['the', 'and', 'plus', 'vs', 'versus', 'v', 'against']);
+
+/**
+ * Whether a part that names counties asks for the region as well: the region named ("and the region"), or
+ * "total" and the like set beside a county or ending the part ("essex arrests and the total", "cash overall and
+ * in cambs", "knives in beds + cash overall"), but not "in total" ("in essex in total" is Essex's total).
+ */
+export function regionBeside(tokens: readonly string[]): boolean {
+  const last = tokens.length - 1;
+  return tokens.some((t, i) => REGION_WORDS.has(t) && tokens[i - 1] !== 'in' && (REGION_ITSELF.has(t) || BESIDE.has(tokens[i - 1] ?? '') || BESIDE.has(tokens[i + 1] ?? '') || i === last));
 }

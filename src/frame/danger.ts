@@ -202,9 +202,13 @@ export function isHypothetical(c: Cues): boolean {
   return c.parts.hypothetical.length > 0 || without(c.parts.conditional, c.parts.threat).some((h) => h.at === 0);
 }
 
-/** A question about the week's figures ("how many knives were seized in Essex"), with no call for help in it. */
+/**
+ * A question about the week's figures ("how many knives were seized in Essex"), with no call for help in it.
+ * A plea that is only a polite word ("knives and arrests for beds pls") is no call for help.
+ */
 export function asksForFigures(c: Cues): boolean {
-  return c.parts.question.length > 0 && c.parts.plea.length === 0 && c.parts.held.length === 0 && c.parts.ambulance.length === 0;
+  const pleas = c.parts.plea.filter((h) => !c.parts.polite.some((p) => p.at === h.at && p.length === h.length));
+  return c.parts.question.length > 0 && pleas.length === 0 && c.parts.held.length === 0 && c.parts.ambulance.length === 0;
 }
 
 /** A child named: "my son", or a young age next to an age word ("my 14 year old", "aged 13"). */

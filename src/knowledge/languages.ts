@@ -16,7 +16,7 @@ export const ENGLISH = 'en';
  * See data/lang/en.yaml for what each part means; src/frame/danger.ts puts them together.
  */
 export const DANGER_PARTS = [
-  'plea', 'fear', 'harm', 'threat', 'weapon', 'held', 'taken', 'ambulance', 'home_taken', 'missing',
+  'plea', 'polite', 'fear', 'harm', 'threat', 'weapon', 'held', 'taken', 'ambulance', 'home_taken', 'missing',
   'now', 'recent', 'progressive', 'here', 'child', 'at_risk', 'age', 'risk', 'past', 'hypothetical', 'question', 'idiom',
   'hyperbole_subjects', 'joke', 'safe', 'found', 'confront', 'contrast', 'conditional', 'negation', 'long_ago',
 ] as const;

@@ -248,7 +248,10 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // Slang is known too, so a misspelt "nickd" becomes "nicked" and is then read as "arrested".
   // Words the bot knows in any form, so "knivesss" is read as "knives" and "bedsss" as "beds".
   const placeWords = new Set([...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].flatMap((n) => words(normalise(n)))));
-  const topicWords = new Set([...placeWords, ...metricPhrases.flatMap((p) => p.words)]);
+  // Words of the bot's subject, for reading words run together: single-word place names and figure words, not
+  // the words of longer names ("market" of Market Deeping), which are everyday words too.
+  const placeNames = [...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].map((n) => normalise(n)));
+  const topicWords = new Set([...placeNames.filter((n) => !n.includes(' ')), ...metricPhrases.flatMap((p) => p.words)]);
   const isTopicWord = (w: string) => topicWords.has(w);
   const isKnown = (w: string) => vocabulary.has(w) || knowledge.words.has(w) || placeWords.has(w) || exampleWords.has(w);
   /** How much a clause is about what the bot covers: words few intents share, figures and places. */
