@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fileSettings } from '../config.js';
 import { MemoryContextStore } from '../engine/context-store.js';
 import { converse } from '../engine/conversation.js';
-import type { Engine } from '../engine/engine.js';
+import type { Engine, EngineReply } from '../engine/engine.js';
 import type { Frame } from '../frame/types.js';
 import { loadEngine } from '../engine/load-engine.js';
 import { InvalidFilesError } from '../files/problem.js';
@@ -11,7 +11,7 @@ import { exitAfterOutput, writeWithBackpressure } from './exit.js';
 
 const USAGE = `Usage:
   npm run --silent ask -- "question"          print the reply
-  npm run --silent ask -- --json "question"   print {"reply","intent","confidence","frame","language"}
+  npm run --silent ask -- --json "question"   print {"reply","intent","confidence","frame","language"}, and "frames" for a message of several parts
   npm run --silent ask -- --jsonl             read {"chat","text"} lines from stdin, write one JSON line each`;
 
 const lineSchema = z.object({ chat: z.union([z.string(), z.number()]).transform(String), text: z.string() });
@@ -39,11 +39,26 @@ export async function answerJsonLines(engine: Engine, input: NodeJS.ReadableStre
     }
     const { chat, text } = input.data;
     const reply = await converse(engine, store, chat, text);
-    await write(JSON.stringify({ chat, text, reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame), language: reply.language.code }));
+    await write(JSON.stringify({ chat, text, ...replyJson(reply) }));
   }
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A reply as `ask --json` prints it: reply, intent, confidence, frame and language; a message of several parts
+ * also gets `frames`, each part's frame in the order asked (`frame` stays the first).
+ */
+export function replyJson(reply: EngineReply) {
+  return {
+    reply: reply.text,
+    intent: reply.intent,
+    confidence: round(reply.confidence),
+    frame: frameJson(reply.frame),
+    ...(reply.frames && { frames: reply.frames.map(frameJson) }),
+    language: reply.language.code,
+  };
+}
 
 /** The frame as `ask --json` shows it: what was asked, part by part, and the rule that decided. */
 export function frameJson(frame: Frame) {
@@ -66,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const reply = engine.answer(rest.join(' '));
-  process.stdout.write(json ? `${JSON.stringify({ reply: reply.text, intent: reply.intent, confidence: round(reply.confidence), frame: frameJson(reply.frame), language: reply.language.code })}\n` : `${reply.text}\n`);
+  process.stdout.write(json ? `${JSON.stringify(replyJson(reply))}\n` : `${reply.text}\n`);
   return 0;
 }
 

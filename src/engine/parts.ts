@@ -167,7 +167,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
     following ||
     u.onlyPlaces ||
     home ||
-    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime));
+    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime || understood(part, metrics)));
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
   if (following && (metrics.length > 0 || frame.places.length > 0 || working || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
   if (text) {
@@ -211,6 +211,14 @@ export function figuresOfTopic(metrics: readonly string[], chosen: Choice, part:
 
 /** The classifier's score above which its figure topic counts even when the frame names another figure. */
 const SURE = 0.9;
+
+/**
+ * Whether the frame understood the whole part: a figure and a place, and no word the bot has never seen
+ * ("Essex, Kent, Cambs - arrests for each"). What was understood is answered, however the classifier scores it.
+ */
+export function understood(part: PartReading, metrics: readonly string[]): boolean {
+  return metrics.length > 0 && part.frame.places.length > 0 && part.u.unknown.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT;
+}
 
 /** Words of someone telling their own story: with one, a figure named is part of the story ("my son was arrested in luton"). */
 const OWN_STORY = new Set(['i', 'im', 'ive', 'id', 'my', 'we', 'our', 'mine']);

@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChatContext } from '../../src/engine/context.js';
+import type { Engine, EngineReply } from '../../src/engine/engine.js';
+import { body, fixtureEngine, on } from '../frame/fixture.js';
+
+// Conversations as data: each is a list of turns, each turn with what its reply must and must not say, and how
+// many parts it answers. Fixture figures (invented, test/fixtures/frame/data): spring 2022 week: region 200
+// arrests, 40 weapons, 12 knives, more than £90,000 cash; Essex 60 arrests and 9 deal lines, Kent 40 and 7,
+// Cambridgeshire 20 arrests, Bedfordshire 10. Suffolk has no figures. Autumn 2021: Essex 30, Kent 20.
+
+interface Turn {
+  say: string;
+  /** Each must appear in the reply's body. */
+  has?: (string | RegExp)[];
+  /** None may appear in the reply's body. */
+  lacks?: (string | RegExp)[];
+  /** How many parts the reply answers (1 when left out). */
+  parts?: number;
+  /** The reply opens with 999. */
+  danger?: boolean;
+}
+
+interface Conversation {
+  name: string;
+  turns: Turn[];
+}
+
+const CONVERSATIONS: Conversation[] = [
+  // Several parts in one message.
+  { name: 'two figures for one place, as one list', turns: [{ say: 'knives and arrests for essex pls', has: ['Essex', '60 arrests', /knives seized not published/i], danger: false }] },
+  { name: 'one figure for three places', turns: [{ say: 'Essex, Kent, Cambs - arrests for each', has: ['Essex: 60 arrests', 'Kent: 40 arrests', 'Cambridgeshire: 20 arrests'] }] },
+  { name: 'a county and the region beside it', turns: [{ say: 'essex arrests and the total', has: ['Essex: 60 arrests', 'Whole region: 200 arrests'] }] },
+  { name: 'a county\'s own total is not the region', turns: [{ say: 'how many arrests in essex in total', has: ['60'], lacks: ['200'] }] },
+  { name: 'a text question and a figure, each once, in order', turns: [{ say: 'what is county lines and how many were arrested in kent', has: [/Fixture definition of county lines[\s\S]*40 people were arrested/], parts: 2 }] },
+  { name: 'two text questions', turns: [{ say: 'what is county lines and how do i report it', has: ['Fixture definition of county lines', /101/], parts: 2 }] },
+  { name: 'a place said first is the place of the figures that follow', turns: [{ say: 'what about kent, how many deal lines did they take out', has: ['7 deal lines'], lacks: ['40 arrests'] }] },
+  { name: 'a place in a text part counts for the figure part after it', turns: [{ say: 'did the met take part? how many did they arrest?', has: ['London'], lacks: ['200'], parts: 2 }] },
+  { name: 'a time said first holds for the part after it', turns: [{ say: 'was there one in 2019 and how many arrests were there', has: [/I don't have figures for 2019/], lacks: ['200', '90'] }] },
+  { name: 'a week said first is the week of the figures that follow', turns: [{ say: 'did they do one last year and how many arrests in essex', has: [/In Essex, 30 people were arrested/], lacks: ['60'], parts: 2 }] },
+  // Follow-ups: ellipsis, corrections, pronouns, which one.
+  {
+    name: 'ellipsis: a new place keeps the figure',
+    turns: [
+      { say: 'how many arrests in essex', has: ['60'] },
+      { say: 'and kent?', has: ['40'], lacks: ['60'] },
+    ],
+  },
+  {
+    name: 'a correction replaces the place and keeps the figure',
+    turns: [
+      { say: 'arrests in kent', has: ['40'] },
+      { say: 'no sorry i meant essex', has: ['60'], lacks: ['40'] },
+    ],
+  },
+  {
+    name: 'a place taken back is dropped',
+    turns: [
+      { say: 'arrests in bedfordshire', has: ['10'] },
+      { say: 'I said Cambs not Beds', has: ['20'], lacks: [/\b10\b/] },
+    ],
+  },
+  {
+    name: 'a new figure keeps the place: "and deal lines there?"',
+    turns: [
+      { say: 'how many arrests in kent', has: ['40'] },
+      { say: 'and deal lines there?', has: ['7'], lacks: ['200'] },
+    ],
+  },
+  {
+    name: 'the whole region after a county',
+    turns: [
+      { say: 'arrests in essex', has: ['60'] },
+      { say: 'what about the whole region?', has: ['200'] },
+    ],
+  },
+  {
+    name: 'a pronoun: "how many of those were in kent"',
+    turns: [
+      { say: 'how many people were arrested altogether', has: ['200'] },
+      { say: 'how many of those were in kent', has: ['40'] },
+    ],
+  },
+  {
+    name: '"which one had more?" compares the places asked one after the other',
+    turns: [
+      { say: 'arrests in kent', has: ['40'] },
+      { say: 'and essex', has: ['60'] },
+      { say: 'which one had more?', has: ['Kent', 'Essex', '40', '60'] },
+    ],
+  },
+  {
+    name: '"add them together" sums the places asked one after the other',
+    turns: [
+      { say: 'arrests in kent', has: ['40'] },
+      { say: 'and essex', has: ['60'] },
+      { say: 'add them together', has: ['100'] },
+    ],
+  },
+  {
+    name: 'where the person lives is kept, as a county, for "near me"',
+    turns: [
+      { say: 'i live in luton', has: ['Bedfordshire'] },
+      { say: 'what is county lines', has: ['Fixture definition'] },
+      { say: 'how many arrests round here', has: ['10'], lacks: ['200'] },
+    ],
+  },
+  {
+    name: 'a figure named in a text answer is the figure of the follow-up',
+    turns: [
+      { say: 'what is a deal line', lacks: ['200'] },
+      { say: 'how many were seized in kent', has: ['7'] },
+    ],
+  },
+  // Spelling and places.
+  { name: 'a misspelt county and figure', turns: [{ say: 'arests in esex', has: ['60'] }] },
+  { name: 'a county split into words', turns: [{ say: 'cam bridge shire arrests', has: ['20'] }] },
+  { name: 'words run together', turns: [{ say: 'arrestsinkent', has: ['40'] }] },
+  { name: 'a misspelt town, answered by its county', turns: [{ say: 'colchster arrests', has: ['Essex', '60'] }] },
+  { name: 'a town misspelt by sound', turns: [{ say: 'kolchester arrests', has: ['Essex', '60'] }] },
+  { name: 'a town of several words, one misspelt', turns: [{ say: 'arrests in bury st edmonds', has: [/Suffolk/, /not published/i] }] },
+  { name: '"deal lines" is no town', turns: [{ say: 'how many deal lines in kent', has: ['7'], lacks: [/Deal is in Kent/] }] },
+  { name: 'Deal with a place cue is the town', turns: [{ say: 'arrests in Deal', has: [/Deal is in Kent/, '40'] }] },
+  { name: '"the most" is no place', turns: [{ say: 'which county had the most arrests', has: ['Essex', '60'], lacks: ['London'] }] },
+  // What cannot be answered.
+  { name: 'a figure the release does not give for a county is said plainly', turns: [{ say: 'how many deal lines in cambridgeshire', has: [/not published/i], lacks: [/\b9\b/, /\b7\b/] }] },
+  { name: 'a price question naming a figure word is out of scope', turns: [{ say: 'how much is a knife block at argos', lacks: ['12', '40'] }] },
+  { name: 'money of one\'s own is not the week\'s', turns: [{ say: 'can i get my cash back that police took off me', lacks: ['90,000'] }] },
+];
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await fixtureEngine();
+});
+
+/** Runs a conversation's turns a second apart, keeping its context as the bot does. */
+function run(turns: readonly Turn[]): EngineReply[] {
+  let context: ChatContext | undefined;
+  const start = on('2022-06-01');
+  return turns.map((t, i) => {
+    const reply = engine.answer(t.say, context, start + i * 1000);
+    context = reply.context;
+    return reply;
+  });
+}
+
+const holds = (text: string, p: string | RegExp) => (typeof p === 'string' ? text.includes(p) : p.test(text));
+
+describe('conversations, turn by turn', () => {
+  for (const c of CONVERSATIONS) {
+    it(`should answer: ${c.name}`, () => {
+      const replies = run(c.turns);
+      c.turns.forEach((t, i) => {
+        const reply = replies[i]!;
+        const said = body(reply.text);
+        const where = `turn ${i + 1} "${t.say}" got: ${said}`;
+        for (const p of t.has ?? []) expect(holds(said, p), `${where}\nmissing ${p}`).toBe(true);
+        for (const p of t.lacks ?? []) expect(holds(said, p), `${where}\nshould not say ${p}`).toBe(false);
+        expect(reply.frames?.length ?? 1, where).toBe(t.parts ?? 1);
+        if (t.danger !== undefined) expect(reply.danger, where).toBe(t.danger);
+        expect(reply.text).toContain('0800 555 111');
+      });
+    });
+  }
+});
+
+describe('what the conversation keeps', () => {
+  it('should keep figure and county keys and the home county, never the words typed', () => {
+    const [, second] = run([{ say: 'i live in luton' }, { say: 'arrests in kent' }]);
+    expect(second!.context).toMatchObject({ metrics: ['arrests'], places: ['kent'], home: 'bedfordshire' });
+    expect(JSON.stringify(second!.context)).not.toMatch(/luton|arrests in kent/);
+  });
+});
