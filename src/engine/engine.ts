@@ -1,7 +1,7 @@
 import { actOfIntent } from '../frame/act.js';
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
 import { createDangerCheck, type DangerReading, type NextStep } from '../frame/danger.js';
-import { ENGLISH } from '../knowledge/languages.js';
+import { ENGLISH, englishWords } from '../knowledge/languages.js';
 import { NEXT_STEP_GUIDANCE } from '../knowledge/guidance.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
 import { createWordLists, fold } from '../nlu/word-lists.js';
@@ -600,7 +600,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     if (u.normalised === '' && !whole.emergency.value) {
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language };
     }
-    const speaker = readSpeaker(message);
+    const speaker = readSpeaker(message, englishWords(knowledge.languages));
     const reply = (p: Planned, parts: FrameParts, confidence: number, rule: string | undefined, ctx: ChatContext | undefined, at: number) => replyIn(language, p, parts, confidence, rule, ctx, at);
     if (whole.emergency.value && emergency) {
       const triggered = whole.emergency.intent ? byId.get(whole.emergency.intent) : undefined;

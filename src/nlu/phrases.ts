@@ -93,3 +93,9 @@ export function phrasesIn(...lists: readonly (readonly string[])[]): PhraseIndex
 export function wordSetOf(...lists: readonly (readonly string[])[]): ReadonlySet<string> {
   return builtFrom(sets, lists, () => new Set(lists.flat().map((w) => words(normalise(w)).join(' '))));
 }
+
+/** A word list as a regular expression's alternatives ("but|so"), escaped, in the list's order; an empty list matches nothing. */
+export function alternativesOf(list: readonly string[]): string {
+  const listed = [...wordSetOf(list)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return listed.length > 0 ? listed.join('|') : '(?!)';
+}

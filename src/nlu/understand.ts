@@ -1,5 +1,6 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import { englishWords } from '../knowledge/languages.js';
 import { createLexicon } from './lexicon.js';
 import { splitClauses, questionClause } from './clauses.js';
 import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
@@ -202,6 +203,7 @@ export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: read
 
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
+  const english = englishWords(knowledge.languages);
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
@@ -255,8 +257,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const questionOf = (message: string): string | undefined => {
     const text = message.replace(CONTROL, ' '); // line breaks are spaces: they never split a question
     const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
-    const clauses = splitClauses(stripped);
-    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs).trim() : stripped;
+    const clauses = splitClauses(stripped, english);
+    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs, english).trim() : stripped;
     return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 
