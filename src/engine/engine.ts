@@ -1,6 +1,6 @@
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
 import { createDangerCheck, type DangerReading } from '../frame/danger.js';
-import { ENGLISH } from '../knowledge/languages.js';
+import { ENGLISH, englishWords } from '../knowledge/languages.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
 import { createWordLists, fold } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
@@ -128,7 +128,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     if (u.normalised === '' && !whole.emergency.value) {
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language };
     }
-    const speaker = readSpeaker(message);
+    const speaker = readSpeaker(message, englishWords(knowledge.languages));
     const reply = (p: Planned, parts: FrameParts, confidence: number, rule: string | undefined, ctx: ChatContext | undefined, at: number) => replyIn(language, p, parts, confidence, rule, ctx, at);
     // Danger first, from the whole message.
     if (whole.emergency.value && emergency) {
@@ -146,7 +146,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     }
     // The message part by part: the question within chatter, split where it asks more than one thing.
     const single: PartReading = { text: message, u, frame: whole, classified: wholeChoice ?? undecidedSpeakerRule(u, speaker, deps) };
-    const home = homeOf(u) ?? context?.home;
+    const home = homeOf(u, englishWords(knowledge.languages)) ?? context?.home;
     const before = recalled(context);
     const naming = (p: Planned): Planned => ({ ...p, body: [p.body, ...namedServiceLines(u.tokens, p.body, knowledge)].join('\n\n') });
     let parts = partsOf(message, single, whole.emergency, now, speaker);
@@ -178,7 +178,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
    */
   function partsOf(message: string, single: PartReading, danger: DangerReading, now: number, speaker: ReturnType<typeof readSpeaker>): PartReading[] {
     const question = understand.questionOf(message);
-    const texts = splitParts(question ?? message);
+    const texts = splitParts(question ?? message, englishWords(knowledge.languages));
     if (texts.length <= 1 && !question) return [single];
     const parts = texts.map((t) => readPart(t, danger, now, speaker));
     if (parts.length > 1) return parts;

@@ -8,7 +8,9 @@ import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { splitClauses } from '../nlu/clauses.js';
 import { PLACE_TOKEN, type PlaceMention } from '../nlu/places.js';
-import { phraseSet } from '../nlu/phrases.js';
+import { alternativesOf, phrasesIn, wordSetOf } from '../nlu/phrases.js';
+import { englishWords } from '../knowledge/languages.js';
+import type { Words } from '../knowledge/language-words.js';
 import type { Understanding } from '../nlu/understand.js';
 import { answersWithFigures, asksForFigures, type Choice, type Classified, type EngineDeps } from './choose.js';
 import { intentForMetric } from './answers.js';
@@ -60,57 +62,58 @@ export const RANKING: ReadonlySet<OperationKind> = new Set(['most', 'fewest', 'v
 /** Acts that are only social: dropped when another part of the message is answered. */
 const SOCIAL = new Set(['greeting', 'help']);
 
-/** Words that point back to what was just answered: "those", "there", "which one", "add them". */
-const POINTING_BACK = phraseSet(['those', 'them', 'these', 'there', 'which one', 'which of them', 'which had', 'which was', 'the same', 'same for', 'what about', 'how about', 'instead', 'i meant', 'i mean', 'meant', 'i said', 'typo']);
-/** Words that open a follow-up: "and kent?", "no, norfolk", "sorry, essex". */
-const FOLLOW_UP_OPENERS = new Set(['and', 'also', 'no', 'nah', 'nope', 'sorry', 'not', 'ok', 'okay', 'so', 'actually', 'wait', 'oh', 'plus']);
-
-/** Words for where the person is: "round here", "near me", "my area". */
-const NEAR_ME = phraseSet(['round here', 'around here', 'near me', 'near here', 'my area', 'in my area', 'where i live', 'my town', 'my county', 'locally', 'local area', 'my way', 'our area', 'our way', 'our town', 'near us', 'round us', 'my neck of the woods', 'where we live']);
-
-/** Words that say where the person lives, right before a place: "i live in luton", "im from colchester". */
-const LIVES_IN = [['live', 'in'], ['live', 'near'], ['lives', 'in'], ['living', 'in'], ['im', 'in'], ['im', 'from'], ['am', 'in'], ['am', 'from'], ['were', 'in'], ['were', 'from'], ['based', 'in'], ['moved', 'to'], ['moving', 'to'], ['live', 'just', 'outside'], ['live', 'outside'], ['live', 'by']];
-
-/** Words right before a place that take it back: "not beds", "instead of kent". */
-const TAKEN_BACK = [['not'], ['instead', 'of']];
-
 /** Where each place mention sits among the words, when the places finder put one marker per mention. */
 function mentionsAt(u: Understanding): { mention: PlaceMention; at: number }[] {
   const at = u.tokens.flatMap((t, i) => (t === PLACE_TOKEN ? [i] : []));
   return at.length === u.mentions.length ? u.mentions.map((mention, i) => ({ mention, at: at[i]! })) : [];
 }
 
-const before = (tokens: readonly string[], i: number, words: readonly string[]) => words.every((w, k) => tokens[i - words.length + k] === w);
+/** Whether one of the phrases ends right before word `i`. */
+const endsBefore = (tokens: readonly string[], i: number, phrases: ReadonlySet<string>) => {
+  for (let n = 1; n <= 3 && n <= i; n++) if (phrases.has(tokens.slice(i - n, i).join(' '))) return true;
+  return false;
+};
 
 /** The county a message says the person lives in ("i live in luton", "im from colchester"): the key only. */
-export function homeOf(u: Understanding): string | undefined {
-  return mentionsAt(u).find(({ at }) => LIVES_IN.some((w) => before(u.tokens, at, w)))?.mention.key;
+export function homeOf(u: Understanding, words: Pick<Words, 'lives_in'>): string | undefined {
+  const livesIn = wordSetOf(words.lives_in);
+  return mentionsAt(u).find(({ at }) => endsBefore(u.tokens, at, livesIn))?.mention.key;
 }
 
 /** Places a message takes back ("I said Herts, not Beds"): keys of the counties or towns' counties. */
-export function placesTakenBack(u: Understanding): Set<string> {
-  return new Set(mentionsAt(u).filter(({ at }) => TAKEN_BACK.some((w) => before(u.tokens, at, w))).map(({ mention }) => mention.key));
+export function placesTakenBack(u: Understanding, words: Pick<Words, 'taken_back'>): Set<string> {
+  const takenBack = wordSetOf(words.taken_back);
+  return new Set(mentionsAt(u).filter(({ at }) => endsBefore(u.tokens, at, takenBack)).map(({ mention }) => mention.key));
 }
 
 /** Whether the part asks about the person's own area ("how many arrests round here"). */
-export function asksNearMe(u: Understanding): boolean {
-  return NEAR_ME.has(u.tokens);
+export function asksNearMe(u: Understanding, words: Pick<Words, 'near_me'>): boolean {
+  return phrasesIn(words.near_me).has(u.tokens);
 }
 
 /** Whether the part points back to what was just answered ("how many of those in essex", "and kent?", "which one had more"). */
-export function pointsBack(u: Understanding): boolean {
-  return POINTING_BACK.has(u.tokens) || FOLLOW_UP_OPENERS.has(u.tokens[0] ?? '') || u.tokens.length <= 3;
+export function pointsBack(u: Understanding, words: Pick<Words, 'points_back' | 'follow_up_openers'>): boolean {
+  return phrasesIn(words.points_back).has(u.tokens) || wordSetOf(words.follow_up_openers).has(u.tokens[0] ?? '') || u.tokens.length <= 3;
 }
 
 /**
- * Where a clause asks a second question after "and": "what is county lines and how many were arrested in
- * essex". Only a question word after the "and" starts a new part, so "knives and arrests" stays one.
+ * Splits a message (or the question within it) into the clauses each asked as a part: sentences and clauses
+ * (src/nlu/clauses.ts), and a second question joined on with "and" and no comma ("what is county lines and how
+ * many were arrested in essex"). Only a question word after the "and" starts a new part, so "knives and arrests" stays one.
  */
-const JOINED_QUESTION = /\s+(?:and|&|plus|n|also)\s+(?=(?:how|what|whats|what's|which|who|whos|who's|where|when|why|is|are|was|were|did|do|does|can|could|should|any)\b)/gi;
+export function splitParts(text: string, words: Words): string[] {
+  return splitClauses(text, words).flatMap((c) => c.split(secondQuestion(words))).map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+}
 
-/** Splits a message (or the question within it) into the clauses each asked as a part. */
-export function splitParts(text: string): string[] {
-  return splitClauses(text).flatMap((c) => c.split(JOINED_QUESTION)).map((c) => c.trim()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+const secondQuestions = new WeakMap<readonly string[], RegExp>();
+/** "and" (or another word of `second_question`) followed by a question word: where a second question starts. */
+function secondQuestion(words: Pick<Words, 'second_question' | 'question_starts'>): RegExp {
+  let re = secondQuestions.get(words.second_question);
+  if (!re) {
+    re = new RegExp(`\\s+(?:${alternativesOf(words.second_question)})\\s+(?=(?:${alternativesOf(words.question_starts)})\\b)`, 'gi');
+    secondQuestions.set(words.second_question, re);
+  }
+  return re;
 }
 
 /** What is known besides the part itself: whether figures were answered before it, and whether the person said where they live. */
@@ -126,11 +129,11 @@ export interface Before {
  * ("no, norfolk", "i meant herts", "sorry typo, kent"), or asks "near me" when the person's county is known,
  * and names a place, a figure, the region or a working-out, or nothing but that.
  */
-export function followsUp(part: PartReading, before: Before): boolean {
+export function followsUp(part: PartReading, before: Before, words: Words): boolean {
   const { u, frame } = part;
-  if (!before.answered && !(before.home && asksNearMe(u))) return false;
+  if (!before.answered && !(before.home && asksNearMe(u, words))) return false;
   const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens);
-  return (pointsBack(u) || asksNearMe(u)) && (names || u.tokens.length <= 3);
+  return (pointsBack(u, words) || asksNearMe(u, words)) && (names || u.tokens.length <= 3);
 }
 
 /**
@@ -147,6 +150,7 @@ export function followsUp(part: PartReading, before: Before): boolean {
  */
 export function decide(part: PartReading, deps: EngineDeps, before: Before): Asked {
   const { u, frame, classified } = part;
+  const words = englishWords(deps.knowledge.languages);
   const chosen = classified === 'out' ? undefined : classified;
   const text = chosen && !answersWithFigures(chosen.intent) ? chosen : undefined;
   const metrics = frame.metrics.filter((m) => !u.ownMetrics.includes(m));
@@ -156,8 +160,8 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
     WORKING.has(kind) &&
     (metrics.length > 0 || (kind === 'confirm' && frame.counties.length === 1) || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || before.answered)));
   const asking = asksForFigures(u.tokens) || working;
-  const home = homeOf(u) !== undefined;
-  const following = followsUp(part, before) && !(text && !tellsOwnStory(u) && frame.places.length === 0 && frame.metrics.length === 0 && !pointsBack(u));
+  const home = homeOf(u, words) !== undefined;
+  const following = followsUp(part, before, words) && !(text && !tellsOwnStory(u, words) && frame.places.length === 0 && frame.metrics.length === 0 && !pointsBack(u, words));
   // In scope: a follow-up, nothing but places ("any figures for ely?"), a home, or the classifier not sure it is
   // about something else and most words on the bot's subject. A question for figures counts when the
   // classifier's best guess does not lean elsewhere; another week asked about counts however few words are known.
@@ -179,7 +183,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
       !text.intent.danger &&
       act !== 'greeting' &&
       (metrics.length > 0 || frame.counties.length > 0) &&
-      (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
+      (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
@@ -220,12 +224,10 @@ export function understood(part: PartReading, metrics: readonly string[]): boole
   return metrics.length > 0 && part.frame.places.length > 0 && part.u.unknown.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT;
 }
 
-/** Words of someone telling their own story: with one, a figure named is part of the story ("my son was arrested in luton"). */
-const OWN_STORY = new Set(['i', 'im', 'ive', 'id', 'my', 'we', 'our', 'mine']);
-
-/** Whether a part tells the person's own story rather than asking about the week. */
-export function tellsOwnStory(u: Understanding): boolean {
-  return u.tokens.some((t) => OWN_STORY.has(t));
+/** Whether a part tells the person's own story rather than asking about the week: with one of `own_story`, a figure named is part of the story ("my son was arrested in luton"). */
+export function tellsOwnStory(u: Understanding, words: Pick<Words, 'own_story'>): boolean {
+  const own = wordSetOf(words.own_story);
+  return u.tokens.some((t) => own.has(t));
 }
 
 /**
@@ -262,7 +264,8 @@ export interface Followed {
  */
 export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, recall: Recall | undefined, home: string | undefined, knowledge: Knowledge): Followed {
   const { u, frame } = part;
-  const takenBack = placesTakenBack(u);
+  const words = englishWords(knowledge.languages);
+  const takenBack = placesTakenBack(u, words);
   // "I said Herts, not Beds": a place taken back goes, unless nothing else is named.
   const kept = (key: string | undefined) => !(key && takenBack.has(key) && frame.places.some((q) => q.key && !takenBack.has(q.key)));
   let places: FramePlace[] = frame.places.filter((p) => kept(p.county ?? p.key));
@@ -272,7 +275,7 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   const regionNamed = places.some((p) => p.kind === 'region');
   const outside = places.some((p) => p.kind === 'outside_region');
   let fromContext = false;
-  if (counties.length === 0 && !regionNamed && !outside && asksNearMe(u) && home) {
+  if (counties.length === 0 && !regionNamed && !outside && asksNearMe(u, words) && home) {
     counties = [home];
     places = [...places, { kind: knowledge.places.get(home)?.in_region ? 'county_with_figures' : 'outside_region', key: home, said: home }];
     rules.push('near-me');
@@ -280,14 +283,14 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const combines = (kind: OperationKind) => RANKING.has(kind) || kind === 'sum' || kind === 'difference';
   if (recall) {
-    if (metrics.length === 0 && (!asked.via || u.onlyPlaces || pointsBack(u)) && recall.metrics.length > 0 && !(frame.facet && !pointsBack(u))) {
+    if (metrics.length === 0 && (!asked.via || u.onlyPlaces || pointsBack(u, words)) && recall.metrics.length > 0 && !(frame.facet && !pointsBack(u, words))) {
       metrics = recall.metrics;
       rules.push('same-figures');
     }
-    if (counties.length === 0 && !regionNamed && !outside && !(combines(frame.operation.kind) && !pointsBack(u))) {
+    if (counties.length === 0 && !regionNamed && !outside && !(combines(frame.operation.kind) && !pointsBack(u, words))) {
       // "which one had more?", "add them together": the places answered last and before, when that makes a comparison or a sum.
       const both = [...new Set([...recall.earlier, ...recall.places])];
-      const together = both.length >= 2 && pointsBack(u) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }).value.kind);
+      const together = both.length >= 2 && pointsBack(u, words) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }, words).value.kind);
       const taken = together ? both : recall.places;
       if (taken.length > 0 && !(asked.via && !asked.via.answer.county && !asked.via.answer.most)) {
         const op = frame.weeks[0] ?? latestOperation(knowledge);
@@ -298,7 +301,7 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
       }
     }
   }
-  const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length }).value;
+  const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length }, words).value;
   return { frame: { ...frame, places, counties, metrics, operation }, metrics, fromContext, rule: rules.join('+') || 'as-asked' };
 }
 

@@ -2,6 +2,9 @@ import type { FrameParts } from '../frame/build.js';
 import type { DangerReading } from '../frame/danger.js';
 import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
 import { formatDateRange, listInWords } from '../knowledge/format.js';
+import { englishWords } from '../knowledge/languages.js';
+import type { Words } from '../knowledge/language-words.js';
+import { wordSetOf } from '../nlu/phrases.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
@@ -55,7 +58,7 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
     const intent = intentForMetric(metrics[0]!, deps);
     return { planned: intent ? planAnswer(intent, frame, deps, follow, speaker) : planFallback(frame, deps, true) };
   }
-  const rows: (string | undefined)[] = frame.counties.length > 0 ? [...frame.counties, ...(region && regionBeside(u.tokens) ? [undefined] : [])] : [undefined];
+  const rows: (string | undefined)[] = frame.counties.length > 0 ? [...frame.counties, ...(region && regionBeside(u.tokens, englishWords(knowledge.languages)) ? [undefined] : [])] : [undefined];
   return { cells: rows.flatMap((place) => metrics.map((metric) => ({ place, metric }))), frame, fromContext };
 }
 
@@ -179,17 +182,15 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   return { answers: answers.filter((a) => !seen.has(a.planned.body) && Boolean(seen.add(a.planned.body))), recall: inConversation ? undefined : recall };
 }
 
-/** Words that name the region itself; "total", "overall" and the like name it only beside a county (see {@link regionBeside}). */
-const REGION_ITSELF = new Set(['region', 'regional', 'eastern', 'everywhere', 'regionwide']);
-const REGION_WORDS = new Set([...REGION_ITSELF, 'total', 'overall', 'altogether', 'whole', 'combined']);
-const BESIDE = new Set(['the', 'and', 'plus', 'vs', 'versus', 'v', 'against']);
-
 /**
  * Whether a part that names counties asks for the region as well: the region named ("and the region"), or
  * "total" and the like set beside a county or ending the part ("essex arrests and the total", "cash overall and
  * in cambs", "knives in beds + cash overall"), but not "in total" ("in essex in total" is Essex's total).
  */
-export function regionBeside(tokens: readonly string[]): boolean {
+export function regionBeside(tokens: readonly string[], words: Pick<Words, 'region_itself' | 'region_total' | 'beside'>): boolean {
+  const itself = wordSetOf(words.region_itself);
+  const total = wordSetOf(words.region_total);
+  const beside = wordSetOf(words.beside);
   const last = tokens.length - 1;
-  return tokens.some((t, i) => REGION_WORDS.has(t) && tokens[i - 1] !== 'in' && (REGION_ITSELF.has(t) || BESIDE.has(tokens[i - 1] ?? '') || BESIDE.has(tokens[i + 1] ?? '') || i === last));
+  return tokens.some((t, i) => (itself.has(t) || total.has(t)) && tokens[i - 1] !== 'in' && (itself.has(t) || beside.has(tokens[i - 1] ?? '') || beside.has(tokens[i + 1] ?? '') || i === last));
 }

@@ -1,5 +1,5 @@
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
-import { formatDate, groupThousands } from '../knowledge/format.js';
+import { formatDate, groupThousands, MONTH_NAMES } from '../knowledge/format.js';
 import type { Figure } from '../knowledge/schema.js';
 import { ENGLISH, SENTENCES, sentenceIn, type SentenceKey } from '../knowledge/languages.js';
 import { contactFields, currentFooter, DANGER_FIRST_LINE } from '../reply/compose.js';
@@ -128,7 +128,7 @@ export function appearsAsNumber(text: string, value: number): boolean {
   return [...forms].some((form) => new RegExp(`(?<![\\d])(?<!\\d[.,])${escapeRegExp(form)}(?!\\d)(?![.,]\\d)`).test(text));
 }
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTH = `(?:${MONTH_NAMES.join('|')})`;
 /** `6 May`, `Friday 10 May 2030`, `March 2022`: dates are not figures. */
 const DATE = new RegExp(`(?<!\\d)(?:\\d{1,2}(?:st|nd|rd|th)? ${MONTH}(?: \\d{4})?|${MONTH} \\d{4})(?!\\d)`, 'gi');
 

@@ -1,5 +1,6 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { latestOperation } from '../knowledge/knowledge.js';
+import { englishWords } from '../knowledge/languages.js';
 import type { Understanding } from '../nlu/understand.js';
 import { contactRule } from './contact.js';
 import { readDanger, type DangerCheck, type DangerReading } from './danger.js';
@@ -40,14 +41,14 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number, te
   const { knowledge } = reader;
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const emergencyRead = danger ?? readDanger(text, reader.danger);
-  const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0);
+  const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0, englishWords(knowledge.languages));
   const time = timeStep(typed, knowledge, now);
   const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);
   const op = weeks[0] ?? latestOperation(knowledge);
   const places = placesStep(u.mentions, u.regionWide, knowledge, op);
   const counties = answerCounties(places, REGION_NAMES.test(u.tokens.join(' ')));
   const facet = reader.facets.find(typed, u.tokens);
-  const operation = operationStep(typed, counties.length, weeks.length, { metrics: u.metrics.length, except: exceptsCounty(typed, u.mentions) });
+  const operation = operationStep(typed, counties.length, weeks.length, { metrics: u.metrics.length, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
   const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
   return {
     metrics: u.metrics,

@@ -1,35 +1,39 @@
-import { phraseSet } from '../nlu/phrases.js';
+import type { Words } from '../knowledge/language-words.js';
+import { phrasesIn, wordSetOf } from '../nlu/phrases.js';
 import type { Decision, FrameOperation } from './types.js';
-import { ADD_WORDS, CONTACT_NUMBERS, COUNTY_SET_WORDS, DIFFERENCE_PHRASES, EXCEPT_WORDS, FEWEST_WORDS, MOST_WORDS, NOT_CONFIRM_BEFORE, PER_DAY_PHRASES, SHARE_PHRASES, SUM_PHRASES, VERSUS_WORDS } from './words.js';
 
-const SHARE = phraseSet(SHARE_PHRASES);
-const HALF = phraseSet(['half', 'majority']);
-const PER_DAY = phraseSet(PER_DAY_PHRASES);
-const SUM = phraseSet(SUM_PHRASES);
-const VERSUS = phraseSet([...VERSUS_WORDS, ...MOST_WORDS, ...FEWEST_WORDS]);
-const MOST = phraseSet(MOST_WORDS);
-const FEWEST = phraseSet(FEWEST_WORDS);
-const DIFFERENCE = phraseSet(DIFFERENCE_PHRASES);
-const COUNTY_SET = phraseSet(COUNTY_SET_WORDS);
-const ADD = phraseSet(ADD_WORDS);
+/** The lists of data/lang/en.yaml's `words:` that the operation step reads. */
+export type OperationWords = Pick<
+  Words,
+  'sum' | 'add' | 'difference' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
+>;
 
-/** A county named right after "outside", "except", "apart from"...: the region's figure without it. */
-export function exceptsCounty(tokens: readonly string[], counties: readonly { said: string; town: boolean }[]): boolean {
+/**
+ * Numbers that are contact numbers, never figures: 999, 101, NHS 111, the 116 helplines, and the parts of
+ * Crimestoppers' 0800 555 111. Numbers, not words, so they are the same in every language and stay here.
+ */
+const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
+
+/** A county named right after "outside", "except", "apart from"... (`words.except`): the region's figure without it. */
+export function exceptsCounty(tokens: readonly string[], counties: readonly { said: string; town: boolean }[], words: Pick<Words, 'except'>): boolean {
   const line = ` ${tokens.join(' ')} `;
-  return counties.some((c) => !c.town && EXCEPT_WORDS.some((w) => line.includes(` ${w} ${c.said} `)));
+  return counties.some((c) => !c.town && [...wordSetOf(words.except)].some((w) => line.includes(` ${w} ${c.said} `)));
 }
 
 /**
  * The number a message checks ("was it 28?", "did they arrest 44 in essex"): digits that are not a
- * year, a contact number or part of "under 18" / "top 3".
+ * year, a contact number, part of "under 18" / "top 3" (`words.before_other_numbers`) or of "3 days"
+ * (`words.after_other_numbers`).
  */
-export function numberAsked(tokens: readonly string[]): number | undefined {
+export function numberAsked(tokens: readonly string[], words: Pick<Words, 'before_other_numbers' | 'after_other_numbers'>): number | undefined {
+  const before = wordSetOf(words.before_other_numbers);
+  const after = wordSetOf(words.after_other_numbers);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.replace(/^£/, '');
     if (!/^\d+(?:k)?$/.test(t)) continue;
     const n = t.endsWith('k') ? Number(t.slice(0, -1)) * 1000 : Number(t);
-    if (/^(?:19|20)\d\d$/.test(t) || CONTACT_NUMBERS.has(n) || NOT_CONFIRM_BEFORE.has(tokens[i - 1] ?? '')) continue;
-    if (['days', 'day', 'mins', 'minutes', 'hours', 'weeks', 'years', 'yrs', 'pm', 'am', 'oclock'].includes(tokens[i + 1] ?? '')) continue;
+    if (/^(?:19|20)\d\d$/.test(t) || CONTACT_NUMBERS.has(n) || before.has(tokens[i - 1] ?? '')) continue;
+    if (after.has(tokens[i + 1] ?? '')) continue;
     return n;
   }
   return undefined;
@@ -39,23 +43,23 @@ export function numberAsked(tokens: readonly string[]): number | undefined {
  * The operation step: what to do with the figures. Places counted are the counties or weeks the
  * answer is about; two or more with a comparing word is "versus", with "together" a sum.
  */
-export function operationStep(tokens: readonly string[], counted: number, weeks: number, shape: { metrics?: number; except?: boolean } = {}): Decision<FrameOperation> {
-  const number = numberAsked(tokens);
+export function operationStep(tokens: readonly string[], counted: number, weeks: number, shape: { metrics?: number; except?: boolean }, words: OperationWords): Decision<FrameOperation> {
+  const number = numberAsked(tokens, words);
   const metrics = shape.metrics ?? 0;
   if (shape.except && counted === 1) return { value: { kind: 'except' }, rule: 'operation-except' };
-  if ((counted === 2 || (counted < 2 && metrics === 2)) && DIFFERENCE.has(tokens)) return { value: { kind: 'difference' }, rule: 'operation-difference' };
-  const share = SHARE.first(tokens);
+  if ((counted === 2 || (counted < 2 && metrics === 2)) && phrasesIn(words.difference).has(tokens)) return { value: { kind: 'difference' }, rule: 'operation-difference' };
+  const share = phrasesIn(words.share).first(tokens);
   if (share) {
-    const threshold = HALF.has(tokens) ? 50 : share.phrase === 'a third' ? 100 / 3 : share.phrase === 'a quarter' ? 25 : undefined;
+    const threshold = phrasesIn(words.share_half).has(tokens) ? 50 : wordSetOf(words.share_third).has(share.phrase) ? 100 / 3 : wordSetOf(words.share_quarter).has(share.phrase) ? 25 : undefined;
     return { value: { kind: 'share', ...(threshold ? { threshold } : {}) }, rule: 'operation-share' };
   }
-  if (PER_DAY.has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
-  if (SUM.has(tokens) && (counted >= 2 || (counted < 2 && metrics >= 2) || (counted === 0 && COUNTY_SET.has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
-  if (counted === 0 && metrics === 1 && number === undefined && ADD.has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-add-counties' };
+  if (phrasesIn(words.per_day).has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
+  if (phrasesIn(words.sum).has(tokens) && (counted >= 2 || (counted < 2 && metrics >= 2) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  if (counted === 0 && metrics === 1 && number === undefined && phrasesIn(words.add).has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-add-counties' };
   if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
-  if (counted >= 2 && VERSUS.has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };
+  if (counted >= 2 && phrasesIn(words.versus, words.most, words.fewest).has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };
   if (weeks >= 2) return { value: { kind: 'versus' }, rule: 'operation-versus-weeks' };
-  if (FEWEST.has(tokens)) return { value: { kind: 'fewest' }, rule: 'operation-fewest' };
-  if (MOST.has(tokens)) return { value: { kind: 'most' }, rule: 'operation-most' };
+  if (phrasesIn(words.fewest).has(tokens)) return { value: { kind: 'fewest' }, rule: 'operation-fewest' };
+  if (phrasesIn(words.most).has(tokens)) return { value: { kind: 'most' }, rule: 'operation-most' };
   return { value: { kind: 'value' }, rule: 'operation-value' };
 }

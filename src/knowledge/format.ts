@@ -1,13 +1,17 @@
 import type { Figure, MetricDef } from './schema.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Dates as the bot writes them, in British English; the platform names the days and months. */
+const DATE_PARTS = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The month names the bot writes dates with, January first. */
+export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, m) => new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, m, 1)));
 
 /** `2022-03-07` → `Monday 7 March 2022`. */
 export function formatDate(iso: string, withDay = true): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  const date = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return withDay ? `${DAYS[d.getUTCDay()]} ${date}` : date;
+  const parts = DATE_PARTS.formatToParts(new Date(`${iso}T12:00:00Z`));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  const date = `${part('day')} ${part('month')} ${part('year')}`;
+  return withDay ? `${part('weekday')} ${date}` : date;
 }
 
 /** A date range in plain words: `Monday 7 March to Friday 11 March 2022`. */

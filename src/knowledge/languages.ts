@@ -4,6 +4,7 @@ import { stem, yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate } from '../files/yaml-file.js';
 import { describe, strictObject, text, textList } from '../files/zod-helpers.js';
+import { someWordsSchema, wordsSchema, type Words } from './language-words.js';
 
 /** The folder inside data/ that holds one file per language, named by its code: `en.yaml`, `pl.yaml`. */
 export const LANGUAGES_FOLDER = 'lang';
@@ -48,6 +49,16 @@ export const languageFileSchema = strictObject({
   markers: textList('everyday words of this language that few other languages use', 0).default([]),
   sentences: sentencesSchema,
   danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),
+  /** The words that show what a question asks (see language-words.ts). English gives every list; the others may give some. */
+  words: someWordsSchema.optional(),
+});
+
+/** English's file: the same, but `words:` with every list, since the readers of questions take their words from it. */
+const englishFileSchema = languageFileSchema.extend({
+  words: z
+    .unknown()
+    .refine((v) => v !== undefined, { message: 'is missing: the bot reads questions with these words (which time, which sum, who is asking). Restore the section from git.', abort: true })
+    .pipe(wordsSchema),
 });
 
 export type LanguageFile = z.infer<typeof languageFileSchema>;
@@ -96,7 +107,7 @@ export async function loadLanguages(dataDir: string, shownAs: string): Promise<{
     const { doc, problems: parse } = await readYaml(join(folder, name), file);
     problems.push(...parse);
     if (!doc) continue;
-    const { value, problems: invalid } = validate(doc, languageFileSchema);
+    const { value, problems: invalid } = validate<LanguageFile>(doc, code === ENGLISH ? englishFileSchema : languageFileSchema);
     problems.push(...invalid);
     if (!value) continue;
     const lang: Language = { ...value, code, file };
@@ -107,6 +118,16 @@ export async function loadLanguages(dataDir: string, shownAs: string): Promise<{
     problems.push({ file: `${shownFolder}/${ENGLISH}.yaml`, field: '', message: 'is missing. It holds the words that tell someone is in danger: restore it from git.', severity: 'error' });
   }
   return problems.some((p) => p.severity === 'error') ? { problems } : { languages, problems };
+}
+
+/**
+ * English's `words:`, which every reader of questions takes its words from. The loader refuses an en.yaml
+ * without every list, so this only throws for languages not read by {@link loadLanguages}.
+ */
+export function englishWords(languages: ReadonlyMap<string, Language>): Words {
+  const words = languages.get(ENGLISH)?.words;
+  if (!words) throw new Error(`${LANGUAGES_FOLDER}/${ENGLISH}.yaml has no words: section. Load the languages with loadLanguages, which says what is missing.`);
+  return words as Words;
 }
 
 /** A sentence in a language, with its fields filled; English's (or undefined) when the language lacks it. */

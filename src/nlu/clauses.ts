@@ -1,21 +1,13 @@
 /**
  * Finds the question in a message with chatter around it: "ok cool. phones in essex?" or a long story
  * that ends "how many were arrested in Bedfordshire?". Works on the text as typed, since punctuation
- * marks where sentences end.
+ * marks where sentences end. The words that start and join questions come from data/lang/en.yaml's `words:`.
  */
+import type { Words } from '../knowledge/language-words.js';
+import { alternativesOf, wordSetOf } from './phrases.js';
 
-/** Words that start a question or a request. */
-const QUESTION_START = new Set([
-  'how', 'what', 'whats', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'was', 'were', 'is', 'are', 'isnt', 'arent',
-  'did', 'do', 'does', 'didnt', 'can', 'could', 'will', 'would', 'should', 'has', 'have', 'any', 'tell', 'give', 'show', 'list',
-]);
-/** Question words strong enough to start a new clause straight after a comma: "in essex, how many...". */
-const STRONG_QUESTION_START = new Set(['how', 'what', 'whats', 'which', 'who', 'where', 'when', 'why']);
-/** Words that join a new question on: "right, and what about knives". They stay with the clause they open. */
-const JOINERS = new Set(['and', 'but', 'so', 'also', 'anyway', 'plus']);
-
-/** Abbreviations whose full stop does not end a sentence: "St. Albans", "approx. 150". */
-const ABBREVIATIONS = new Set(['st', 'mr', 'mrs', 'ms', 'dr', 'vs', 'approx', 'eg', 'ie', 'det', 'insp', 'supt', 'sgt']);
+/** The lists of data/lang/en.yaml's `words:` that splitting and picking clauses read. */
+export type ClauseWords = Pick<Words, 'question_starts' | 'strong_question_starts' | 'joiners' | 'bare_joiners' | 'abbreviations'>;
 
 /** The longest text splitClauses reads; the rest of a very long message is one last clause. */
 const MAX_CHARS = 4000;
@@ -30,10 +22,11 @@ const firstWords = (clause: string, n: number) =>
     .slice(0, n);
 
 /**
- * Where sentences end: after . ? ! ; … (and the Urdu, Arabic and Bengali stops). A line break is read as a
- * space, like everywhere else in reading: people on phones break lines mid-sentence.
+ * Where sentences end: after . ? ! ; … (and the Urdu, Arabic and Bengali stops), but not after one of
+ * `abbreviations`. A line break is read as a space, like everywhere else in reading: people on phones
+ * break lines mid-sentence.
  */
-function sentenceEnds(text: string): number[] {
+function sentenceEnds(text: string, abbreviations: ReadonlySet<string>): number[] {
   const ends: number[] = [];
   const END = /[?!;…۔؟।॥]+|\.+/g;
   for (const m of text.matchAll(END)) {
@@ -43,19 +36,33 @@ function sentenceEnds(text: string): number[] {
       const after = text.slice(at);
       // A full stop inside a number (1.5), a web address (ersou.police.uk) or after an abbreviation (St.) ends nothing.
       if (/^\S/.test(after) && !/^["'”’)\]]/.test(after)) continue;
-      if (ABBREVIATIONS.has((/(\p{L}+)$/u.exec(before)?.[1] ?? '').toLowerCase()) && /^\s*[\p{L}\p{N}]/u.test(after)) continue;
+      if (abbreviations.has((/(\p{L}+)$/u.exec(before)?.[1] ?? '').toLowerCase()) && /^\s*[\p{L}\p{N}]/u.test(after)) continue;
     }
     ends.push(at);
   }
   return ends;
 }
 
-const MAY_JOIN = /,|\b(?:but|so)\b/i;
+const mayJoinCache = new WeakMap<readonly string[], RegExp>();
+
+/** A comma or a bare joiner ("but", "so"): without one, a sentence is one clause. */
+function mayJoin(bareJoiners: readonly string[]): RegExp {
+  let re = mayJoinCache.get(bareJoiners);
+  if (!re) {
+    re = new RegExp(`,|\\b(?:${alternativesOf(bareJoiners)})\\b`, 'i');
+    mayJoinCache.set(bareJoiners, re);
+  }
+  return re;
+}
 
 /** Where a sentence splits into clauses: before a joiner or question word that opens a new question. */
-function clauseStarts(sentence: string): number[] {
+function clauseStarts(sentence: string, words: ClauseWords): number[] {
   const starts: number[] = [];
-  if (!MAY_JOIN.test(sentence)) return starts; // the common case, checked cheaply
+  if (!mayJoin(words.bare_joiners).test(sentence)) return starts; // the common case, checked cheaply
+  const questionStarts = wordSetOf(words.question_starts);
+  const strong = wordSetOf(words.strong_question_starts);
+  const joiners = wordSetOf(words.joiners);
+  const bare = wordSetOf(words.bare_joiners);
   // ", and what ..." / " but how ..." / " so which ..." / ", how many ..."
   const JOIN = /(,\s*|\s+)(\p{L}+)(?=\s+(\p{L}+))|(,\s*)(\p{L}+)/gu;
   for (const m of sentence.matchAll(JOIN)) {
@@ -63,10 +70,10 @@ function clauseStarts(sentence: string): number[] {
       const word = m[2].toLowerCase();
       const nextWord = m[3]!.toLowerCase().replace(/['’]/g, '');
       const comma = m[1]!.startsWith(',');
-      const joins = JOINERS.has(word) && QUESTION_START.has(nextWord) && (comma || word === 'but' || word === 'so');
-      const asks = comma && STRONG_QUESTION_START.has(word.replace(/['’]/g, ''));
+      const joins = ((comma && joiners.has(word)) || bare.has(word)) && questionStarts.has(nextWord);
+      const asks = comma && strong.has(word.replace(/['’]/g, ''));
       if (joins || asks) starts.push(m.index + m[1]!.length);
-    } else if (STRONG_QUESTION_START.has(m[5]!.toLowerCase())) {
+    } else if (strong.has(m[5]!.toLowerCase())) {
       starts.push(m.index + m[4]!.length);
     }
   }
@@ -80,15 +87,15 @@ function clauseStarts(sentence: string): number[] {
  * new question (", and what about kent", "but how many", "so which") or a question word follows a comma
  * (", how many"). Joining the clauses with spaces gives back the message's words.
  */
-export function splitClauses(text: string): string[] {
+export function splitClauses(text: string, words: ClauseWords): string[] {
   const head = text.slice(0, MAX_CHARS);
   const clauses: string[] = [];
   let start = 0;
-  for (const end of [...sentenceEnds(head), head.length]) {
+  for (const end of [...sentenceEnds(head, wordSetOf(words.abbreviations)), head.length]) {
     if (end <= start) continue;
     const sentence = head.slice(start, end);
     let from = 0;
-    for (const cut of [...clauseStarts(sentence), sentence.length]) {
+    for (const cut of [...clauseStarts(sentence, words), sentence.length]) {
       clauses.push(sentence.slice(from, cut));
       from = cut;
     }
@@ -99,11 +106,12 @@ export function splitClauses(text: string): string[] {
 }
 
 /** Whether a clause asks something: it ends with a question mark or opens with a question word ("and how many"). */
-export function isQuestion(clause: string): boolean {
+export function isQuestion(clause: string, words: Pick<Words, 'question_starts' | 'joiners'>): boolean {
   if (/[?؟][?!؟\s"'”’)]*$/.test(clause)) return true;
   const [first, second] = firstWords(clause, 2);
   if (first === undefined) return false;
-  return QUESTION_START.has(first) || (JOINERS.has(first) && second !== undefined && QUESTION_START.has(second));
+  const questionStarts = wordSetOf(words.question_starts);
+  return questionStarts.has(first) || (wordSetOf(words.joiners).has(first) && second !== undefined && questionStarts.has(second));
 }
 
 /** Short clauses just before the question that it leans on: "kent." in "kent. how many arrests?". */
@@ -120,10 +128,10 @@ const CONTEXT_WORDS = 4;
  *   phones"), the whole message: it is safer to read it all.
  * Callers may read both this and the whole message.
  */
-export function questionClause(clauses: readonly string[], isAboutUs: (clause: string) => number): string {
+export function questionClause(clauses: readonly string[], isAboutUs: (clause: string) => number, words: Pick<Words, 'question_starts' | 'joiners'>): string {
   if (clauses.length <= 1) return clauses[0] ?? '';
   const about = clauses.map((c) => isAboutUs(c) > 0);
-  const asks = clauses.map(isQuestion);
+  const asks = clauses.map((c) => isQuestion(c, words));
   const askedAbout = clauses.map((_, i) => about[i]! && asks[i]!);
   const whole = clauses.join(' ');
 

@@ -69,3 +69,33 @@ export function createPhraseIndex<T>(entries: Iterable<readonly [string, T]>): P
 
 /** A phrase index whose values are the phrases themselves. */
 export const phraseSet = (phrases: Iterable<string>): PhraseIndex<string> => createPhraseIndex([...phrases].map((p) => [p, p] as const));
+
+/** What was built from some lists, kept while the lists live: a reload reads new lists and builds afresh. */
+function builtFrom<T>(cache: WeakMap<readonly string[], { lists: readonly (readonly string[])[]; built: T }[]>, lists: readonly (readonly string[])[], build: () => T): T {
+  const key = lists[0] ?? [];
+  const entries = cache.get(key) ?? [];
+  const found = entries.find((e) => e.lists.length === lists.length && e.lists.every((l, i) => l === lists[i]));
+  if (found) return found.built;
+  const built = build();
+  cache.set(key, [...entries, { lists, built }]);
+  return built;
+}
+
+const indexes = new WeakMap<readonly string[], { lists: readonly (readonly string[])[]; built: PhraseIndex<string> }[]>();
+const sets = new WeakMap<readonly string[], { lists: readonly (readonly string[])[]; built: ReadonlySet<string> }[]>();
+
+/** A phrase index over word lists read from data (several read as one), built once for the same lists. */
+export function phrasesIn(...lists: readonly (readonly string[])[]): PhraseIndex<string> {
+  return builtFrom(indexes, lists, () => phraseSet(lists.flat()));
+}
+
+/** The entries of word lists read from data as a set, each normalised as messages are ("Mr." → "mr"); built once for the same lists. */
+export function wordSetOf(...lists: readonly (readonly string[])[]): ReadonlySet<string> {
+  return builtFrom(sets, lists, () => new Set(lists.flat().map((w) => words(normalise(w)).join(' '))));
+}
+
+/** A word list as a regular expression's alternatives ("but|so"), escaped, in the list's order; an empty list matches nothing. */
+export function alternativesOf(list: readonly string[]): string {
+  const listed = [...wordSetOf(list)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return listed.length > 0 ? listed.join('|') : '(?!)';
+}

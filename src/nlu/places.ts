@@ -30,12 +30,11 @@ export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'around',
 /** Town names of this length or shorter are everyday words too often (ware, eye, diss): they need a preposition. */
 const SHORT_TOWN = 4;
 
-/** Month names are times, never towns (March is also a town in Cambridgeshire). */
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
-
 export interface PlaceFinderOptions {
   /** Words the bot uses in other senses ("deal" in "deal lines"): a town of that name needs "in", "at", "from"... before it. */
   commonWords?: ReadonlySet<string>;
+  /** Month names (data/lang/en.yaml's `words.months`): times, never towns (March is also a town in Cambridgeshire). */
+  months?: readonly string[];
 }
 
 /**
@@ -45,6 +44,7 @@ export interface PlaceFinderOptions {
  * usually other words (hers, went); so must towns that are everyday words (deal, march, ware).
  */
 export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: PlaceFinderOptions = {}): PlaceFinder {
+  const MONTHS = new Set(options.months);
   const phrases = new Map<string, { key: string; town: boolean }>(); // "essex police" → essex
   const fullNames: { word: string; key: string }[] = [];
   const guarded = new Set<string>(); // town names that need a preposition before them

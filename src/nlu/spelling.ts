@@ -34,8 +34,8 @@ export function misspelling(typed: string, known: string): number | undefined {
   if (known.length === MIN_LENGTH - 1) return typed.length === known.length && swapOfTwo(typed, known) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out (lins → lines, esex → essex).
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 ? 1 : undefined;
-  // A different first letter only when the words sound alike (kolchester, colchester).
-  if (typed[0] !== known[0] && !soundAlike(typed, known)) return undefined;
+  // A different first letter only in its place, when the words sound alike (kolchester, colchester; not wessex, essex).
+  if (typed[0] !== known[0] && (typed.length !== known.length || !soundAlike(typed, known))) return undefined;
   const allowed = editsAllowed(typed.length);
   if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
   const d = editDistance(typed, known);

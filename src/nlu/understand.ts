@@ -1,10 +1,11 @@
 import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import { englishWords } from '../knowledge/languages.js';
 import { createLexicon } from './lexicon.js';
 import { splitClauses, questionClause } from './clauses.js';
 import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
 import { readNumberWords } from './number-words.js';
-import { TIME_WORDS } from './time-words.js';
+import { timeWords } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
@@ -79,9 +80,6 @@ const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regio
 
 /** Words that set counties against each other: "essex vs kent", "was beds worse than norfolk". */
 const COMPARING_WORDS = new Set(['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'most', 'fewest', 'least', 'more', 'less', 'better', 'worse', 'best', 'worst', 'higher', 'lower', 'highest', 'lowest', 'rank', 'ranking', 'top']);
-
-/** Words that ask for the smallest figure in a comparison. */
-const FEWEST_WORDS = new Set(['fewest', 'least', 'lowest', 'fewer', 'smallest', 'less', 'worst', 'bottom', 'minimum', 'min']);
 
 /** What the matcher made of one message. */
 export interface Understanding {
@@ -160,8 +158,8 @@ export interface IntentExamples {
 const WHEN_WORDS = new Set(['year', 'years', 'month', 'months']);
 
 /** Stems and bigrams: the classifier's view of a list of plain words. Other time words are the frame's to read. */
-function toFeatures(tokens: readonly string[]): string[] {
-  const stems = tokens.filter((t) => !STOPWORDS.has(t) && !(TIME_WORDS.has(t) && !WHEN_WORDS.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
+function toFeatures(tokens: readonly string[], time: ReadonlySet<string>): string[] {
+  const stems = tokens.filter((t) => !STOPWORDS.has(t) && !(time.has(t) && !WHEN_WORDS.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
   const bigrams = stems.slice(1).map((s, i) => `${stems[i]}_${s}`);
   return [...stems, ...bigrams];
 }
@@ -209,11 +207,13 @@ export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: read
 
 /** Builds the matcher: trains the classifier from the intents' examples. */
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
+  const english = englishWords(knowledge.languages);
+  const time = timeWords(english);
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
-  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge) });
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge), months: english.months });
   const translate = createLexicon(knowledge.words);
   // Each figure's words as listed and as the slang reading turns them ("drug lines" is read "drugs lines").
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) =>
@@ -276,13 +276,13 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const questionOf = (message: string): string | undefined => {
     const text = message.replace(CONTROL, ' '); // line breaks are spaces: they never split a question
     const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
-    const clauses = splitClauses(stripped);
-    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs).trim() : stripped;
+    const clauses = splitClauses(stripped, english);
+    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs, english).trim() : stripped;
     return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
-  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens) })), options);
+  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time) })), options);
 
   /** The figures a message names, in the order it names them. */
   const findMetrics = (tokens: readonly string[]): string[] => {
@@ -315,7 +315,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
         return;
       }
       // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
-      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || TIME_WORDS.has(word)) return;
+      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || time.has(word)) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
       if (intentsUsing > genericAbove) return;
       if (intentsUsing > 0) inScope += 1;
@@ -359,7 +359,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const plain = translate(corrected);
     const figuresNamed = findMetrics(plain);
     const metrics = figuresNamed.includes('arrests') && figuresNamed.length > 1 && arrestWordTakesThing(plain, thingWords) ? figuresNamed.filter((m) => m !== 'arrests') : figuresNamed;
-    const features = toFeatures(plain);
+    const features = toFeatures(plain, time);
     // The first trigger in the intents' order found in the words read, as typed or in the whole message.
     const hits = [plain, words(normalised), words(whole)].flatMap((w) => triggerIndex.all(w));
     const triggered = hits.length > 0 ? triggers[Math.min(...hits.map((h) => h.value))]!.id : undefined;
@@ -374,7 +374,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       ownMetrics: ownedMetrics(plain, findMetrics, metrics),
       notMeant: figuresNamed.filter((m) => !metrics.includes(m)),
       regionWide: plain.some((t) => REGION_WORDS.has(t)),
-      fewest: plain.some((t) => FEWEST_WORDS.has(t)),
+      fewest: plain.some((t) => english.fewest.includes(t)),
       comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
       features,

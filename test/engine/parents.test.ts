@@ -4,8 +4,11 @@ import { undecidedSpeakerRule } from '../../src/engine/choose.js';
 import type { Understanding } from '../../src/nlu/understand.js';
 import { chooseTone } from '../../src/engine/tone.js';
 import { DANGER_FIRST_LINE } from '../../src/reply/compose.js';
-import { readSpeaker } from '../../src/nlu/speaker.js';
-import { realEngine } from '../helpers/fixtures.js';
+import { readSpeaker as read } from '../../src/nlu/speaker.js';
+import { fixtureWords, realEngine } from '../helpers/fixtures.js';
+
+const en = await fixtureWords();
+const readSpeaker = (text: string) => read(text, en);
 
 let engine: Engine;
 beforeAll(async () => {

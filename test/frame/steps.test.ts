@@ -2,16 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actOfIntent } from '../../src/frame/act.js';
 import { contactRule } from '../../src/frame/contact.js';
 import { createFacetFinder } from '../../src/frame/facet.js';
-import { numberAsked, operationStep } from '../../src/frame/operation.js';
+import { exceptsCounty, numberAsked, operationStep } from '../../src/frame/operation.js';
 import { answerCounties, placesStep } from '../../src/frame/places.js';
 import { namedTimes, timeStep } from '../../src/frame/time.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { latestOperation } from '../../src/knowledge/knowledge.js';
+import { englishWords } from '../../src/knowledge/languages.js';
 import { normalise, words } from '../../src/nlu/normalise.js';
 import { fixtureEngine, on } from './fixture.js';
 
 const w = (text: string) => words(normalise(text));
 let engine: Engine;
+/** The English words of the fixture data, a copy of data/lang/en.yaml's. */
+const en = () => englishWords(engine.knowledge.languages);
 beforeAll(async () => {
   engine = await fixtureEngine();
 });
@@ -24,12 +27,19 @@ describe('contactRule', () => {
     ['how many phones were seized', false, false],
     ['phone number for herts', true, true],
   ])('should read "%s" (place named: %s) as a contact question: %s', (text, namesPlace, expected) => {
-    expect(contactRule(w(text), namesPlace).value).toBe(expected);
+    expect(contactRule(w(text), namesPlace, en()).value).toBe(expected);
   });
 
   it('should note when the question names Crimestoppers', () => {
-    expect(contactRule(w('how do i reach crimestoppers'), false).crimestoppers).toBe(true);
-    expect(contactRule(w('number for essex police'), true).crimestoppers).toBeUndefined();
+    expect(contactRule(w('how do i reach crimestoppers'), false, en()).crimestoppers).toBe(true);
+    expect(contactRule(w('number for essex police'), true, en()).crimestoppers).toBeUndefined();
+  });
+
+  it('should take its phrases from the words it is given', () => {
+    const invented = { contact: ['ring up'], contact_who: ['sheriff'], crimestoppers: ['grasswatch'] };
+    expect(contactRule(w('how do i ring up the sheriff'), false, invented).value).toBe(true);
+    expect(contactRule(w('how do i ring up grasswatch'), true, invented).crimestoppers).toBe(true);
+    expect(contactRule(w('number for essex police'), false, invented).value).toBe(false);
   });
 });
 
@@ -89,11 +99,29 @@ describe('timeStep', () => {
   });
 
   it('should read a month as a time only with a cue, and take its year with it', () => {
-    expect(namedTimes(w('the october week'))).toEqual([{ month: 10, said: 'october' }]);
-    expect(namedTimes(w('march 2022'))).toEqual([{ month: 3, year: 2022, said: 'march 2022' }]);
-    expect(namedTimes(w('may i ask'))).toEqual([]);
-    expect(namedTimes(w('in the autumn'))).toEqual([{ months: [9, 10, 11], said: 'autumn' }]);
-    expect(namedTimes(w('will the bot fall over'))).toEqual([]);
+    expect(namedTimes(w('the october week'), en())).toEqual([{ month: 10, said: 'october' }]);
+    expect(namedTimes(w('march 2022'), en())).toEqual([{ month: 3, year: 2022, said: 'march 2022' }]);
+    expect(namedTimes(w('may i ask'), en())).toEqual([]);
+    expect(namedTimes(w('in the autumn'), en())).toEqual([{ months: [9, 10, 11], said: 'autumn' }]);
+    expect(namedTimes(w('will the bot fall over'), en())).toEqual([]);
+  });
+
+  it('should read the months and seasons of the words it is given', () => {
+    const months = ['frostmonth', 'mudmonth', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'];
+    const invented = { ...en(), months, seasons: { thaw: ['frostmonth', 'mudmonth'] }, month_cues: ['during'], cued_seasons: ['thaw'] };
+    expect(namedTimes(w('arrests during mudmonth'), invented)).toEqual([{ month: 2, said: 'mudmonth' }]);
+    expect(namedTimes(w('arrests during thaw'), invented)).toEqual([{ months: [1, 2], said: 'thaw' }]);
+    expect(namedTimes(w('thaw it first'), invented)).toEqual([]);
+    expect(namedTimes(w('arrests in march'), invented)).toEqual([]);
+  });
+
+  it('should read the relative times of the words it is given, saying any way of typing last year as the first', () => {
+    const english = engine.knowledge.languages.get('en')!;
+    const invented = { ...en(), times_last_year: ['yesteryear', 'yestryr'], not_times: ['yesteryear tales'] };
+    const knowledge = { operations: engine.knowledge.operations, languages: new Map([['en', { ...english, words: invented }]]) };
+    expect(timeStep(w('arrests yestryr'), knowledge, on('2022-06-01')).value).toEqual({ kind: 'past', said: 'yesteryear', operations: ['fixture-2021-10'] });
+    expect(timeStep(w('yesteryear tales'), knowledge, on('2022-06-01')).value.kind).toBe('none');
+    expect(timeStep(w('arrests last yr'), knowledge, on('2022-06-01')).value.kind).toBe('none');
   });
 });
 
@@ -124,7 +152,7 @@ describe('operationStep', () => {
     ['arrests in 2021 and 2022', 0, 2, { kind: 'versus' }],
     ['how many arrests in kent', 1, 0, { kind: 'value' }],
   ])('should read "%s" as %j', (text, counted, weeks, expected) => {
-    expect(operationStep(w(text), counted, weeks).value).toEqual(expected);
+    expect(operationStep(w(text), counted, weeks, {}, en()).value).toEqual(expected);
   });
 
   it.each([
@@ -133,7 +161,7 @@ describe('operationStep', () => {
     ['how many deal lines altogether', { kind: 'value' }],
     ['add them up, was it 32', { kind: 'confirm', number: 32 }],
   ])('should read "%s", one figure and no county, as %j', (text, expected) => {
-    expect(operationStep(w(text), 0, 0, { metrics: 1 }).value).toEqual(expected);
+    expect(operationStep(w(text), 0, 0, { metrics: 1 }, en()).value).toEqual(expected);
   });
 
   it.each([
@@ -144,7 +172,19 @@ describe('operationStep', () => {
     ['top 3 counties', undefined],
     ['was it 150k', 150000],
   ])('should take from "%s" the number checked: %s', (text, n) => {
-    expect(numberAsked(w(text))).toBe(n);
+    expect(numberAsked(w(text), en())).toBe(n);
+  });
+
+  it('should take its words from the words it is given', () => {
+    const invented = { ...en(), fewest: ['teeniest'], before_other_numbers: ['beneath'], after_other_numbers: ['fortnights'], except: ['sans'] };
+    expect(operationStep(w('which county had the teeniest arrests'), 0, 0, {}, invented).value).toEqual({ kind: 'fewest' });
+    expect(operationStep(w('which county had the fewest arrests'), 0, 0, {}, invented).value).toEqual({ kind: 'value' });
+    expect(numberAsked(w('arrests beneath 18'), invented)).toBeUndefined();
+    expect(numberAsked(w('arrests under 18'), invented)).toBe(18);
+    expect(numberAsked(w('3 fortnights'), invented)).toBeUndefined();
+    const essex = [{ said: 'essex', town: false }];
+    expect(exceptsCounty(w('arrests sans essex'), essex, invented)).toBe(true);
+    expect(exceptsCounty(w('arrests outside essex'), essex, invented)).toBe(false);
   });
 });
 

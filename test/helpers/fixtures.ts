@@ -2,6 +2,9 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
+import { InvalidFilesError } from '../../src/files/problem.js';
+import type { Words } from '../../src/knowledge/language-words.js';
+import { englishWords, loadLanguages } from '../../src/knowledge/languages.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { LiveEngine } from '../../src/reload/live-engine.js';
 
@@ -63,4 +66,17 @@ export function realEngine(): Promise<Engine> {
 export async function liveWorkspace(): Promise<{ ws: Workspace; live: LiveEngine }> {
   const ws = await copyWorkspace();
   return { ws, live: await LiveEngine.start({ dataDir: ws.dataDir, intentsDir: ws.intentsDir }) };
+}
+
+let words: Promise<Words> | undefined;
+/**
+ * English's `words:` from the frozen fixture copy of data/lang/en.yaml ({@link LOGIC_DATA}), for tests of the
+ * readers of questions, so that staff editing data/lang/en.yaml change no test.
+ */
+export function fixtureWords(): Promise<Words> {
+  words ??= loadLanguages(LOGIC_DATA, 'test/fixtures/logic-data').then(({ languages, problems }) => {
+    if (!languages) throw new InvalidFilesError(problems);
+    return englishWords(languages);
+  });
+  return words;
 }

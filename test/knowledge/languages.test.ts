@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,18 @@ async function withFile(name: string, text: string) {
   dir = await mkdtemp(join(tmpdir(), 'lang-'));
   await cp(FIXTURE, dir, { recursive: true });
   await writeFile(join(dir, 'lang', name), text);
+  return loadLanguages(dir, 'data');
+}
+
+/** Loads the fixture with its en.yaml rewritten by `edit`. */
+async function withEnglish(edit: (text: string) => string) {
+  dir = await mkdtemp(join(tmpdir(), 'lang-'));
+  await cp(FIXTURE, dir, { recursive: true });
+  const file = join(dir, 'lang', 'en.yaml');
+  const before = await readFile(file, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error('the edit changed nothing in en.yaml');
+  await writeFile(file, after);
   return loadLanguages(dir, 'data');
 }
 
@@ -58,5 +70,45 @@ describe('loadLanguages', () => {
     const { languages, problems } = await loadLanguages(dir, 'data');
     expect(languages).toBeUndefined();
     expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', severity: 'error' })]);
+  });
+
+  it('refuses an en.yaml whose words: lacks a list, naming the file, the field and what the list is for', async () => {
+    const { languages, problems } = await withEnglish((text) => text.replace(/^  fewest: .*\n/m, ''));
+    expect(languages).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', field: 'words.fewest', severity: 'error' })]);
+    expect(problems[0]!.message).toMatch(/missing.*smallest/);
+  });
+
+  it('refuses an en.yaml with no words: at all', async () => {
+    const { problems } = await withEnglish((text) => text.slice(0, text.indexOf('words:')));
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', field: 'words', severity: 'error' })]);
+    expect(problems[0]!.message).toMatch(/^is missing.*Restore/);
+  });
+
+  it('refuses months that are not twelve, and a season month not among them, naming the field', async () => {
+    const { problems } = await withEnglish((text) =>
+      text.replace(/^  months: \[january, /m, '  months: [').replace('  seasons: {}', '  seasons:\n    spring: [march, avril]'),
+    );
+    expect(problems.map((p) => p.field).sort()).toEqual(['words.months', 'words.seasons.spring.1']);
+    expect(problems.find((p) => p.field === 'words.months')!.message).toContain('twelve');
+    expect(problems.find((p) => p.field === 'words.seasons.spring.1')!.message).toContain('"avril"');
+  });
+
+  it('refuses a * stem in words:, which only danger: reads', async () => {
+    const { problems } = await withEnglish((text) => text.replace(/^  most: \[\]/m, '  most: [bigg*]'));
+    expect(problems).toEqual([expect.objectContaining({ field: 'words.most.0', severity: 'error' })]);
+  });
+
+  it('reads a number typed in a list as a word', async () => {
+    const { languages, problems } = await withEnglish((text) => text.replace(/^  young_ages: \[\]/m, '  young_ages: [15, "16", sixteen]'));
+    expect(problems).toEqual([]);
+    expect(languages!.get('en')!.words!.young_ages).toEqual(['15', '16', 'sixteen']);
+  });
+
+  it('lets another language give some lists of words:, or none, but no unknown one', async () => {
+    expect((await withFile('yy.yaml', `${HEAD}words:\n  fewest: [najmniej]\n`)).problems).toEqual([]);
+    const { problems } = await withFile('yy.yaml', `${HEAD}words:\n  fewst: [najmniej]\n`);
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/yy.yaml', field: 'words', severity: 'error' })]);
+    expect(problems[0]!.message).toMatch(/unknown field "fewst".*fewest/);
   });
 });

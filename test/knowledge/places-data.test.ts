@@ -134,14 +134,14 @@ describe('ambiguous_towns in places.yaml', () => {
   };
 
   it('should load ambiguous towns of a region county', async () => {
-    const { knowledge, problems } = await loadEdited((t) => t.replace('towns: [maidstone, canterbury]', 'towns: [maidstone, canterbury]\n  ambiguous_towns: [deal]'));
+    const { knowledge, problems } = await loadEdited((t) => t.replace('ambiguous_towns: [deal]', 'ambiguous_towns: [deal, sandwich]'));
     expect(problems).toEqual([]);
-    expect(knowledge!.places.get('kent')!.ambiguous_towns).toEqual(['deal']);
+    expect(knowledge!.places.get('kent')!.ambiguous_towns).toEqual(['deal', 'sandwich']);
   });
 
   it.each([
     ['on a place outside the region', (t: string) => t.replace('wales: { name: Wales }', 'wales: { name: Wales, ambiguous_towns: [newport] }'), 'wales.ambiguous_towns', 'only for counties in the region'],
-    ['also listed as a town', (t: string) => t.replace('towns: [maidstone, canterbury]', 'towns: [maidstone, canterbury]\n  ambiguous_towns: [ely]'), 'cambridgeshire.towns.2', 'also listed under "kent"'],
+    ['also listed as a town', (t: string) => t.replace('ambiguous_towns: [deal]', 'ambiguous_towns: [deal, ely]'), 'cambridgeshire.towns.2', 'also listed under "kent"'],
   ])('should reject an ambiguous town %s, naming the file and field', async (_name, change, field, message) => {
     const { knowledge, problems } = await loadEdited(change);
     expect(knowledge).toBeUndefined();

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isQuestion, questionClause, splitClauses } from '../../src/nlu/clauses.js';
+import { isQuestion, questionClause, splitClauses as split } from '../../src/nlu/clauses.js';
+import { fixtureWords } from '../helpers/fixtures.js';
+
+const en = await fixtureWords();
+const splitClauses = (text: string) => split(text, en);
 
 // A fixture scorer: how many words of a small made-up subject vocabulary a clause has.
 const SUBJECT = new Set(['arrests', 'arrested', 'knives', 'phones', 'cash', 'drugs', 'essex', 'kent', 'beds', 'bedfordshire', 'luton', 'police', 'county', 'lines', 'herts']);
 const aboutUs = (clause: string) => clause.toLowerCase().split(/[^a-z]+/).filter((w) => SUBJECT.has(w)).length;
-const question = (text: string) => questionClause(splitClauses(text), aboutUs);
+const question = (text: string) => questionClause(splitClauses(text), aboutUs, en);
 
 describe('splitClauses', () => {
   it.each([
@@ -60,6 +64,17 @@ describe('splitClauses', () => {
     const clauses = splitClauses(text);
     expect(clauses.at(-1)).toContain('how many arrests?');
   });
+
+  it('should take its words from the words it is given', () => {
+    const invented = { question_starts: ['quoth'], strong_question_starts: ['whither'], joiners: ['eke'], bare_joiners: ['yet'], abbreviations: ['nr'] };
+    expect(split('arrests nr. Luton', invented)).toEqual(['arrests nr. Luton']);
+    expect(split('arrests approx. 150', invented)).toEqual(['arrests approx.', '150']);
+    expect(split('in essex, whither the knives', invented)).toEqual(['in essex,', 'whither the knives']);
+    expect(split('in essex, how many', invented)).toEqual(['in essex, how many']);
+    expect(split('kent, eke quoth the raven', invented)).toEqual(['kent,', 'eke quoth the raven']);
+    expect(split('kent yet quoth the raven', invented)).toEqual(['kent', 'yet quoth the raven']);
+    expect(split('kent but how many', invented)).toEqual(['kent but how many']);
+  });
 });
 
 describe('isQuestion', () => {
@@ -82,7 +97,14 @@ describe('isQuestion', () => {
     ['ok cool.', false],
     ['', false],
   ])('should say %j is a question: %s', (clause, expected) => {
-    expect(isQuestion(clause)).toBe(expected);
+    expect(isQuestion(clause, en)).toBe(expected);
+  });
+
+  it('should take its question words from the words it is given', () => {
+    const invented = { question_starts: ['quoth'], joiners: ['eke'] };
+    expect(isQuestion('quoth the raven', invented)).toBe(true);
+    expect(isQuestion('eke quoth the raven', invented)).toBe(true);
+    expect(isQuestion('how many arrests', invented)).toBe(false);
   });
 });
 
@@ -120,8 +142,8 @@ describe('questionClause', () => {
   });
 
   it('should give the one clause of a one-clause message, and nothing for none', () => {
-    expect(questionClause(['arrests in kent'], aboutUs)).toBe('arrests in kent');
-    expect(questionClause([], aboutUs)).toBe('');
+    expect(questionClause(['arrests in kent'], aboutUs, en)).toBe('arrests in kent');
+    expect(questionClause([], aboutUs, en)).toBe('');
   });
 
   it('should always give a run of whole clauses, in order', () => {
@@ -129,7 +151,7 @@ describe('questionClause', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 8 }), (picked) => {
         const clauses = splitClauses(picked.join(' '));
-        const out = questionClause(clauses, aboutUs);
+        const out = questionClause(clauses, aboutUs, en);
         const runs = clauses.flatMap((_, a) => clauses.slice(a).map((__, n) => clauses.slice(a, a + n + 1).join(' ')));
         expect(clauses.length === 0 ? out === '' : runs.includes(out)).toBe(true);
       }),

@@ -34,6 +34,13 @@ describe('createPlaceFinder', () => {
     expect(placesIn(text)).toEqual([]);
   });
 
+  it('should read the month names it is given as times, never towns', async () => {
+    const { places } = (await realEngine()).knowledge;
+    const monthsOf = (months: string[]) => createPlaceFinder(places, { months });
+    expect(monthsOf(['march']).find(words(normalise('arrests in March')), 'arrests in March').places).toEqual([]);
+    expect(monthsOf(['frostmonth']).find(words(normalise('arrests in March')), 'arrests in March').places).toEqual(['cambridgeshire']);
+  });
+
   it('should replace a multi-word alias with a single marker', () => {
     expect(finder.find(words(normalise('arrests by essex police today'))).tokens).toEqual(['arrests', 'by', 'zplace', 'today']);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readSpeaker } from '../../src/nlu/speaker.js';
+import { readSpeaker as read } from '../../src/nlu/speaker.js';
+import { fixtureWords } from '../helpers/fixtures.js';
+
+const en = await fixtureWords();
+const readSpeaker = (text: string) => read(text, en);
 
 describe('readSpeaker', () => {
   it.each([
@@ -43,6 +47,19 @@ describe('readSpeaker', () => {
     const reading = readSpeaker('im 15 and i owe them');
     expect(reading.rule).toBe('speaker');
     expect(reading.words).toEqual(expect.arrayContaining(['im 15', 'i owe them']));
+  });
+
+  it('should take its phrases from the words it is given', () => {
+    const none = { young_ages: [], young_strong: [], young_weak: [], parent: [], parent_weak: [], neighbour: [], professional: [], jobs: [], jobs_here: [] };
+    const invented = { ...none, young_ages: ['twelvish'], young_strong: ['skibidi'], parent: ['my sprog'], neighbour: ['the flat yonder'], jobs: ['lollipop lady'], jobs_here: ['dinner lady'] };
+    expect(read('im twelvish', invented)).toEqual({ speaker: 'young', rule: 'speaker', words: ['im twelvish'] });
+    expect(read('skibidi, what happens now', invented).speaker).toBe('young');
+    expect(read('my sprogs room has cash in it', invented)).toMatchObject({ speaker: 'parent', words: ['my sprogs'] });
+    expect(read('my twelvish year old is out late', invented)).toMatchObject({ speaker: 'parent', words: ['my twelvish year old'] });
+    expect(read('im a lollipop lady and kids talk to me', invented).speaker).toBe('professional');
+    expect(read('dinner lady here, a boy has two phones', invented).speaker).toBe('professional');
+    expect(read('the flat yonder has people coming and going', invented).speaker).toBe('neighbour');
+    expect(read('im 15 and my son said i owe them', none).speaker).toBeUndefined();
   });
 
   it('should never throw on odd input', () => {
