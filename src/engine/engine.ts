@@ -158,7 +158,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency });
     }
     if (answered.answers.length === 0) {
-      const frame = parts.length === 1 ? parts[0]!.frame : whole;
+      // Figures named only as someone's own ("can i get my cash back") are no figures asked.
+      const read = parts.length === 1 ? parts[0]! : single;
+      const frame = { ...read.frame, metrics: read.frame.metrics.filter((m) => !read.u.ownMetrics.includes(m)) };
       return reply(naming(planFallback(frame, deps, asksForFigures(u.tokens))), frame, u.ranked[0]?.score ?? 0, undefined, context, now);
     }
     const { answers, recall } = answered;

@@ -191,7 +191,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   if (chosen && !ownOnly) return { kind: 'figures', metrics: figuresOfTopic(metrics, chosen, part, deps), via: chosen.intent, rule: chosen.rule };
   if (!inScope || ownOnly) return { kind: 'none', out: classified === 'out', rule: ownOnly ? 'own-things' : classified === 'out' ? 'out-of-scope' : 'not-about-the-week' };
   // A figure named with words the bot has never seen and no place ("how much is a knife block at argos") is about something else.
-  if (metrics.length > 0 && (u.unknown.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
+  if (metrics.length > 0 && (frame.leftovers.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
   if (working) return { kind: 'figures', metrics, rule: 'working-asked' };
   // Places alone ("kent?", "i live in luton", "any figures for ely") get what was published there; a question about something else in a place does not.
   if (frame.places.length > 0 && (u.onlyPlaces || home || (!asksForFigures(u.tokens) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
@@ -218,10 +218,10 @@ const SURE = 0.9;
 
 /**
  * Whether the frame understood the whole part: a figure and a place, and no word the bot has never seen
- * ("Essex, Kent, Cambs - arrests for each"). What was understood is answered, however the classifier scores it.
+ * ("Essex, Kent, Cambs - arrests for each"); words the frame read as a time or a breakdown count as understood.
  */
 export function understood(part: PartReading, metrics: readonly string[]): boolean {
-  return metrics.length > 0 && part.frame.places.length > 0 && part.u.unknown.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT;
+  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT;
 }
 
 /** Whether a part tells the person's own story rather than asking about the week: with one of `own_story`, a figure named is part of the story ("my son was arrested in luton"). */

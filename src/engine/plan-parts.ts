@@ -159,7 +159,8 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
       const last = plans.at(-1);
       if (last?.placesOnly && !inConversation && followed.fromContext && followed.metrics.length > 0) plans.pop();
       const plan = planFigurePart(asked, { ...followed, fromContext: fromConversation }, deps, recall?.metrics[0], speaker, part.u);
-      plans.push({ plan, part, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
+      // The part as answered: its frame with what it took from before.
+      plans.push({ plan, part: { ...part, frame: followed.frame }, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
       const planned = 'planned' in plan ? plan.planned : undefined;
       const metrics = planned?.metrics ?? (planned?.intent?.metric ? [planned.intent.metric] : followed.metrics);
       recall = recallOf({ ...followed, metrics }, recall);

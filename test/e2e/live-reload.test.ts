@@ -37,14 +37,14 @@ describe('live reload in a running bot', () => {
   it('should answer with a corrected figure within seconds of the file being saved', async () => {
     expect(await ask('how many arrests in kent')).toContain('In Kent, 28 people were arrested');
     await ws.edit(OPERATION, (t) => t.replace('arrests: { value: 28 }', 'arrests: { value: 29 }'));
-    await bot!.waitForOutput(/"event":"reloaded"/, 10_000);
+    await bot!.waitForOutput(/"event":"reloaded"/, 30_000); // the reload runs the whole evaluation first
     expect(await ask('how many arrests in kent')).toContain('In Kent, 29 people were arrested');
   });
 
   it('should answer a new phrasing added to an intent', async () => {
     expect(await ask('zoinks how many')).toContain('Sorry, I can only help with');
     await ws.edit('intents/arrests.yaml', (t) => t.replace('examples:\n', 'examples:\n  - zoinks how many\n  - zoinks how many were there\n  - zoinks tell me how many\n'));
-    await bot!.waitForOutput(/"event":"reloaded"/, 10_000);
+    await bot!.waitForOutput(/"event":"reloaded"/, 30_000); // the reload runs the whole evaluation first
     expect(await ask('zoinks how many')).toContain('151');
   });
 
@@ -62,7 +62,7 @@ describe('live reload in a running bot', () => {
     const danger = 'theres a man with a knife outside my house right now';
     expect(await ask(danger)).toMatch(/^Call 999 now/);
     await ws.edit('intents/emergency.yaml', (t) => t.replace('danger: true', 'danger: false'));
-    await bot!.waitForOutput(/"event":"reload_failed"/, 20_000);
+    await bot!.waitForOutput(/"event":"reload_failed"/, 30_000);
     expect(bot!.output()).toMatch(/no longer gets \\"Call 999 now\\" first/);
     expect(await ask(danger)).toMatch(/^Call 999 now/);
   });

@@ -58,11 +58,11 @@ describe('follow-up context', () => {
     expect((await converse(engine, store, 'a', 'what about kent', t + 1)).text).toContain('28 people were arrested');
   });
 
-  it('should store only the topic and counties, never the message', async () => {
+  it('should store only the figures and counties answered, never the message', async () => {
     const store = new MemoryContextStore();
     const t = Date.now();
     await converse(engine, store, 'a', 'my name is Jo, how many arrests in essex', t);
-    expect(await store.get('a')).toEqual({ intent: 'arrests', places: ['essex'], at: t });
+    expect(await store.get('a')).toEqual({ metrics: ['arrests'], places: ['essex'], region: false, earlier: [], at: t });
   });
 });
 
