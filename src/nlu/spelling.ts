@@ -32,10 +32,11 @@ export function misspelling(typed: string, known: string): number | undefined {
   const longer = Math.max(typed.length, known.length);
   if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
   if (known.length === MIN_LENGTH - 1) return typed.length === known.length && swapOfTwo(typed, known) ? 1 : undefined;
-  // A four-letter word typed for a longer one: one letter left out (lins → lines, esex → essex).
-  if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 ? 1 : undefined;
-  // A different first letter only in its place, when the words sound alike (kolchester, colchester; not wessex, essex).
-  if (typed[0] !== known[0] && (typed.length !== known.length || !soundAlike(typed, known))) return undefined;
+  // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
+  if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 && soundAlike(typed, known) ? 1 : undefined;
+  // A different first letter only when the words sound alike, in its place or a silent first letter left out
+  // (kolchester for colchester, nifes for knives); never a letter put before a name (wessex is not essex).
+  if (typed[0] !== known[0] && !(soundAlike(typed, known) && (typed.length === known.length || known.slice(1).startsWith(typed[0]!)))) return undefined;
   const allowed = editsAllowed(typed.length);
   if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
   const d = editDistance(typed, known);

@@ -163,6 +163,17 @@ describe('conversations, turn by turn', () => {
   }
 });
 
+describe('a message of many parts', () => {
+  it('should answer each part once, in order, within one Telegram message', () => {
+    const many = 'what is county lines and how do i report it and what are the signs and who ran it and how many arrests in essex and how many in kent and what is cuckooing and how can i stay anonymous';
+    const reply = engine.answer(many, undefined, on('2022-06-01'));
+    expect(reply.text.length).toBeLessThanOrEqual(4096);
+    expect(reply.frames!.length).toBeGreaterThanOrEqual(3);
+    expect(reply.text.match(/0800 555 111/g)!.length).toBeGreaterThanOrEqual(1);
+    expect(body(reply.text).indexOf('Fixture definition')).toBeLessThan(body(reply.text).search(/\b60\b/));
+  });
+});
+
 describe('what the conversation keeps', () => {
   it('should keep figure and county keys and the home county, never the words typed', () => {
     const [, second] = run([{ say: 'i live in luton' }, { say: 'arrests in kent' }]);

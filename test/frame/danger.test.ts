@@ -60,6 +60,11 @@ describe('the parts of danger, each a named rule', () => {
     expect(asksForFigures(cues('how many of them are outside help me'))).toBe(false);
   });
 
+  it('asksForFigures: a plea that is only a polite word does not stop a question about figures', () => {
+    expect(asksForFigures(cues('how many knives pls'))).toBe(true);
+    expect(asksForFigures(cues('how many knives help pls'))).toBe(false);
+  });
+
   it('setAsideFiguresOfSpeech: idioms, jokes and a threat whose subject is family are no danger', () => {
     expect(somethingHarmful(setAsideFiguresOfSpeech(cues('this traffic is killing me')))).toBeUndefined();
     expect(setAsideFiguresOfSpeech(cues('my mum is gonna kill me')).parts.threat).toEqual([]);

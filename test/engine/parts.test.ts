@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classify, DEFAULT_MATCH, type EngineDeps } from '../../src/engine/choose.js';
+import { fitted } from '../../src/engine/engine.js';
+import {
+  asksNearMe,
+  decide,
+  followsUp,
+  followUp,
+  homeOf,
+  placesTakenBack,
+  pointsBack,
+  recallOf,
+  splitParts,
+  tellsOwnStory,
+  type PartReading,
+  type Recall,
+} from '../../src/engine/parts.js';
+import { regionBeside } from '../../src/engine/plan-parts.js';
+import { createDangerCheck } from '../../src/frame/danger.js';
+import { createFacetFinder } from '../../src/frame/facet.js';
+import { readFrame, type FrameReader } from '../../src/frame/build.js';
+import { englishWords } from '../../src/knowledge/languages.js';
+import type { Words } from '../../src/knowledge/language-words.js';
+import { FALLBACK_INTENT } from '../../src/intents/load.js';
+import { createUnderstanding } from '../../src/nlu/understand.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { fixtureEngine, on } from '../frame/fixture.js';
+
+// The rules that read a message part by part, each on its own, on the invented fixture data
+// (test/fixtures/frame/data): counties Essex, Kent, Cambridgeshire, Hertfordshire, Bedfordshire (Luton, Bedford),
+// Norfolk and Suffolk, and London outside the region.
+
+let engine: Engine;
+let deps: EngineDeps;
+let words: Words;
+let read: (text: string) => PartReading;
+beforeAll(async () => {
+  engine = await fixtureEngine();
+  const { knowledge, intents } = engine;
+  const byId = new Map(intents.map((i) => [i.id, i]));
+  deps = {
+    knowledge,
+    byId,
+    byMetric: new Map(intents.filter((i) => i.metric).map((i) => [i.metric!, i])),
+    fallback: byId.get(FALLBACK_INTENT)!,
+    comparison: intents.find((i) => i.answer.most),
+    emergency: byId.get('emergency'),
+    match: DEFAULT_MATCH,
+  };
+  words = englishWords(knowledge.languages);
+  const understand = createUnderstanding(knowledge, intents, { smoothing: DEFAULT_MATCH.smoothing });
+  const reader: FrameReader = { knowledge, facets: createFacetFinder(knowledge.facets), danger: createDangerCheck([], knowledge.languages.values()) };
+  read = (text) => {
+    const u = understand(text);
+    return { text, u, frame: readFrame(u, reader, on('2022-06-01'), text), classified: classify(u, deps) };
+  };
+});
+
+const nothingBefore = { answered: false, home: false };
+const answeredBefore = { answered: true, home: false };
+
+describe('splitting a message into parts', () => {
+  it('should split at a second question joined on with "and", and keep "knives and arrests" whole', () => {
+    expect(splitParts('what is county lines and how many were arrested in essex', words)).toEqual(['what is county lines', 'how many were arrested in essex']);
+    expect(splitParts('knives and arrests for essex', words)).toEqual(['knives and arrests for essex']);
+    expect(splitParts('arrests in kent. and deal lines?', words)).toEqual(['arrests in kent.', 'and deal lines?']);
+  });
+});
+
+describe('words about the person and what came before', () => {
+  it('should read where the person lives as a county key', () => {
+    expect(homeOf(read('i live in luton').u, words)).toBe('bedfordshire');
+    expect(homeOf(read('arrests in luton').u, words)).toBeUndefined();
+  });
+
+  it('should read a place taken back', () => {
+    expect([...placesTakenBack(read('I said Cambs not Beds').u, words)]).toEqual(['bedfordshire']);
+    expect(placesTakenBack(read('cambs and beds').u, words).size).toBe(0);
+  });
+
+  it('should tell a question about the person\'s area, a pointer back and a story of their own', () => {
+    expect(asksNearMe(read('how many arrests round here').u, words)).toBe(true);
+    expect(asksNearMe(read('how many arrests in kent').u, words)).toBe(false);
+    expect(pointsBack(read('how many of those were in kent').u, words)).toBe(true);
+    expect(pointsBack(read('and kent?').u, words)).toBe(true);
+    expect(pointsBack(read('how many people were arrested in kent last spring').u, words)).toBe(false);
+    expect(tellsOwnStory(read('my son was arrested in luton').u, words)).toBe(true);
+    expect(tellsOwnStory(read('can you give me the names of those arrested').u, words)).toBe(false);
+  });
+
+  it('should take a part as a follow-up only when something was answered before, or the home is known for "near me"', () => {
+    expect(followsUp(read('and kent?'), nothingBefore, words)).toBe(false);
+    expect(followsUp(read('and kent?'), answeredBefore, words)).toBe(true);
+    expect(followsUp(read('any arrests near me'), { answered: false, home: true }, words)).toBe(true);
+    expect(followsUp(read('what is county lines'), answeredBefore, words)).toBe(false);
+  });
+});
+
+describe('what a part asks for', () => {
+  it.each([
+    ['how many arrests in kent', 'figures'],
+    ['kent?', 'figures'],
+    ['i live in luton', 'figures'],
+    ['what is county lines', 'text'],
+    ['what is the phone number for kent police', 'contact'],
+    ['how much is a knife block at argos', 'none'],
+    ['can i get my cash back that police took off me', 'none'],
+    ['whats the weather in chelmsford', 'none'],
+    ['was there one in 2019', 'figures'],
+  ])('should read "%s" as asking for %s', (text, kind) => {
+    expect(decide(read(text), deps, nothingBefore).kind).toBe(kind);
+  });
+
+  it('should read a text topic naming a figure for a place as asking for the figure, but not in a story of one\'s own', () => {
+    expect(decide(read('how many arrests in kent for my school project'), deps, nothingBefore).kind).toBe('figures');
+    expect(decide(read('my son was arrested in luton what do i do'), deps, nothingBefore).kind).not.toBe('figures');
+  });
+
+  it('should read a follow-up from the frame, whatever the classifier guesses from so few words', () => {
+    expect(decide(read('no, cambridgeshire'), deps, answeredBefore)).toMatchObject({ kind: 'figures', rule: 'follow-up' });
+    expect(decide(read('add them together'), deps, answeredBefore)).toMatchObject({ kind: 'figures' });
+    expect(decide(read('add them together'), deps, nothingBefore).kind).not.toBe('figures');
+  });
+
+  it('should answer what the frame understood whole, a figure and a place, however the classifier scores it', () => {
+    expect(decide(read('Essex, Kent, Cambs - arrests for each'), deps, nothingBefore)).toMatchObject({ kind: 'figures', metrics: ['arrests'] });
+  });
+});
+
+describe('following up', () => {
+  const last: Recall = { metrics: ['arrests'], places: ['kent'], region: false, earlier: ['essex'] };
+  const followed = (text: string, recall: Recall | undefined = last, home?: string) => {
+    const part = read(text);
+    const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined });
+    if (asked.kind !== 'figures') throw new Error(`"${text}" was read as ${asked.kind}`);
+    return followUp(part, asked, recall, home, engine.knowledge);
+  };
+
+  it('should keep the figures for a new place, and the places for a new figure', () => {
+    expect(followed('and cambs?')).toMatchObject({ metrics: ['arrests'], frame: { counties: ['cambridgeshire'] }, fromContext: false });
+    expect(followed('and deal lines there?')).toMatchObject({ metrics: ['deal_lines'], frame: { counties: ['kent'] }, fromContext: true });
+  });
+
+  it('should take the places answered last and before for a comparison or a sum', () => {
+    const f = followed('which one had more?');
+    expect(f.frame.counties).toEqual(['essex', 'kent']);
+    expect(f.frame.operation.kind).toBe('versus');
+    expect(followed('add them together').frame.operation.kind).toBe('sum');
+  });
+
+  it('should drop a place taken back, and use the home county for "near me"', () => {
+    expect(followed('I said Cambs not Beds').frame.counties).toEqual(['cambridgeshire']);
+    expect(followed('how many arrests round here', undefined, 'bedfordshire').frame.counties).toEqual(['bedfordshire']);
+  });
+
+  it('should remember what was answered, and the places before when they change', () => {
+    const f = followed('and cambs?');
+    expect(recallOf(f, last)).toEqual({ metrics: ['arrests'], places: ['cambridgeshire'], region: false, earlier: ['kent'] });
+    expect(recallOf(followed('what about the whole region?'), last)).toMatchObject({ places: [], region: true });
+  });
+});
+
+describe('the region beside a county', () => {
+  it.each([
+    ['essex arrests and the total', true],
+    ['cash overall and in cambs', true],
+    ['knives in beds plus cash overall', true],
+    ['arrests in essex and the region', true],
+    ['how many arrests in essex in total', false],
+    ['arrests in essex', false],
+  ])('"%s": %s', (text, beside) => {
+    expect(regionBeside(text.split(' '), words)).toBe(beside);
+  });
+});
+
+describe('a reply of several parts', () => {
+  it('should keep as many whole answers as fit, in order', () => {
+    expect(fitted(['one', 'two', 'three'], 12)).toBe('one\n\ntwo');
+    expect(fitted(['a long first answer'], 5)).toBe('a long first answer');
+  });
+});

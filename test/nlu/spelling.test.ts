@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createNameIndex, createSpeller, editsAllowed, misspelling, nearest, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { soundOf } from '../../src/nlu/natural.js';
+
+// The words here are invented or everyday ones: the rules are tested, not the bot's vocabulary.
+
+describe('Double Metaphone, as natural 8.1.1 gives it', () => {
+  // The spelling rule relies on these codes: a new natural that changes them fails here first.
+  it.each([
+    ['knives', 'NFS'],
+    ['nifes', 'NFS'],
+    ['colchester', 'KLXSTR'],
+    ['kolchester', 'KLXSTR'],
+  ])('should code "%s" as %s', (word, code) => {
+    expect(soundOf(word)).toContain(code);
+  });
+});
+
+describe('the spelling rule', () => {
+  it('should allow one edit up to six letters and two from seven', () => {
+    expect([editsAllowed(4), editsAllowed(5), editsAllowed(6), editsAllowed(7)]).toEqual([0, 1, 1, 2]);
+  });
+
+  it.each([
+    ['arests', 'arrests'],
+    ['esex', 'essex'],
+    ['dael', 'deal'],
+    ['lins', 'lines'],
+    ['hertfordhsire', 'hertfordshire'],
+    ['nifes', 'knives'],
+    ['kolchester', 'colchester'],
+  ])('should read "%s" as a misspelling of "%s"', (typed, known) => {
+    expect(misspelling(typed, known)).toBeDefined();
+  });
+
+  it.each([
+    ['went', 'kent'],
+    ['hers', 'herts'],
+    ['wessex', 'essex'],
+    ['tall', 'tell'],
+    ['lins', 'lint'],
+  ])('should not read "%s" as "%s"', (typed, known) => {
+    expect(misspelling(typed, known)).toBeUndefined();
+  });
+
+  it('should take a sound-alike one edit further than spelling alone allows', () => {
+    // nifes → knives is two edits for five letters: only the shared sound lets it through.
+    expect(soundAlike('nifes', 'knives')).toBe(true);
+    expect(misspelling('nifes', 'knives')).toBe(2);
+    expect(misspelling('nifez', 'knobes')).toBeUndefined();
+  });
+
+  it('should choose the nearest of several, the first listed on a tie', () => {
+    expect(nearest('blorp', ['blorb', 'blarp', 'blorp'])).toBe('blorp');
+    expect(nearest('blorq', ['blorb', 'blorz'])).toBe('blorb');
+    expect(nearest('zzzzz', ['blorb'])).toBeUndefined();
+  });
+
+  it('should look among names with the same first letter or the same sound', () => {
+    const candidates = createNameIndex(['colchester', 'cambridge', 'norwich']);
+    expect(candidates('kolchester')).toContain('colchester');
+    expect(candidates('kolchester')).not.toContain('norwich');
+  });
+
+  it('should correct a misspelt word to the vocabulary, and leave known, short and numbered words alone', () => {
+    const correct = createSpeller(['arrests', 'weapons', 'deal', 'lines', 'the', 'together', 'tether']);
+    expect(correct('together')).toBe('together');
+    expect(correct('arests')).toBe('arrests');
+    expect(correct('wepons')).toBe('weapons');
+    expect(correct('dael')).toBe('deal');
+    expect(correct('teh')).toBe('teh');
+    expect(correct('a14')).toBe('a14');
+    expect(correct('zebra')).toBe('zebra');
+  });
+});
+
+describe('words run together', () => {
+  const known = new Set(['how', 'many', 'arrests', 'in', 'kent', 'deal', 'lines', 'to', 'get', 'her', 'market', 'place']);
+  const isKnown = (w: string) => known.has(w);
+  const isTopic = (w: string) => ['arrests', 'kent', 'deal', 'lines'].includes(w);
+
+  it('should split them into the fewest known words', () => {
+    expect(splitJoined('howmanyarrestsinkent', isKnown, isTopic)).toEqual(['how', 'many', 'arrests', 'in', 'kent']);
+    expect(splitJoined('deallines', isKnown, isTopic)).toEqual(['deal', 'lines']);
+  });
+
+  it('should split only when a word of the subject is found: "together" is not "to get her"', () => {
+    expect(splitJoined('together', isKnown, isTopic)).toBeUndefined();
+    expect(splitJoined('marketplace', isKnown, isTopic)).toBeUndefined();
+  });
+
+  it('should leave short words and words that cannot be split alone', () => {
+    expect(splitJoined('inkent', isKnown, isTopic)).toBeUndefined();
+    expect(splitJoined('arrestsxyz', isKnown, isTopic)).toBeUndefined();
+  });
+});
