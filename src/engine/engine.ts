@@ -180,7 +180,8 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
    */
   function partsOf(message: string, single: PartReading, danger: DangerReading, now: number, speaker: ReturnType<typeof readSpeaker>): PartReading[] {
     const question = understand.questionOf(message);
-    const texts = splitParts(question ?? message, englishWords(knowledge.languages));
+    // Line breaks are spaces: people on phones break lines mid-sentence.
+    const texts = splitParts((question ?? message).replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' '), englishWords(knowledge.languages));
     if (texts.length <= 1 && !question) return [single];
     const parts = texts.map((t) => readPart(t, danger, now, speaker));
     if (parts.length > 1) return parts;
@@ -295,6 +296,9 @@ function withPlacesOf(question: FrameParts, whole: FrameParts): FrameParts {
   if (question.places.length > 0 || whole.counties.length === 0 || whole.places.some((p) => p.kind === 'outside_region')) return question;
   return { ...question, places: whole.places, counties: whole.counties };
 }
+
+/** Line breaks and other control characters, read as spaces. */
+const LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** Telegram's limit on a message, less room for the footer and the 999 line. */
 const MAX_BODY = 3600;

@@ -106,11 +106,11 @@ export function splitParts(text: string, words: Words): string[] {
 }
 
 const secondQuestions = new WeakMap<readonly string[], RegExp>();
-/** "and" (or another word of `second_question`) followed by a question word: where a second question starts. */
-function secondQuestion(words: Pick<Words, 'second_question' | 'question_starts'>): RegExp {
+/** "and" (or another word of `second_question`) followed by a word of `second_question_starts`: where a second question starts. */
+function secondQuestion(words: Pick<Words, 'second_question' | 'second_question_starts'>): RegExp {
   let re = secondQuestions.get(words.second_question);
   if (!re) {
-    re = new RegExp(`\\s+(?:${alternativesOf(words.second_question)})\\s+(?=(?:${alternativesOf(words.question_starts)})\\b)`, 'gi');
+    re = new RegExp(`\\s+(?:${alternativesOf(words.second_question)})\\s+(?=(?:${alternativesOf(words.second_question_starts)})\\b)`, 'gi');
     secondQuestions.set(words.second_question, re);
   }
   return re;
@@ -171,7 +171,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
     following ||
     u.onlyPlaces ||
     home ||
-    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime || understood(part, metrics)));
+    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime || understood(part, metrics, deps)));
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
   if (following && (metrics.length > 0 || frame.places.length > 0 || working || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
   if (text) {
@@ -220,8 +220,8 @@ const SURE = 0.9;
  * Whether the frame understood the whole part: a figure and a place, and no word the bot has never seen
  * ("Essex, Kent, Cambs - arrests for each"); words the frame read as a time or a breakdown count as understood.
  */
-export function understood(part: PartReading, metrics: readonly string[]): boolean {
-  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT;
+export function understood(part: PartReading, metrics: readonly string[], deps: EngineDeps): boolean {
+  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT && topAgrees(part.u, metrics, deps);
 }
 
 /** Whether a part tells the person's own story rather than asking about the week: with one of `own_story`, a figure named is part of the story ("my son was arrested in luton"). */
