@@ -1,4 +1,4 @@
-import { actOfIntent } from '../frame/act.js';
+import { actOfIntent } from './act.js';
 import type { FrameParts } from '../frame/build.js';
 import type { DangerReading, NextStep } from '../frame/danger.js';
 import type { Act } from '../frame/types.js';

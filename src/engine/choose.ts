@@ -1,4 +1,4 @@
-import { actOfIntent } from '../frame/act.js';
+import { actOfIntent } from './act.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Understanding } from '../nlu/understand.js';

@@ -93,7 +93,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     emergency,
     match,
   };
-  const understand = createUnderstanding(knowledge, intents, { smoothing: match.smoothing });
+  const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT, smoothing: match.smoothing });
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),

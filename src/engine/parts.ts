@@ -1,4 +1,4 @@
-import { actOfIntent } from '../frame/act.js';
+import { actOfIntent } from './act.js';
 import type { FrameParts } from '../frame/build.js';
 import { answerCounties, countyKind } from '../frame/places.js';
 import { latestOperation } from '../knowledge/knowledge.js';

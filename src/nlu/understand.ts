@@ -1,4 +1,3 @@
-import { FALLBACK_INTENT } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { englishWords } from '../knowledge/languages.js';
 import { createLexicon } from './lexicon.js';
@@ -169,10 +168,10 @@ function toFeatures(tokens: readonly string[], time: ReadonlySet<string>): strin
  * "in", "at", "near"... ("deal" in "deal lines"), and the figures' own words. Off-topic examples
  * ("is norwich a city") and "arrests in luton" name towns as places, so those towns stay towns.
  */
-export function wordsInOtherSenses(examples: readonly { intent: string; text: string }[], knowledge: Pick<Knowledge, 'metrics'>): Set<string> {
+export function wordsInOtherSenses(examples: readonly { intent: string; text: string }[], knowledge: Pick<Knowledge, 'metrics'>, outOfScope: string): Set<string> {
   const common = new Set<string>();
   for (const e of examples) {
-    if (e.intent === FALLBACK_INTENT) continue;
+    if (e.intent === outOfScope) continue;
     const ws = words(e.text);
     ws.forEach((w, i) => {
       if (!PLACE_PREPOSITIONS.has(ws[i - 1] ?? '')) common.add(w);
@@ -205,15 +204,18 @@ export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: read
   return kept.length > 0 ? kept : [...mentions];
 }
 
-/** Builds the matcher: trains the classifier from the intents' examples. */
-export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { smoothing?: number } = {}) {
+/**
+ * Builds the matcher: trains the classifier from the intents' examples. `outOfScope` is the id of the topic
+ * whose examples are about other things (the fallback): its words never count as the bot's subject.
+ */
+export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { outOfScope: string; smoothing?: number }) {
   const english = englishWords(knowledge.languages);
   const time = timeWords(english);
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
-  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge), months: english.months });
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge, options.outOfScope), months: english.months });
   const translate = createLexicon(knowledge.words);
   // Each figure's words as listed and as the slang reading turns them ("drug lines" is read "drugs lines").
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) =>
@@ -239,7 +241,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // nothing about whether a message is in scope; the rest do.
   const spread = new Map<string, Set<string>>();
   for (const d of docs) {
-    if (d.intent === FALLBACK_INTENT) continue;
+    if (d.intent === options.outOfScope) continue;
     for (const t of d.tokens) spread.set(t, (spread.get(t) ?? new Set()).add(d.intent));
   }
   const inScopeIntents = new Set(intents.map((i) => i.id)).size - 1;

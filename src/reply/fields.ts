@@ -1,6 +1,5 @@
 import { countyFigure, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { formatDate, formatDateRange, formatFigure, listInWords } from '../knowledge/format.js';
-import type { Answer } from '../intents/schema.js';
 import { guidanceFields, guidanceLookup } from '../knowledge/guidance.js';
 
 /** Looks a template field up; undefined means "not published" or "not known here". */
@@ -9,8 +8,11 @@ export type Lookup = (field: string) => string | undefined;
 /** Fields every template may use. */
 const COMMON = ['operation', 'ran_by', 'ran_by_short', 'dates', 'start', 'end', 'published', 'publisher', 'source', 'counties_with_figures'];
 
+/** The parts of an intent's `answer:` (src/intents/schema.ts), each filled with its own fields. */
+export type AnswerSection = 'text' | 'young' | 'professional' | 'region' | 'county' | 'missing' | 'most' | 'fewest' | 'versus' | 'none';
+
 /** Fields each part of `answer:` may use, beyond the common ones and facts.*. */
-const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
+const SECTION_FIELDS: Record<AnswerSection, (metrics: string[]) => string[]> = {
   text: () => [],
   young: () => [],
   professional: () => [],
@@ -24,7 +26,7 @@ const SECTION_FIELDS: Record<keyof Answer, (metrics: string[]) => string[]> = {
 };
 
 /** Every field a template in this part of an intent may name, for `npm run check`. */
-export function knownFields(section: keyof Answer, knowledge: Knowledge): string[] {
+export function knownFields(section: AnswerSection, knowledge: Knowledge): string[] {
   const facts = new Set(knowledge.operations.flatMap((op) => Object.keys(op.facts)));
   const guidance = [...knowledge.guidance.keys()].flatMap(guidanceFields);
   return [...SECTION_FIELDS[section]([...knowledge.metrics.keys()]), ...COMMON, ...[...facts].map((f) => `facts.${f}`), ...contactFields(knowledge), ...guidance];

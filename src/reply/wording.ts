@@ -55,8 +55,8 @@ export const WORDING = {
   weeks_versus: '{label}, by week of action:\n{lines}',
   week_line: '• {operation} ({dates}): {figure}',
   week_line_dates: '• {dates}: {figure}',
-  /** Part understood, part not. */
-  specific_no_answer: 'Sorry, I can only answer questions about the county-lines week of action ({dates}). I understood you asked about {understood}: try "{example}"',
+  /** Something else asked, naming a place or a figure of the week: what the bot can say about those instead. */
+  specific_no_answer: 'Sorry, I can only help with the county-lines week of action ({dates}). For {understood}, I can tell you what was published: try "{example}"',
   facet_no_figure: '{says} I can tell you about arrests, weapons, deal lines and other results of the week of action ({dates}), by county.',
   facet_nearest: '{says} I can tell you about {label}:',
   /** A service the message names that the answer left out. */

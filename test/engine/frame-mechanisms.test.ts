@@ -26,6 +26,7 @@ describe('towns read like their county', () => {
         { intent: 'deal_lines', text: 'how many deal lines' },
       ],
       { metrics: new Map() },
+      'fallback',
     );
     expect(common.has('norwich')).toBe(false);
     expect(common.has('luton')).toBe(false);

@@ -97,10 +97,10 @@ describe('the answer planner', () => {
     expect(body(r.text)).toMatch(/^To reach Crimestoppers, call 0800 555 111/);
   });
 
-  it('should say what it understood when it cannot answer, and keep the general fallback for nothing understood', () => {
+  it('should offer what was published for a place named in a question about something else, and keep the general fallback for nothing understood', () => {
     const specific = ask('whats the weather in chelmsford');
     expect(specific.frame.rule).toBe('specific-fallback');
-    expect(body(specific.text)).toContain('Chelmsford (Essex)');
+    expect(body(specific.text)).toContain('For Chelmsford (Essex), I can tell you what was published');
     expect(body(specific.text)).not.toMatch(/\b60\b/);
     const general = ask('tell me a joke');
     expect(general.frame.rule).toBe('general-fallback');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actOfIntent } from '../../src/frame/act.js';
+import { actOfIntent } from '../../src/engine/act.js';
 import { contactRule } from '../../src/frame/contact.js';
 import { createFacetFinder } from '../../src/frame/facet.js';
 import { exceptsCounty, numberAsked, operationStep } from '../../src/frame/operation.js';

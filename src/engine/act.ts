@@ -1,5 +1,5 @@
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
-import type { Act } from './types.js';
+import type { Act } from '../frame/types.js';
 
 /** The act an intent answers: its `act:` if given, else figures for figure templates, emergency for danger, fact otherwise. */
 export function actOfIntent(intent: Pick<Intent, 'id' | 'act' | 'danger' | 'answer' | 'metric'> | undefined): Act {
