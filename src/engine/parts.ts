@@ -59,6 +59,9 @@ const CALCULATING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'differ
 /** Operations that rank places. */
 export const RANKING: ReadonlySet<OperationKind> = new Set(['most', 'fewest', 'versus']);
 
+/** Operations that set two or more places against each other or add them up. */
+const combines = (kind: OperationKind) => RANKING.has(kind) || kind === 'sum' || kind === 'difference';
+
 /** Acts that are only social: dropped when another part of the message is answered. */
 const SOCIAL = new Set(['greeting', 'help']);
 
@@ -132,7 +135,10 @@ export interface Before {
 export function followsUp(part: PartReading, before: Before, words: Words): boolean {
   const { u, frame } = part;
   if (!before.answered && !(before.home && asksNearMe(u, words))) return false;
-  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens);
+  // Names something, or asks to compare or add up what was answered ("whats the difference between them", "add those up").
+  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
+  const combining = combines(operationStep(typed, 2, frame.weeks.length, { metrics: frame.metrics.length }, words).value.kind);
+  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens) || combining;
   return (pointsBack(u, words) || asksNearMe(u, words)) && (names || u.tokens.length <= 3);
 }
 
@@ -281,7 +287,6 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
     rules.push('near-me');
   }
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
-  const combines = (kind: OperationKind) => RANKING.has(kind) || kind === 'sum' || kind === 'difference';
   if (recall) {
     if (metrics.length === 0 && (!asked.via || u.onlyPlaces || pointsBack(u, words)) && recall.metrics.length > 0 && !(frame.facet && !pointsBack(u, words))) {
       metrics = recall.metrics;

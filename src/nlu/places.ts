@@ -76,6 +76,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     if (name.length >= (fullNames.some((f) => f.word === name) ? MIN_LENGTH : MIN_LENGTH + 1)) misspellable.set(name, hit);
   }
   const candidates = createNameIndex(misspellable.keys());
+  // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt, lutton).
+  const short = new Map([...joined].filter(([name]) => name.length >= MIN_LENGTH - 1 && !misspellable.has(name)));
   const fuzzyCache = new Map<string, { key: string; town: boolean } | null>();
 
   const fuzzy = (typed: string): { key: string; town: boolean } | undefined => {
@@ -85,7 +87,9 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     let found: { key: string; town: boolean } | null = null;
     // A prefix of a long county name (cambridge, hertford) is taken as the county.
     const prefixed = typed.length >= 7 && !typed.includes(' ') ? fullNames.find(({ word }) => word.length > typed.length && word.startsWith(typed)) : undefined;
+    const once = [...typed].flatMap((c, i) => (c === typed[i - 1] ? [typed.slice(0, i) + typed.slice(i + 1)] : [])).find((w) => short.has(w));
     if (prefixed) found = { key: prefixed.key, town: false };
+    else if (once) found = short.get(once)!;
     else {
       const near = nearest(typed, candidates(typed).filter((n) => !n.includes(' ')));
       // A word the examples use in another sense is no misspelt town, though it may be a misspelt county (norfok).
@@ -103,11 +107,15 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
    * as part of a name ("the most" is not "the met").
    */
   const unusual = (tokens: readonly string[], i: number): { hit: { key: string; town: boolean }; length: number } | undefined => {
-    for (let k = Math.min(3, tokens.length - i); k >= 1; k--) {
+    // Letters typed apart ("e s s e x") make longer spans; names typed in pieces make up to three.
+    const letters = tokens.slice(i).findIndex((t) => t.length > 1);
+    const longest = Math.max(3, letters === -1 ? tokens.length - i : letters);
+    for (let k = Math.min(longest, tokens.length - i); k >= 1; k--) {
       const span = tokens.slice(i, i + k);
       if (span.some((t) => t === PLACE_TOKEN)) continue;
       const together = joined.get(span.join(''));
       if (k > 1 && together) return { hit: together, length: k };
+      if (k > 3) continue;
       const near = k === 1 ? fuzzy(span[0]!) : fuzzyWords(span);
       if (near) return { hit: near, length: k };
     }

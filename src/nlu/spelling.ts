@@ -29,8 +29,11 @@ export function soundAlike(a: string, b: string): boolean {
  */
 export function misspelling(typed: string, known: string): number | undefined {
   if (typed === known) return 0;
+  // A letter typed twice (kentt, lutton, essexx): one edit, whatever the length.
+  if (typed.length === known.length + 1 && typed.length >= MIN_LENGTH - 1 && [...typed].some((c, i) => c === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known)) return 1;
   const longer = Math.max(typed.length, known.length);
   if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
+  // A four-letter word: only two letters swapped (dael → deal); one letter changed is too often another word (tall, tell).
   if (known.length === MIN_LENGTH - 1) return typed.length === known.length && swapOfTwo(typed, known) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 && soundAlike(typed, known) ? 1 : undefined;
@@ -66,8 +69,8 @@ export function nearest(typed: string, candidates: Iterable<string>): string | u
 
 /** Longest word a run-together word is split into; words of that many letters are rare. */
 const MAX_PIECE = 16;
-/** Words run together shorter than this are left alone ("into", "cannot"). */
-const MIN_JOINED = 7;
+/** Words run together shorter than this are left alone ("into"); "inkent" is split, on a place name. */
+const MIN_JOINED = 5;
 
 /**
  * Splits a word typed without spaces into known words ("arrestsinessex" → arrests in essex,

@@ -97,6 +97,22 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: '"whats the difference between them" works out the gap between the places asked one after the other',
+    turns: [
+      { say: 'arrests in kent', has: ['40'] },
+      { say: 'and essex', has: ['60'] },
+      { say: 'whats the difference between them', has: ['20'] },
+    ],
+  },
+  {
+    name: '"which was higher" compares with a comparing word of its own',
+    turns: [
+      { say: 'arrests in cambs', has: ['20'] },
+      { say: 'and in bedfordshire', has: ['10'] },
+      { say: 'which was higher', has: ['Cambridgeshire', 'Bedfordshire', '20', '10'] },
+    ],
+  },
+  {
     name: 'where the person lives is kept, as a county, for "near me"',
     turns: [
       { say: 'i live in luton', has: ['Bedfordshire'] },
@@ -115,6 +131,9 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a misspelt county and figure', turns: [{ say: 'arests in esex', has: ['60'] }] },
   { name: 'a county split into words', turns: [{ say: 'cam bridge shire arrests', has: ['20'] }] },
   { name: 'words run together', turns: [{ say: 'arrestsinkent', has: ['40'] }] },
+  { name: 'a place run into the word before it', turns: [{ say: 'how many arrests inkent', has: ['40'] }] },
+  { name: 'a place typed letter by letter', turns: [{ say: 'e s s e x arrests', has: ['60'] }] },
+  { name: 'a short place name with a letter typed twice', turns: [{ say: 'kentt arrests', has: ['40'] }] },
   { name: 'a misspelt town, answered by its county', turns: [{ say: 'colchster arrests', has: ['Essex', '60'] }] },
   { name: 'a town misspelt by sound', turns: [{ say: 'kolchester arrests', has: ['Essex', '60'] }] },
   { name: 'a town of several words, one misspelt', turns: [{ say: 'arrests in bury st edmonds', has: [/Suffolk/, /not published/i] }] },

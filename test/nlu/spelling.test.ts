@@ -62,6 +62,12 @@ describe('the spelling rule', () => {
     expect(candidates('kolchester')).not.toContain('norwich');
   });
 
+  it('should read a letter typed twice as one edit, whatever the length', () => {
+    expect(misspelling('kentt', 'kent')).toBe(1);
+    expect(misspelling('lutton', 'luton')).toBe(1);
+    expect(misspelling('kenty', 'kent')).toBeUndefined();
+  });
+
   it('should correct a misspelt word to the vocabulary, and leave known, short and numbered words alone', () => {
     const correct = createSpeller(['arrests', 'weapons', 'deal', 'lines', 'the', 'together', 'tether']);
     expect(correct('together')).toBe('together');
@@ -89,8 +95,9 @@ describe('words run together', () => {
     expect(splitJoined('marketplace', isKnown, isTopic)).toBeUndefined();
   });
 
-  it('should leave short words and words that cannot be split alone', () => {
-    expect(splitJoined('inkent', isKnown, isTopic)).toBeUndefined();
+  it('should split a short word on a place name, and leave very short words and words that cannot be split alone', () => {
+    expect(splitJoined('inkent', isKnown, isTopic)).toEqual(['in', 'kent']);
+    expect(splitJoined('toin', isKnown, isTopic)).toBeUndefined();
     expect(splitJoined('arrestsxyz', isKnown, isTopic)).toBeUndefined();
   });
 });
