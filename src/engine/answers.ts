@@ -85,9 +85,9 @@ export function confirmElsewhere(n: number, op: Operation, knowledge: Knowledge,
   const shown = metric ? formatFigure({ value: n }, metric) : groupThousands(n);
   const label = metric?.label ?? metricKey;
   const counties = Object.keys(op.counties).filter((c) => c !== place && op.counties[c]?.[metricKey]?.value === n);
-  if (counties.length > 0) return { sentence: say('confirm_other_place', { number: shown, places: listInWords(counties.map((c) => placeName(knowledge, c))), label }) };
+  if (counties.length > 0) return { sentence: say(knowledge, 'confirm_other_place', { number: shown, places: listInWords(counties.map((c) => placeName(knowledge, c))), label }) };
   const other = metricsWithValue(op, place, n).find((m) => m !== metricKey);
-  if (other) return { sentence: say('confirm_other_metric', { number: shown, other: knowledge.metrics.get(other)?.label ?? other, label }), metric: other };
+  if (other) return { sentence: say(knowledge, 'confirm_other_metric', { number: shown, other: knowledge.metrics.get(other)?.label ?? other, label }), metric: other };
   return undefined;
 }
 
@@ -156,7 +156,7 @@ export function nextStep(next: NextStep, deps: EngineDeps, speaker?: SpeakerRead
     crimestoppers: number('crimestoppers') ?? '',
     'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '',
   };
-  return say(next === 'missing_child' ? 'next_missing_child' : 'next_confront', fields);
+  return say(knowledge, next === 'missing_child' ? 'next_missing_child' : 'next_confront', fields);
 }
 
 /** A next step with no danger now: a child missing with nothing said of risk, or someone thinking of confronting the people. */
@@ -185,7 +185,7 @@ export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
   const number = (id: string) => knowledge.contacts.get(id)?.number ?? '';
   const fields = { force, police: number('police'), emergency: number('emergency'), crimestoppers: number('crimestoppers'), 'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '' };
   const crimestoppers = parts.contact.crimestoppers === true;
-  return { body: say(crimestoppers ? 'contact_crimestoppers' : 'contact', fields), rule: crimestoppers ? 'contact-crimestoppers' : 'contact', intent: null, act: 'contact' };
+  return { body: say(knowledge, crimestoppers ? 'contact_crimestoppers' : 'contact', fields), rule: crimestoppers ? 'contact-crimestoppers' : 'contact', intent: null, act: 'contact' };
 }
 
 /** A figure named for a region county that has none for it: said plainly ("An arrest figure for Suffolk was not published."). */
@@ -194,7 +194,7 @@ export function unpublishedFigure(parts: FrameParts, op: Operation, knowledge: K
   const county = parts.counties[0];
   if (!metric || !county || !knowledge.places.get(county)?.in_region || figureOf(op, county, metric)) return undefined;
   const label = knowledge.metrics.get(metric)?.label ?? metric;
-  return say('not_published_figure', { label, where: `for ${placeName(knowledge, county)}` });
+  return say(knowledge, 'not_published_figure', { label, where: `for ${placeName(knowledge, county)}` });
 }
 
 /** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */
@@ -209,10 +209,10 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     if (nearest) {
       const counties = parts.counties.filter((c) => !parts.places.some((p) => p.key === c && p.kind === 'outside_region'));
       const label = knowledge.metrics.get(facet.nearest!)?.label ?? facet.nearest!;
-      const body = [say('facet_nearest', { says: facetSays(facet, op, knowledge), label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
+      const body = [say(knowledge, 'facet_nearest', { says: facetSays(facet, op, knowledge), label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
       return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties };
     }
-    return { body: say('facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
+    return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
   }
   const outside = outsideStatements(parts.places, knowledge);
   if (outside.length > 0 && parts.counties.length === 0) return { body: outside.join(' '), rule: 'outside-region', intent: null, act: 'out_of_scope' };
@@ -225,7 +225,7 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     const understood = metric ? [metric, where && `in ${where}`].filter(Boolean).join(' ') : (where ?? '');
     const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
     const missing = unpublishedFigure(parts, op, knowledge);
-    const body = [missing, say('specific_no_answer', { understood, dates, example })].filter(Boolean).join(' ');
+    const body = [missing, say(knowledge, 'specific_no_answer', { understood, dates, example })].filter(Boolean).join(' ');
     return { body, rule: missing ? 'specific-fallback-not-published' : 'specific-fallback', intent: null, act: 'out_of_scope' };
   }
   return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope' };
@@ -257,7 +257,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
   const facet = parts.facet && knowledge.facets.get(parts.facet.key);
   if (facet?.no_figures) {
-    return { body: say('facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope' };
+    return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope' };
   }
   const outside = facet?.place_is_value ? [] : outsideStatements(parts.places, knowledge);
   const counties = parts.counties;
@@ -273,7 +273,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
   const metricKey = (parts.metrics.length === 0 ? checked[0] : undefined) ?? metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'except' ? 'arrests' : undefined);
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
-    pre.push(say('confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
+    pre.push(say(knowledge, 'confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
   const joined = (rule: string, body: string) => ({ body: [...pre, capitalised(body)].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
 
@@ -298,7 +298,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     }
     if (kind === 'confirm' && parts.operation.number !== undefined && counties.length <= 1 && !intent.answer.most) {
       const figureIntent = intentForMetric(metricKey, deps) ?? intent;
-      const c = planConfirm(parts.operation.number, figureOf(op, counties[0], metricKey));
+      const c = planConfirm(parts.operation.number, figureOf(op, counties[0], metricKey), knowledge);
       const other = c && c.rule !== 'plan-confirm-yes' ? confirmElsewhere(parts.operation.number, op, knowledge, counties[0], metricKey) : undefined;
       const otherIntent = other?.metric ? intentForMetric(other.metric, deps) : undefined;
       const otherFigures = otherIntent ? templateFigures(otherIntent, op, knowledge, counties) : '';

@@ -80,14 +80,14 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
   const op = first.frame.weeks[0] ?? latestOperation(knowledge);
   // A breakdown the release gives no figures for at all ("how many gangs are operating"): said plainly, with no figures.
   const noFigures = frames.map((f) => f.facet && knowledge.facets.get(f.facet.key)).find((f) => f?.no_figures);
-  if (noFigures) return { body: say('facet_no_figure', { says: facetSays(noFigures, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: 'facet-no-figures', intent: null, act: 'out_of_scope' };
+  if (noFigures) return { body: say(knowledge, 'facet_no_figure', { says: facetSays(noFigures, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: 'facet-no-figures', intent: null, act: 'out_of_scope' };
   if (frames.every((f) => f.time.kind !== 'none' && f.weeks.length === 0)) return { body: otherTimeStatement(first.frame, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope' };
   const counties = [...new Set(cells.flatMap((c) => (c.place ? [c.place] : [])))];
   const places = frames.flatMap((f) => f.places);
   const facets = [...new Set(frames.flatMap((f) => (f.facet ? [f.facet.key] : [])))].flatMap((k) => knowledge.facets.get(k) ?? []);
   const notes = [...timeNote(first.frame, op, knowledge), ...outsideStatements(places, knowledge), ...townStatements(places, counties, knowledge), ...facets.map((f) => facetSays(f, op, knowledge))];
   const list = planFigureCells(op, knowledge, cells);
-  const after = fromContext ? [say('from_last_question', { places: listInWords(counties.map((c) => placeName(knowledge, c))) })] : [];
+  const after = fromContext ? [say(knowledge, 'from_last_question', { places: listInWords(counties.map((c) => placeName(knowledge, c))) })] : [];
   const metricIntent = intentForMetric(cells[0]!.metric, deps) ?? null;
   return {
     body: [...(notes.length > 0 ? [notes.join(' ')] : []), list.body, ...after].join('\n\n'),

@@ -7,7 +7,8 @@ import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import type { FacetDef, Figure } from '../knowledge/schema.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fill, fillFirst } from '../reply/template.js';
-import { WORDING, type WordingKey } from '../reply/wording.js';
+import { englishWording } from '../knowledge/languages.js';
+import type { WordingKey } from '../knowledge/language-wording.js';
 
 /** One planned reply: the body (no footer yet) and the rule that shaped it. */
 export interface Plan {
@@ -17,9 +18,10 @@ export interface Plan {
   figures: boolean;
 }
 
-/** Fills a named sentence of the planner's wording. */
-export function say(key: WordingKey, fields: Record<string, string | number>): string {
-  return fill(WORDING[key], (f) => (fields[f] === undefined ? undefined : String(fields[f]))) ?? WORDING[key];
+/** Fills a named sentence of the planner's wording (data/lang/en.yaml, `wording:`). */
+export function say(knowledge: Pick<Knowledge, 'languages'>, key: WordingKey, fields: Record<string, string | number>): string {
+  const sentence = englishWording(knowledge.languages)[key];
+  return fill(sentence, (f) => (fields[f] === undefined ? undefined : String(fields[f]))) ?? sentence;
 }
 
 /** A published figure: a county's, or the region's when `place` is undefined. */
@@ -50,7 +52,7 @@ export function outsideStatements(places: readonly FramePlace[], knowledge: Know
   const outside = places.filter((p) => p.kind === 'outside_region');
   if (outside.length === 0) return [];
   const names = listInWords([...new Set(outside.map((p) => outsideName(p, knowledge)))]);
-  return [say('outside_region', { region_counties: regionCounties(knowledge), place: names })];
+  return [say(knowledge, 'outside_region', { region_counties: regionCounties(knowledge), place: names })];
 }
 
 /** Towns asked about: figures are by county, and which county each town is in. */
@@ -59,7 +61,7 @@ export function townStatements(places: readonly FramePlace[], counties: readonly
   const byCounty = new Map<string, string[]>();
   for (const t of towns) byCounty.set(t.county!, [...(byCounty.get(t.county!) ?? []), titleCase(t.said)]);
   return [...byCounty].map(([county, names], i) => {
-    const sentence = say('town_in_county', { towns: listInWords(names), is_are: names.length > 1 ? 'are' : 'is', county: placeName(knowledge, county) });
+    const sentence = say(knowledge, 'town_in_county', { towns: listInWords(names), is_are: names.length > 1 ? 'are' : 'is', county: placeName(knowledge, county) });
     return i === 0 ? sentence : sentence.replace(/^.*?\. /, ''); // say "by county, not by town" once
   });
 }
@@ -71,17 +73,17 @@ export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): str
   const weeks = listInWords(knowledge.operations.map((op) => `the ${op.name} (${formatDateRange(op.start, op.end)})`));
   const kind = parts.time.kind;
   const key = kind === 'future' || kind === 'present' || kind === 'previous' || kind === 'recurring' || kind === 'trend' ? (`other_time_${kind}` as const) : 'other_time';
-  return say(key, { weeks, said: parts.time.said ?? 'that time' });
+  return say(knowledge, key, { weeks, said: parts.time.said ?? 'that time' });
 }
 
 /** A note on which week answers a question about a year, or one of several weeks. */
 export function timeNote(parts: FrameParts, op: Operation, knowledge: Knowledge): string[] {
   if (parts.time.kind === 'year') {
-    return [say('year_holds_week', { dates: formatDateRange(op.start, op.end), year: parts.time.said ?? op.start.slice(0, 4) })];
+    return [say(knowledge, 'year_holds_week', { dates: formatDateRange(op.start, op.end), year: parts.time.said ?? op.start.slice(0, 4) })];
   }
   // Named only when its name tells it from the other weeks: answers already give the week's dates.
   const named = knowledge.operations.filter((o) => o.name === op.name).length === 1;
-  if (parts.time.kind !== 'none' && knowledge.operations.length > 1 && named) return [say('week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
+  if (parts.time.kind !== 'none' && knowledge.operations.length > 1 && named) return [say(knowledge, 'week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
   return [];
 }
 
@@ -98,7 +100,7 @@ export function planSum(op: Operation, knowledge: Knowledge, counties: readonly 
   const missing = rows.filter((r) => !r.f).map((r) => placeName(knowledge, r.c));
   if (missing.length > 0) {
     return {
-      body: say('cannot_calculate', { missing: `the ${metric.label} figures for ${listInWords(missing)}`, was_were: 'were' }),
+      body: say(knowledge, 'cannot_calculate', { missing: `the ${metric.label} figures for ${listInWords(missing)}`, was_were: 'were' }),
       rule: 'plan-sum-missing',
       figures: false,
     };
@@ -107,7 +109,7 @@ export function planSum(op: Operation, knowledge: Knowledge, counties: readonly 
   const qualified = rows.some((r) => r.f!.qualifier);
   const parts = listInWords(rows.map((r) => `${placeName(knowledge, r.c)}'s ${formatFigure(r.f!, metric)}`));
   return {
-    body: say('sum', { parts, total: `${qualified ? 'at least ' : ''}${formatFigure({ value: total }, metric)}`, label: metric.label, dates: formatDateRange(op.start, op.end) }),
+    body: say(knowledge, 'sum', { parts, total: `${qualified ? 'at least ' : ''}${formatFigure({ value: total }, metric)}`, label: metric.label, dates: formatDateRange(op.start, op.end) }),
     rule: 'plan-sum',
     figures: true,
   };
@@ -120,12 +122,12 @@ export function planShare(op: Operation, knowledge: Knowledge, counties: readonl
   const rows = counties.map((c) => ({ c, f: figureOf(op, c, metricKey) }));
   const missing = [...(whole ? [] : [`a region-wide total of ${metric.label}`]), ...rows.filter((r) => !r.f).map((r) => `a ${metric.label} figure for ${placeName(knowledge, r.c)}`)];
   if (missing.length > 0 || rows.length === 0) {
-    return { body: say('cannot_calculate', { missing: listInWords(missing.length ? missing : ['a county']), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-share-missing', figures: false };
+    return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing.length ? missing : ['a county']), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-share-missing', figures: false };
   }
   const part = rows.reduce((s, r) => s + r.f!.value, 0);
   const share = (100 * part) / whole!.value;
   const body = [
-    say('share', {
+    say(knowledge, 'share', {
       part_name: listInWords(rows.map((r) => placeName(knowledge, r.c))),
       part: formatFigure({ value: part }, metric),
       whole: formatFigure(whole!, metric),
@@ -134,7 +136,7 @@ export function planShare(op: Operation, knowledge: Knowledge, counties: readonl
       dates: formatDateRange(op.start, op.end),
     }),
   ];
-  if (threshold !== undefined) body.push(say('share_half', { more_less: share > threshold ? 'more' : 'less' }).replace('half', threshold === 50 ? 'half' : threshold === 25 ? 'a quarter' : 'a third'));
+  if (threshold !== undefined) body.push(say(knowledge, 'share_half', { more_less: share > threshold ? 'more' : 'less' }).replace('half', threshold === 50 ? 'half' : threshold === 25 ? 'a quarter' : 'a third'));
   return { body: body.join(' '), rule: 'plan-share', figures: true };
 }
 
@@ -142,12 +144,12 @@ export function planShare(op: Operation, knowledge: Knowledge, counties: readonl
 export function planPerDay(op: Operation, knowledge: Knowledge, place: string | undefined, metricKey: string): Plan {
   const metric = knowledge.metrics.get(metricKey)!;
   const f = figureOf(op, place, metricKey);
-  if (!f) return { body: say('not_published_figure', { label: metric.label, where: `for ${whereName(knowledge, place)}` }), rule: 'plan-per-day-missing', figures: false };
+  if (!f) return { body: say(knowledge, 'not_published_figure', { label: metric.label, where: `for ${whereName(knowledge, place)}` }), rule: 'plan-per-day-missing', figures: false };
   const days = daysOf(op);
   const rate = f.value / days;
   const rounded = rate >= 10 ? Math.round(rate) : Math.round(rate * 10) / 10;
   return {
-    body: say('per_day', {
+    body: say(knowledge, 'per_day', {
       whole: `${place ? `${placeName(knowledge, place)}'s ` : ''}${formatFigure(f, metric)}`,
       label: metric.label,
       days,
@@ -160,15 +162,15 @@ export function planPerDay(op: Operation, knowledge: Knowledge, place: string | 
 }
 
 /** "Was it 28?": yes or no against the published figure, and the figure itself. */
-export function planConfirm(number: number, figure: Figure | undefined): { opening: string; rule: string } | undefined {
+export function planConfirm(number: number, figure: Figure | undefined, knowledge: Pick<Knowledge, 'languages'>): { opening: string; rule: string } | undefined {
   if (!figure) return undefined;
   const shown = groupThousands(number);
   // "was it 48k?" of "an estimated £48,000": yes, and the figure that follows says it was an estimate.
-  if (figure.qualifier && figure.value === number) return { opening: say('confirm_yes_qualified', { number: shown }), rule: 'plan-confirm-yes-qualified' };
+  if (figure.qualifier && figure.value === number) return { opening: say(knowledge, 'confirm_yes_qualified', { number: shown }), rule: 'plan-confirm-yes-qualified' };
   // "more than £150,000" neither confirms nor rules out a larger number: the figure is given as published.
   if (figure.qualifier === 'more_than' && number > figure.value) return { opening: '', rule: 'plan-confirm-qualified' };
-  if (figure.qualifier) return { opening: say('confirm_no', { number: shown }), rule: 'plan-confirm-no' };
-  return figure.value === number ? { opening: say('confirm_yes', { number: shown }), rule: 'plan-confirm-yes' } : { opening: say('confirm_no', { number: shown }), rule: 'plan-confirm-no' };
+  if (figure.qualifier) return { opening: say(knowledge, 'confirm_no', { number: shown }), rule: 'plan-confirm-no' };
+  return figure.value === number ? { opening: say(knowledge, 'confirm_yes', { number: shown }), rule: 'plan-confirm-yes' } : { opening: say(knowledge, 'confirm_no', { number: shown }), rule: 'plan-confirm-no' };
 }
 
 /** One figure across two or more weeks, side by side. */
@@ -180,10 +182,10 @@ export function planWeeks(weeks: readonly Operation[], knowledge: Knowledge, pla
     .map((op) => {
       const f = figureOf(op, place, metricKey);
       const fields = { operation: op.name, dates: formatDateRange(op.start, op.end), figure: f ? formatFigure(f, metric) : 'not published' };
-      return say(sameName ? 'week_line_dates' : 'week_line', fields);
+      return say(knowledge, sameName ? 'week_line_dates' : 'week_line', fields);
     })
     .join('\n');
-  return { body: say('weeks_versus', { label: `${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}${place ? ` in ${placeName(knowledge, place)}` : ''}`, lines }), rule: 'plan-weeks-versus', figures: true };
+  return { body: say(knowledge, 'weeks_versus', { label: `${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}${place ? ` in ${placeName(knowledge, place)}` : ''}`, lines }), rule: 'plan-weeks-versus', figures: true };
 }
 
 /** An intent's figure templates for the region or each county, as the intent file words them. */
@@ -219,10 +221,10 @@ export function planDifference(op: Operation, knowledge: Knowledge, counties: re
   const metric = knowledge.metrics.get(metricKey)!;
   const [a, b] = counties.map((c) => figureOf(op, c, metricKey));
   const missing = counties.filter((c, i) => ![a, b][i]).map((c) => `the ${metric.label} figure for ${placeName(knowledge, c)}`);
-  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-difference-missing', figures: false };
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-difference-missing', figures: false };
   const gap = a!.value - b!.value;
   return {
-    body: say('difference', {
+    body: say(knowledge, 'difference', {
       a_name: placeName(knowledge, counties[0]),
       b_name: placeName(knowledge, counties[1]),
       a: formatFigure(a!, metric),
@@ -243,9 +245,9 @@ export function planExcept(op: Operation, knowledge: Knowledge, county: string, 
   const whole = figureOf(op, undefined, metricKey);
   const part = figureOf(op, county, metricKey);
   const missing = [...(whole ? [] : [`a region-wide total of ${metric.label}`]), ...(part ? [] : [`a ${metric.label} figure for ${placeName(knowledge, county)}`])];
-  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-except-missing', figures: false };
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-except-missing', figures: false };
   return {
-    body: say('except', {
+    body: say(knowledge, 'except', {
       whole: formatFigure(whole!, metric),
       part: formatFigure(part!, metric),
       rest: `${qualifierWord([whole, part])}${formatFigure({ value: whole!.value - part!.value }, metric)}`,
@@ -262,18 +264,18 @@ export function planExcept(op: Operation, knowledge: Knowledge, county: string, 
 export function planCountySum(op: Operation, knowledge: Knowledge, metricKey: string): Plan {
   const metric = knowledge.metrics.get(metricKey)!;
   const rows = Object.keys(op.counties).map((c) => ({ c, f: figureOf(op, c, metricKey) })).filter((r) => r.f);
-  if (rows.length === 0) return { body: say('not_published_figure', { label: metric.label, where: 'by county' }), rule: 'plan-county-sum-missing', figures: false };
+  if (rows.length === 0) return { body: say(knowledge, 'not_published_figure', { label: metric.label, where: 'by county' }), rule: 'plan-county-sum-missing', figures: false };
   const total = rows.reduce((s, r) => s + r.f!.value, 0);
   const region = figureOf(op, undefined, metricKey);
   const body = [
-    say('county_sum', {
+    say(knowledge, 'county_sum', {
       parts: listInWords(rows.map((r) => `${placeName(knowledge, r.c)} ${formatFigure(r.f!, metric)}`)),
       total: `${qualifierWord(rows.map((r) => r.f))}${formatFigure({ value: total }, metric)}`,
       label: metric.label,
       dates: formatDateRange(op.start, op.end),
     }),
   ];
-  if (region) body.push(region.value === total ? say('county_sum_matches', {}) : say('county_sum_differs', { region: formatFigure(region, metric) }));
+  if (region) body.push(region.value === total ? say(knowledge, 'county_sum_matches', {}) : say(knowledge, 'county_sum_differs', { region: formatFigure(region, metric) }));
   return { body: body.join(' '), rule: 'plan-county-sum', figures: true };
 }
 
@@ -282,10 +284,10 @@ export function planMetricSum(op: Operation, knowledge: Knowledge, place: string
   const metrics = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
   if (metrics.some((x) => !x.m) || new Set(metrics.map((x) => x.m.unit)).size > 1) return undefined;
   const missing = metrics.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
-  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-sum-missing', figures: false };
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-sum-missing', figures: false };
   const total = metrics.reduce((s, x) => s + x.f!.value, 0);
   return {
-    body: say('metric_sum', {
+    body: say(knowledge, 'metric_sum', {
       parts: listInWords(metrics.map((x) => `${formatFigure(x.f!, x.m)} (${x.m.label})`)),
       where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
       total: `${qualifierWord(metrics.map((x) => x.f))}${formatFigure({ value: total }, metrics[0]!.m)}`,
@@ -301,10 +303,10 @@ export function planMetricShare(op: Operation, knowledge: Knowledge, place: stri
   const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
   if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
   const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
-  if (missing.length > 0) return { body: say('cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-share-missing', figures: false };
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-share-missing', figures: false };
   const [part, whole] = [...rows].sort((a, b) => a.f!.value - b.f!.value);
   return {
-    body: say('metric_share', {
+    body: say(knowledge, 'metric_share', {
       part: formatFigure(part!.f!, part!.m),
       part_label: part!.m.label,
       whole: formatFigure(whole!.f!, whole!.m),
@@ -348,14 +350,14 @@ export function planFigureCells(op: Operation, knowledge: Knowledge, cells: read
       const metric = knowledge.metrics.get(key);
       const f = figureOf(op, place, key);
       if (!metric) return key;
-      if (!f) return say('figure_not_published', { label: metric.label });
+      if (!f) return say(knowledge, 'figure_not_published', { label: metric.label });
       any = true;
       return metric.summary.replace('{value}', formatFigure(f, metric));
     });
-    const name = place === undefined ? WORDING.region_row : placeName(knowledge, place);
-    return say('figures_row', { place: name, figures: capitalFirst(figures.join('; ')) });
+    const name = place === undefined ? englishWording(knowledge.languages).region_row : placeName(knowledge, place);
+    return say(knowledge, 'figures_row', { place: name, figures: capitalFirst(figures.join('; ')) });
   });
-  return { body: [say('figures_intro', { dates: formatDateRange(op.start, op.end) }), ...lines].join('\n'), rule: 'plan-figure-list', figures: any };
+  return { body: [say(knowledge, 'figures_intro', { dates: formatDateRange(op.start, op.end) }), ...lines].join('\n'), rule: 'plan-figure-list', figures: any };
 }
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -25,7 +25,7 @@ function servicesOf(contacts: ReadonlyMap<string, Contact>) {
  * someone who asks about SafeCall, Childline, the NSPCC or Fearless always learns how to reach it. The
  * footer's services (999, 101, Crimestoppers) are in every reply already.
  */
-export function namedServiceLines(tokens: readonly string[], body: string, knowledge: Pick<Knowledge, 'contacts'>): string[] {
+export function namedServiceLines(tokens: readonly string[], body: string, knowledge: Pick<Knowledge, 'contacts' | 'languages'>): string[] {
   const services = servicesOf(knowledge.contacts);
   // Single words, and two words run together, so "safe call" names SafeCall.
   const said = new Set(tokens);
@@ -40,7 +40,7 @@ export function namedServiceLines(tokens: readonly string[], body: string, knowl
     const text = contact.text && contact.text !== contact.number ? `text ${contact.text}` : undefined;
     // A web address only when there is no number to ring: long links are hard to read on a phone.
     const how = [call, text, !call && contact.web].filter(Boolean).join(', ');
-    lines.push(say(contact.about ? 'service_named' : 'service_named_plain', { name: contact.name, how, about: contact.about ?? '' }));
+    lines.push(say(knowledge, contact.about ? 'service_named' : 'service_named_plain', { name: contact.name, how, about: contact.about ?? '' }));
   }
   return lines;
 }

@@ -5,6 +5,7 @@ import type { Problem } from '../files/problem.js';
 import { readYaml, validate } from '../files/yaml-file.js';
 import { describe, strictObject, text, textList } from '../files/zod-helpers.js';
 import { someWordsSchema, wordsSchema, type Words } from './language-words.js';
+import { someWordingSchema, wordingSchema, type Wording } from './language-wording.js';
 
 /** The folder inside data/ that holds one file per language, named by its code: `en.yaml`, `pl.yaml`. */
 export const LANGUAGES_FOLDER = 'lang';
@@ -51,6 +52,8 @@ export const languageFileSchema = strictObject({
   danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),
   /** The words that show what a question asks (see language-words.ts). English gives every list; the others may give some. */
   words: someWordsSchema.optional(),
+  /** The sentences the planner writes (see language-wording.ts). English gives every one. */
+  wording: someWordingSchema.optional(),
 });
 
 /** English's file: the same, but `words:` with every list, since the readers of questions take their words from it. */
@@ -59,6 +62,10 @@ const englishFileSchema = languageFileSchema.extend({
     .unknown()
     .refine((v) => v !== undefined, { message: 'is missing: the bot reads questions with these words (which time, which sum, who is asking). Restore the section from git.', abort: true })
     .pipe(wordsSchema),
+  wording: z
+    .unknown()
+    .refine((v) => v !== undefined, { message: 'is missing: the bot writes its sentences around the figures from it. Restore the section from git.', abort: true })
+    .pipe(wordingSchema),
 });
 
 export type LanguageFile = z.infer<typeof languageFileSchema>;
@@ -78,6 +85,11 @@ const TYPED_NUMBER = /\d/;
 /** Checks one language's sentences against the fields English gives them, and for typed numbers. */
 function checkSentences(lang: Language, lineOf: (path: readonly PropertyKey[]) => number | undefined): Problem[] {
   const problems: Problem[] = [];
+  for (const [key, sentence] of Object.entries(lang.wording ?? {}) as [string, string | undefined][]) {
+    if (sentence && TYPED_NUMBER.test(sentence.replace(PLACEHOLDER, ''))) {
+      problems.push({ file: lang.file, line: lineOf(['wording', key]), field: `wording.${key}`, message: 'has a number typed in it. Write a {field} instead: figures come from data/operations/, numbers from data/contacts.yaml.', severity: 'error' });
+    }
+  }
   for (const [key, sentence] of Object.entries(lang.sentences) as [SentenceKey, string | undefined][]) {
     if (!sentence) continue;
     const at = (message: string) => problems.push({ file: lang.file, line: lineOf(['sentences', key]), field: `sentences.${key}`, message, severity: 'error' });
@@ -134,4 +146,14 @@ export function englishWords(languages: ReadonlyMap<string, Language>): Words {
 export function sentenceIn(languages: ReadonlyMap<string, Language>, code: string, key: SentenceKey, fields: Readonly<Record<string, string>>): string | undefined {
   const sentence = languages.get(code)?.sentences[key];
   return sentence?.replace(PLACEHOLDER, (whole, name: string) => fields[name] ?? whole);
+}
+
+/**
+ * English's `wording:`, the sentences the planner writes around the figures. The loader refuses an en.yaml
+ * without every sentence, so this only throws for languages not read by {@link loadLanguages}.
+ */
+export function englishWording(languages: ReadonlyMap<string, Language>): Wording {
+  const wording = languages.get(ENGLISH)?.wording;
+  if (!wording) throw new Error(`${LANGUAGES_FOLDER}/${ENGLISH}.yaml has no wording: section. Load the languages with loadLanguages, which says what is missing.`);
+  return wording as Wording;
 }

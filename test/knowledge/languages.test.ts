@@ -72,6 +72,19 @@ describe('loadLanguages', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', severity: 'error' })]);
   });
 
+  it('refuses an en.yaml whose wording: lacks a sentence, naming the file, the field and what the sentence is for', async () => {
+    const { languages, problems } = await withEnglish((text) => text.replace(/^  outside_region: .*\n/m, ''));
+    expect(languages).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', field: 'wording.outside_region', severity: 'error' })]);
+    expect(problems[0]!.message).toMatch(/a place outside the region/);
+  });
+
+  it('refuses a number typed into a sentence of wording:, naming the field', async () => {
+    const { languages, problems } = await withEnglish((text) => text.replace('{region_counties}) only.', '{region_counties}) only. Call 101.'));
+    expect(languages).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', field: 'wording.outside_region', severity: 'error' })]);
+  });
+
   it('refuses an en.yaml whose words: lacks a list, naming the file, the field and what the list is for', async () => {
     const { languages, problems } = await withEnglish((text) => text.replace(/^  fewest: .*\n/m, ''));
     expect(languages).toBeUndefined();
@@ -80,7 +93,7 @@ describe('loadLanguages', () => {
   });
 
   it('refuses an en.yaml with no words: at all', async () => {
-    const { problems } = await withEnglish((text) => text.slice(0, text.indexOf('words:')));
+    const { problems } = await withEnglish((text) => text.slice(0, text.indexOf('\nwords:') + 1));
     expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/en.yaml', field: 'words', severity: 'error' })]);
     expect(problems[0]!.message).toMatch(/^is missing.*Restore/);
   });
