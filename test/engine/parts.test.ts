@@ -104,6 +104,7 @@ describe('what a part asks for', () => {
     ['what is county lines', 'text'],
     ['what is the phone number for kent police', 'contact'],
     ['how much is a knife block at argos', 'none'],
+    ['how to make money fast', 'none'],
     ['can i get my cash back that police took off me', 'none'],
     ['whats the weather in chelmsford', 'none'],
     ['was there one in 2019', 'figures'],
