@@ -222,8 +222,9 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     const town = parts.places.find((p) => p.kind === 'town' && p.county === parts.counties[0]);
     const where = place && (town ? `${titleCase(town.said)} (${place})` : place);
     // "arrests in Essex", or just "Essex" when no figure was named.
-    const understood = metric ? [metric, where && `in ${where}`].filter(Boolean).join(' ') : (where ?? '');
-    const example = metric ? `how many ${metric} in ${place ?? 'Essex'}?` : `what happened in ${place}?`;
+    // What the bot can say instead: what was published for the place, or the results of the week.
+    const understood = where ?? `the ${metric}`;
+    const example = place ? `what happened in ${place}?` : 'what were the results?';
     const missing = unpublishedFigure(parts, op, knowledge);
     const body = [missing, say(knowledge, 'specific_no_answer', { understood, dates, example })].filter(Boolean).join(' ');
     return { body, rule: missing ? 'specific-fallback-not-published' : 'specific-fallback', intent: null, act: 'out_of_scope' };

@@ -143,6 +143,8 @@ const CONVERSATIONS: Conversation[] = [
   // What cannot be answered.
   { name: 'a figure the release does not give for a county is said plainly', turns: [{ say: 'how many deal lines in cambridgeshire', has: [/not published/i], lacks: [/\b9\b/, /\b7\b/] }] },
   { name: 'a price question naming a figure word is out of scope', turns: [{ say: 'how much is a knife block at argos', lacks: ['12', '40'] }] },
+  { name: 'a figure question whose best guess is another figure asks about something else', turns: [{ say: 'how many drug deaths were there in essex', lacks: ['30,000'] }] },
+  { name: 'the figure of a topic the classifier is sure of comes first, with the figure the words name', turns: [{ say: 'did they actually help any of the kids being used or just arrest people', has: [/safeguarded/i, '200'] }] },
   { name: 'money of one\'s own is not the week\'s', turns: [{ say: 'can i get my cash back that police took off me', lacks: ['90,000'] }] },
 ];
 
