@@ -41,10 +41,33 @@ export function misspelling(typed: string, known: string): number | undefined {
   // (kolchester for colchester, nifes for knives); never a letter put before a name (wessex is not essex).
   if (typed[0] !== known[0] && !(soundAlike(typed, known) && (typed.length === known.length || known.slice(1).startsWith(typed[0]!)))) return undefined;
   const allowed = editsAllowed(typed.length);
-  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
+  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40 || lettersApart(typed, known) > allowed + 1) return undefined;
   const d = editDistance(typed, known);
   if (d <= allowed) return d;
   return d <= allowed + 1 && soundAlike(typed, known) ? d : undefined;
+}
+
+const counts = new Int32Array(65536);
+/**
+ * A cheap lower bound of the edit distance: letters of one word the other lacks (counting repeats). Words
+ * further apart than a misspelling allows are set aside before the full distance is worked out.
+ */
+export function lettersApart(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i)]!--;
+  let extraA = 0;
+  let extraB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (counts[c]! > 0) extraA += counts[c]!;
+    counts[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (counts[c]! < 0) extraB -= counts[c]!;
+    counts[c] = 0;
+  }
+  return Math.max(extraA, extraB);
 }
 
 /** Two words the same but for two neighbouring letters swapped (dael, deal). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNameIndex, createSpeller, editsAllowed, misspelling, nearest, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { editDistance } from '../../src/nlu/natural.js';
 import { soundOf } from '../../src/nlu/natural.js';
 
 // The words here are invented or everyday ones: the rules are tested, not the bot's vocabulary.
@@ -77,6 +78,24 @@ describe('the spelling rule', () => {
     expect(correct('teh')).toBe('teh');
     expect(correct('a14')).toBe('a14');
     expect(correct('zebra')).toBe('zebra');
+  });
+});
+
+describe('the quick bound on the distance', () => {
+  it.each([
+    ['arests', 'arrests'],
+    ['esxes', 'essex'],
+    ['colchester', 'kolchester'],
+    ['norwich', 'ipswich'],
+    ['abcdef', 'fedcba'],
+    ['aaab', 'abbb'],
+  ])('should never be more than the edit distance: %s, %s', (a, b) => {
+    expect(lettersApart(a, b)).toBeLessThanOrEqual(editDistance(a, b));
+  });
+
+  it('should count the letters one word lacks, repeats included', () => {
+    expect(lettersApart('essex', 'esex')).toBe(1);
+    expect(lettersApart('kent', 'luton')).toBe(3);
   });
 });
 
