@@ -303,7 +303,8 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
       const other = c && c.rule !== 'plan-confirm-yes' ? confirmElsewhere(parts.operation.number, op, knowledge, counties[0], metricKey) : undefined;
       const otherIntent = other?.metric ? intentForMetric(other.metric, deps) : undefined;
       const otherFigures = otherIntent ? templateFigures(otherIntent, op, knowledge, counties) : '';
-      if (c) return joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties), other?.sentence, otherFigures].filter(Boolean).join(' '));
+      // The figure checked is the topic answered, and the figure a follow-up keeps.
+      if (c) return { ...joined(c.rule, [c.opening, templateFigures(figureIntent, op, knowledge, counties), other?.sentence, otherFigures].filter(Boolean).join(' ')), intent: figureIntent, metrics: [metricKey] };
     }
   }
   if (intent.answer.most) {

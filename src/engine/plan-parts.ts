@@ -34,12 +34,6 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
   const region = frame.places.some((p) => p.kind === 'region');
   const ranks = RANKING.has(kind) || (asked.via?.answer.most !== undefined && kind === 'value' && metrics.length <= 1 && !(region && frame.counties.length > 0));
   if (ranks && deps.comparison) return { planned: planAnswer(deps.comparison, frame, deps, follow, speaker) };
-  // "was it 28 in kent?": the figure named, else the one with that number.
-  if (kind === 'confirm') {
-    const checked = metrics[0] ?? (frame.operation.number !== undefined && frame.counties.length <= 1 ? metricCheckedBy(op, frame.counties[0], frame.operation.number) : undefined);
-    const intent = checked ? intentForMetric(checked, deps) : frame.counties.length === 1 ? deps.byId.get('overview') : undefined;
-    if (intent) return { planned: planAnswer(intent, { ...frame, metrics: checked ? [checked, ...metrics.filter((m) => m !== checked)] : metrics }, deps, follow, speaker) };
-  }
   // A topic chosen with no figure named ("what happened in kent?": the overview) gives its own answer.
   if (metrics.length === 0 && asked.via) return { planned: planAnswer(asked.via, frame, deps, follow, speaker) };
   // A sum, a share, a rate, a difference: worked out by the figure's topic (arrests, the headline figure, unless another is named).

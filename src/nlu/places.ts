@@ -96,7 +96,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       const hit = near === undefined ? undefined : misspellable.get(near)!;
       if (hit && (!options.commonWords?.has(typed) || !hit.town)) found = hit;
     }
-    if (fuzzyCache.size > 5000) fuzzyCache.clear();
+    if (fuzzyCache.size > 20_000) fuzzyCache.clear();
     fuzzyCache.set(typed, found);
     return found ?? undefined;
   };
@@ -132,13 +132,17 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   }
 
   /** A name of several words typed with one or more of them misspelt, each word near its own. */
+  const wordsCache = new Map<string, { key: string; town: boolean } | null>();
   const fuzzyWords = (span: readonly string[]): { key: string; town: boolean } | undefined => {
     const named = multiWord.get(`${span.length}:${span[0]![0]}`);
     if (!named) return undefined;
-    for (const { parts, hit } of named) {
-      if (parts.every((p, j) => p === span[j] || misspelling(span[j]!, p) !== undefined) && parts.some((p, j) => p !== span[j])) return hit;
-    }
-    return undefined;
+    const typed = span.join(' ');
+    const cached = wordsCache.get(typed);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = named.find(({ parts }) => parts.every((p, j) => p === span[j] || misspelling(span[j]!, p) !== undefined) && parts.some((p, j) => p !== span[j]))?.hit;
+    if (wordsCache.size > 20_000) wordsCache.clear();
+    wordsCache.set(typed, found ?? null);
+    return found;
   };
 
   /** An ambiguous town counts when its county is named too, or it is written with a capital after "in", "at", "near" or "from". */

@@ -139,6 +139,14 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a town of several words, one misspelt', turns: [{ say: 'arrests in bury st edmonds', has: [/Suffolk/, /not published/i] }] },
   { name: '"deal lines" is no town', turns: [{ say: 'how many deal lines in kent', has: ['7'], lacks: [/Deal is in Kent/] }] },
   { name: 'Deal with a place cue is the town', turns: [{ say: 'arrests in Deal', has: [/Deal is in Kent/, '40'] }] },
+  { name: 'the comparison topic for one figure across the counties', turns: [{ say: 'rank the counties by arrests', has: ['Essex', 'Kent', 'Cambridgeshire', '60', '40', '20'] }] },
+  {
+    name: 'a check of a number keeps its figure for the follow-up',
+    turns: [
+      { say: 'was it 40 in kent?', has: [/^Yes, 40 is right/] },
+      { say: 'and essex?', has: ['60'] },
+    ],
+  },
   { name: '"the most" is no place', turns: [{ say: 'which county had the most arrests', has: ['Essex', '60'], lacks: ['London'] }] },
   // What cannot be answered.
   { name: 'a figure the release does not give for a county is said plainly', turns: [{ say: 'how many deal lines in cambridgeshire', has: [/not published/i], lacks: [/\b9\b/, /\b7\b/] }] },
