@@ -32,6 +32,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a county and the region beside it', turns: [{ say: 'essex arrests and the total', has: ['Essex: 60 arrests', 'Whole region: 200 arrests'] }] },
   { name: 'a county\'s own total is not the region', turns: [{ say: 'how many arrests in essex in total', has: ['60'], lacks: ['200'] }] },
   { name: 'a text question and a figure, each once, in order', turns: [{ say: 'what is county lines and how many were arrested in kent', has: [/Fixture definition of county lines[\s\S]*40 people were arrested/], parts: 2 }] },
+  { name: 'a greeting goes when the message asks something', turns: [{ say: 'hiya mate! how many arrests in kent', has: ['40'], lacks: ['Hello'] }] },
+  { name: 'the overview, chosen with no figure named', turns: [{ say: 'what were the results', has: ['200 arrests', '40 dangerous weapons seized'] }] },
   { name: 'two text questions', turns: [{ say: 'what is county lines and how do i report it', has: ['Fixture definition of county lines', /101/], parts: 2 }] },
   { name: 'a place said first is the place of the figures that follow', turns: [{ say: 'what about kent, how many deal lines did they take out', has: ['7 deal lines'], lacks: ['40 arrests'] }] },
   { name: 'a place in a text part counts for the figure part after it', turns: [{ say: 'did the met take part? how many did they arrest?', has: ['London'], lacks: ['200'], parts: 2 }] },
@@ -150,6 +152,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: '"the most" is no place', turns: [{ say: 'which county had the most arrests', has: ['Essex', '60'], lacks: ['London'] }] },
   // What cannot be answered.
   { name: 'a figure the release does not give for a county is said plainly', turns: [{ say: 'how many deal lines in cambridgeshire', has: [/not published/i], lacks: [/\b9\b/, /\b7\b/] }] },
+  { name: 'figures for a place outside the region: none, and never the region\'s', turns: [{ say: 'arrests and knives in scotland', has: ['Scotland'], lacks: ['200', '12 knives'] }] },
+  { name: 'a breakdown with no figures at all, asked of several places', turns: [{ say: 'how many arrests and knives were handed in to the amnesty in essex and kent', has: [/amnesty/], lacks: ['60', '40'] }] },
   { name: 'a price question naming a figure word is out of scope', turns: [{ say: 'how much is a knife block at argos', lacks: ['12', '40'] }] },
   { name: 'a figure question whose best guess is another figure asks about something else', turns: [{ say: 'how many drug deaths were there in essex', lacks: ['30,000'] }] },
   { name: 'the figure of a topic the classifier is sure of comes first, with the figure the words name', turns: [{ say: 'did they actually help any of the kids being used or just arrest people', has: [/safeguarded/i, '200'] }] },
