@@ -133,15 +133,7 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
     const part = asIs.frame.time.kind === 'none' && time ? { ...asIs, frame: { ...asIs.frame, ...time } } : asIs;
     if (asIs.frame.time.kind !== 'none') time = { time: asIs.frame.time, weeks: asIs.frame.weeks };
     const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined });
-    if (asked.kind === 'none') {
-      // "I am a councillor in Uttlesford and would like the figures for my ward": a place said in passing counts for the parts after it.
-      const places = placeKeys(part.frame.places);
-      if (places.length > 0 && !told) {
-        recall = { metrics: inConversation ? [] : (recall?.metrics ?? []), places, region: false, earlier: [] };
-        inConversation = false;
-      }
-      continue;
-    }
+    if (asked.kind === 'none') continue;
     if (asked.kind === 'contact') {
       plans.push({ plan: { planned: planContactPart(part, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
     } else if (asked.kind === 'text') {
