@@ -149,14 +149,9 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const home = homeOf(u, englishWords(knowledge.languages)) ?? context?.home;
     const before = recalled(context);
     const naming = (p: Planned): Planned => ({ ...p, body: [p.body, ...namedServiceLines(u.tokens, p.body, knowledge)].join('\n\n') });
-    let parts = partsOf(message, single, whole.emergency, now, speaker);
+    const parts = partsOf(message, single, whole.emergency, now, speaker);
     const messagePlaces = whole.counties.filter((c) => knowledge.places.get(c)?.in_region);
-    let answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency, messagePlaces });
-    // Parts that answer nothing on their own: the whole message, read as one.
-    if (answered.answers.length === 0 && parts[0] !== single) {
-      parts = [single];
-      answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency });
-    }
+    const answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency, messagePlaces });
     if (answered.answers.length === 0) {
       // Figures named only as someone's own ("can i get my cash back") are no figures asked.
       const read = parts.length === 1 ? parts[0]! : single;
