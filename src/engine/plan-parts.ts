@@ -34,6 +34,13 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
   const region = frame.places.some((p) => p.kind === 'region');
   const ranks = RANKING.has(kind) || (asked.via?.answer.most !== undefined && kind === 'value' && metrics.length <= 1 && !(region && frame.counties.length > 0));
   if (ranks && deps.comparison) return { planned: planAnswer(deps.comparison, frame, deps, follow, speaker) };
+  // "was it 28 in kent?" with no figure named: the figure of that place with that number, or the nearest to it
+  // (so the check still finds Kent's arrests after staff correct the figure to 29).
+  if (kind === 'confirm' && metrics.length === 0 && frame.operation.number !== undefined && frame.counties.length <= 1) {
+    const checked = metricCheckedBy(op, frame.counties[0], frame.operation.number);
+    const intent = checked && intentForMetric(checked, deps);
+    if (intent) return { planned: planAnswer(intent, { ...frame, metrics: [checked] }, deps, follow, speaker) };
+  }
   // A topic chosen with no figure named ("what happened in kent?": the overview) gives its own answer.
   if (metrics.length === 0 && asked.via) return { planned: planAnswer(asked.via, frame, deps, follow, speaker) };
   // A sum, a share, a rate, a difference: worked out by the figure's topic (arrests, the headline figure, unless another is named).

@@ -152,6 +152,7 @@ const CONVERSATIONS: Conversation[] = [
       { say: 'and essex?', has: ['60'] },
     ],
   },
+  { name: 'a check of a number near a figure checks that figure', turns: [{ say: 'was it 41 in kent?', has: [/^No, not 41\. In Kent, 40 people were arrested/] }] },
   { name: '"the most" is no place', turns: [{ say: 'which county had the most arrests', has: ['Essex', '60'], lacks: ['London'] }] },
   // What cannot be answered.
   { name: 'a figure the release does not give for a county is said plainly', turns: [{ say: 'how many deal lines in cambridgeshire', has: [/not published/i], lacks: [/\b9\b/, /\b7\b/] }] },
