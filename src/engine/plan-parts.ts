@@ -10,7 +10,6 @@ import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
 import { asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
 import { decide, followUp, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
-import type { DangerReading as Danger } from '../frame/danger.js';
 import { facetSays, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
 
 /** A part's plan: a finished answer, or figures to list with the figures of the parts next to it. */
@@ -126,7 +125,7 @@ export interface PartsAnswered {
  * ("what about herts, how many lines") is not answered twice. Social parts ("hi", "thanks") go when another
  * part is answered.
  */
-export function answerParts(parts: readonly PartReading[], deps: EngineDeps, given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: Danger; messagePlaces?: string[] }): PartsAnswered {
+export function answerParts(parts: readonly PartReading[], deps: EngineDeps, given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: DangerReading; messagePlaces?: string[] }): PartsAnswered {
   const { knowledge } = deps;
   const { home, speaker, danger } = given;
   // Places the message named outside its question ("bruh. cambs. money. how much") count as said before it.
