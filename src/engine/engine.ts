@@ -165,7 +165,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const confidence = first.part.classified && first.part.classified !== 'out' ? first.part.classified.confidence : (first.part.u.ranked[0]?.score ?? 0);
     const replied = reply(naming(combined), first.part.frame, confidence, answers.map((a) => a.rule).join('+'), nextContext, now);
     const frames = answers.length > 1 ? answers.map((a) => frameOf(a.planned, a.part.frame, a.rule)) : undefined;
-    return { ...replied, context: nextContext, ...(frames && { frames }) };
+    return { ...replied, context: nextContext, ...(frames && { frame: frames[0]!, frames }) };
   }
 
   /**

@@ -38,6 +38,14 @@ describe('npm run ask', () => {
     expect(out.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('should add "frames", each part\'s frame in order, for a message of several parts, keeping "frame" as the first', async () => {
+    const out = JSON.parse((await ask(['--json', 'what is county lines and how many were arrested in kent'])).stdout);
+    expect(Object.keys(out)).toEqual(['reply', 'intent', 'confidence', 'frame', 'frames', 'language']);
+    expect(out.frames).toHaveLength(2);
+    expect(out.frames[0]).toEqual(out.frame);
+    expect(out.frames[1]).toMatchObject({ act: 'figure', metrics: ['arrests'], places: [{ key: 'kent' }] });
+  });
+
   it('should give intent null when nothing matched', async () => {
     const out = JSON.parse((await ask(['--json', 'tell me a joke'])).stdout);
     expect(out.intent).toBeNull();
