@@ -17,7 +17,8 @@ import { freshContext, type ChatContext } from './context.js';
 import type { Tone } from './tone.js';
 import { dangerTopicRule, placeAware, planAnswer, planEmergency, planFallback, planNextStep, type Planned } from './answers.js';
 import { asksForFigures, classify, DEFAULT_MATCH, undecidedSpeakerRule, type EngineDeps, type MatchOptions } from './choose.js';
-import { homeOf, splitParts, type PartReading, type Recall } from './parts.js';
+import { homeOf, splitParts, type PartReading } from './parts.js';
+import { contextAfter, recalled } from './memory.js';
 import { answerParts } from './plan-parts.js';
 import { namedServiceLines } from './services.js';
 
@@ -103,16 +104,6 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     ),
   };
 
-  /** The conversation's last figures, as the context keeps them (an older context named only a topic). */
-  function recalled(context: ChatContext | undefined): Recall | undefined {
-    if (!context) return undefined;
-    const metric = context.intent ? byId.get(context.intent)?.metric : undefined;
-    const metrics = context.metrics ?? (metric ? [metric] : []);
-    const places = context.places ?? [];
-    if (metrics.length === 0 && places.length === 0 && !context.region) return undefined;
-    return { metrics, places, region: context.region ?? places.length === 0, earlier: context.earlier ?? [] };
-  }
-
   /** Reads one part of a message: its understanding, its frame (the whole message's danger reading kept) and the classifier's choice. */
   function readPart(text: string, danger: DangerReading, now: number, speaker: ReturnType<typeof readSpeaker>): PartReading {
     const u = understand(text);
@@ -147,7 +138,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     // The message part by part: the question within chatter, split where it asks more than one thing.
     const single: PartReading = { text: message, u, frame: whole, classified: wholeChoice ?? undecidedSpeakerRule(u, speaker, deps) };
     const home = homeOf(u, englishWords(knowledge.languages)) ?? context?.home;
-    const before = recalled(context);
+    const before = recalled(context, byId);
     const naming = (p: Planned): Planned => ({ ...p, body: [p.body, ...namedServiceLines(u.tokens, p.body, knowledge)].join('\n\n') });
     const parts = partsOf(message, single, whole.emergency, now, speaker);
     const messagePlaces = whole.counties.filter((c) => knowledge.places.get(c)?.in_region);
@@ -161,7 +152,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const { answers, recall } = answered;
     const first = answers[0]!;
     const combined: Planned = answers.length === 1 ? first.planned : { ...first.planned, body: fitted(answers.map((a) => a.planned.body)), rule: answers.map((a) => a.planned.rule).join('+'), tone: answers.find((a) => a.planned.tone)?.planned.tone };
-    const nextContext = nextContextOf(context, recall, home, now);
+    const nextContext = contextAfter(context, recall, home, now, byId);
     const confidence = first.part.classified && first.part.classified !== 'out' ? first.part.classified.confidence : (first.part.u.ranked[0]?.score ?? 0);
     const replied = reply(naming(combined), first.part.frame, confidence, answers.map((a) => a.rule).join('+'), nextContext, now);
     const frames = answers.length > 1 ? answers.map((a) => frameOf(a.planned, a.part.frame, a.rule)) : undefined;
@@ -183,17 +174,6 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const only = parts[0]!;
     const framed = only.frame.metrics.length > 0 || only.frame.places.length > 0 ? only.frame : withPlacesOf(only.frame, single.frame);
     return [{ ...only, frame: framed, classified: single.classified ?? only.classified }];
-  }
-
-  /** The context after a message: the figures and counties answered (keys only), and the person's county when they said it. */
-  function nextContextOf(context: ChatContext | undefined, answered: Recall | undefined, home: string | undefined, now: number): ChatContext | undefined {
-    if (!answered && home === context?.home) return context;
-    const kept = answered ?? recalled(context);
-    return {
-      ...(kept && { metrics: kept.metrics, places: kept.places, region: kept.region, earlier: kept.earlier }),
-      ...(home && { home }),
-      at: now,
-    };
   }
 
   /** The message's language: the text decides; Telegram's code is a hint. */
