@@ -29,6 +29,8 @@ import {
   planSum,
   planWeeks,
   say,
+  capitalised,
+  titleCase,
   templateFigures,
   timeNote,
   townStatements,
@@ -39,9 +41,6 @@ import {
  * asked, or its text), the emergency reply and what comes after it, contact numbers, and the reply when
  * nothing could be answered. Each takes the part's frame, already resolved against the conversation.
  */
-
-/** Whether an intent's answer depends on a place (a county template or a ranking of counties). */
-export const placeAware = (i: Intent | undefined) => Boolean(i && (i.answer.county || i.answer.most));
 
 /** Figures of a county (or the region) whose published value is `n`: what "was it 28 in Kent?" is checking. */
 export function metricsWithValue(op: Operation, county: string | undefined, n: number): string[] {
@@ -318,7 +317,3 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
 }
 
 
-/** A reply or sentence from a template that starts lower-case ("more than £150,000 ...") starts with a capital. */
-export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());

@@ -3,6 +3,8 @@ import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Understanding } from '../nlu/understand.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
+import type { Words } from '../knowledge/language-words.js';
+import { phrasesIn } from '../nlu/phrases.js';
 
 /** Thresholds of the rejection rule: below these the bot says it cannot help rather than guess. */
 export interface MatchOptions {
@@ -64,23 +66,18 @@ export function answersWithFigures(intent: Intent): boolean {
 }
 
 /**
- * The speaker rule for intents: an intent written for one kind of asker sends others to the intent written
- * for them (`speakers:` in its file), so a parent or a teacher worried about a child gets their own answer.
+ * The speaker rule for topics answered in words: a topic written for one kind of asker sends others to the
+ * topic written for them (`speakers:` in its file), so a parent or a teacher worried about a child gets their own answer.
  */
-export function speakerRoute(choice: Choice, speaker: SpeakerReading | undefined, byId: ReadonlyMap<string, Intent>, tokens: readonly string[] = []): Choice {
-  // A figure intent keeps anyone who asks for its figures ("how many phones, im a teacher"); only a figure
-  // word met in passing ("paid in cash", chosen by that word alone) lets the speaker decide.
-  if (actOfIntent(choice.intent) === 'figure' && (asksForFigures(tokens) || !choice.rule.endsWith('figure-named'))) return choice;
+export function speakerRoute(choice: Choice, speaker: SpeakerReading | undefined, byId: ReadonlyMap<string, Intent>): Choice {
   const target = speaker?.speaker && choice.intent.speakers?.[speaker.speaker];
   const intent = target ? byId.get(target) : undefined;
   return intent ? { intent, confidence: choice.confidence, rule: `${choice.rule}>speaker-${speaker!.speaker}` } : choice;
 }
 
-const FIGURE_WORDS = / (?:how (?:many|much)|number of|figures?|stats|statistics|total|seized|seize|results?|numbers) /;
-
-/** Whether a message asks for figures, rather than telling a story that happens to name one ("paid in cash"). */
-export function asksForFigures(tokens: readonly string[]): boolean {
-  return FIGURE_WORDS.test(` ${tokens.join(' ')} `);
+/** Whether a message asks for figures (`asks_figures` in data/lang/en.yaml), rather than telling a story that happens to name one ("paid in cash"). */
+export function asksForFigures(tokens: readonly string[], words: Pick<Words, 'asks_figures'>): boolean {
+  return phrasesIn(words.asks_figures).has(tokens);
 }
 
 /**

@@ -15,7 +15,7 @@ import { placeName } from '../reply/fields.js';
 import { readSpeaker } from '../nlu/speaker.js';
 import { freshContext, type ChatContext } from './context.js';
 import type { Tone } from './tone.js';
-import { dangerTopicRule, placeAware, planAnswer, planEmergency, planFallback, planNextStep, type Planned } from './answers.js';
+import { dangerTopicRule, planAnswer, planEmergency, planFallback, planNextStep, type Planned } from './answers.js';
 import { asksForFigures, classify, DEFAULT_MATCH, undecidedSpeakerRule, type EngineDeps, type MatchOptions } from './choose.js';
 import { homeOf, splitParts, type PartReading } from './parts.js';
 import { contextAfter, recalled } from './memory.js';
@@ -147,7 +147,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       // Figures named only as someone's own ("can i get my cash back") are no figures asked.
       const read = parts.length === 1 ? parts[0]! : single;
       const frame = { ...read.frame, metrics: read.frame.metrics.filter((m) => !read.u.ownMetrics.includes(m)) };
-      return reply(naming(planFallback(frame, deps, asksForFigures(u.tokens))), frame, u.ranked[0]?.score ?? 0, undefined, context, now);
+      return reply(naming(planFallback(frame, deps, asksForFigures(u.tokens, englishWords(knowledge.languages)))), frame, u.ranked[0]?.score ?? 0, undefined, context, now);
     }
     const { answers, recall } = answered;
     const first = answers[0]!;

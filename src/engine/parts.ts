@@ -138,7 +138,7 @@ export function followsUp(part: PartReading, before: Before, words: Words): bool
   // Names something, or asks to compare or add up what was answered ("whats the difference between them", "add those up").
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const combining = combines(operationStep(typed, 2, frame.weeks.length, { metrics: frame.metrics.length }, words).value.kind);
-  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens) || combining;
+  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens, words) || combining;
   return (pointsBack(u, words) || asksNearMe(u, words)) && (names || u.tokens.length <= 3);
 }
 
@@ -165,7 +165,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   const working =
     WORKING.has(kind) &&
     (metrics.length > 0 || (kind === 'confirm' && frame.counties.length === 1) || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || before.answered)));
-  const asking = asksForFigures(u.tokens) || working;
+  const asking = asksForFigures(u.tokens, words) || working;
   const home = homeOf(u, words) !== undefined;
   const following = followsUp(part, before, words) && !(text && !tellsOwnStory(u, words) && frame.places.length === 0 && frame.metrics.length === 0 && !pointsBack(u, words));
   // In scope: a follow-up, nothing but places ("any figures for ely?"), a home, or the classifier not sure it is
@@ -189,7 +189,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
       !text.intent.danger &&
       act !== 'greeting' &&
       (metrics.length > 0 || frame.counties.length > 0) &&
-      (asksForFigures(u.tokens) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
+      (asksForFigures(u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
@@ -200,7 +200,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   if (metrics.length > 0 && (frame.leftovers.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
   if (working) return { kind: 'figures', metrics, rule: 'working-asked' };
   // Places alone ("kent?", "i live in luton", "any figures for ely") get what was published there; a question about something else in a place does not.
-  if (frame.places.length > 0 && (u.onlyPlaces || home || (!asksForFigures(u.tokens) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
+  if (frame.places.length > 0 && (u.onlyPlaces || home || (!asksForFigures(u.tokens, words) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
   if (frame.facet || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
 }

@@ -1,6 +1,6 @@
 import type { FrameParts } from '../frame/build.js';
 import type { DangerReading } from '../frame/danger.js';
-import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
+import { latestOperation } from '../knowledge/knowledge.js';
 import { formatDateRange, listInWords } from '../knowledge/format.js';
 import { englishWords } from '../knowledge/languages.js';
 import type { Words } from '../knowledge/language-words.js';
@@ -51,7 +51,7 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
     const overview = deps.byId.get('overview');
     const otherTime = frame.time.kind !== 'none' && frame.weeks.length === 0;
     if (!frame.facet && !otherTime && frame.counties.length > 0 && overview) return { planned: planAnswer(overview, frame, deps, follow, speaker) };
-    return { planned: planFallback(frame, deps, asksForFigures(u.tokens)) };
+    return { planned: planFallback(frame, deps, asksForFigures(u.tokens, englishWords(knowledge.languages))) };
   }
   // Only places outside the region: no figures there, and never the region's instead.
   if (frame.counties.length === 0 && !region && frame.places.some((p) => p.kind === 'outside_region')) {
@@ -101,15 +101,11 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
 
 /** A part answered in words: the topic for this speaker, a danger topic only when the danger reading backs it. */
 export function planTextPart(asked: Asked & { kind: 'text' }, part: PartReading, deps: EngineDeps, speaker: SpeakerReading | undefined, danger: DangerReading): Planned | undefined {
-  const choice = speakerRoute(asked.choice, speaker, deps.byId, part.u.tokens);
+  const choice = speakerRoute(asked.choice, speaker, deps.byId);
   if (choice.intent.danger) return dangerTopicRule(choice.intent, danger, deps, speaker, part.frame);
   return planAnswer(choice.intent, part.frame, deps, {}, speaker);
 }
 
-/** A part asking for contact numbers. */
-export function planContactPart(part: PartReading, knowledge: Knowledge): Planned {
-  return planContact(part.frame, knowledge);
-}
 
 /** What the parts of a message were answered with, and what to remember of them. */
 export interface PartsAnswered {
@@ -141,7 +137,7 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
     const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined });
     if (asked.kind === 'none') continue;
     if (asked.kind === 'contact') {
-      plans.push({ plan: { planned: planContactPart(part, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
+      plans.push({ plan: { planned: planContact(part.frame, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
     } else if (asked.kind === 'text') {
       const planned = planTextPart(asked, part, deps, speaker, danger);
       if (planned) plans.push({ plan: { planned }, part, rule: asked.rule, social: onlySocial(asked), placesOnly: false });

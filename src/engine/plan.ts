@@ -66,7 +66,11 @@ export function townStatements(places: readonly FramePlace[], counties: readonly
   });
 }
 
-const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+/** Each word with a capital: how a town typed in lower case is shown ("bury st edmunds" → "Bury St Edmunds"). */
+export const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** A sentence or figure that starts lower-case ("more than £150,000 ...") starts with a capital. */
+export const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The time asked for matched no week held: say which weeks there are. No figure. */
 export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): string {
@@ -355,9 +359,7 @@ export function planFigureCells(op: Operation, knowledge: Knowledge, cells: read
       return metric.summary.replace('{value}', formatFigure(f, metric));
     });
     const name = place === undefined ? englishWording(knowledge.languages).region_row : placeName(knowledge, place);
-    return say(knowledge, 'figures_row', { place: name, figures: capitalFirst(figures.join('; ')) });
+    return say(knowledge, 'figures_row', { place: name, figures: capitalised(figures.join('; ')) });
   });
   return { body: [say(knowledge, 'figures_intro', { dates: formatDateRange(op.start, op.end) }), ...lines].join('\n'), rule: 'plan-figure-list', figures: any };
 }
-
-const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

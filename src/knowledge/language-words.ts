@@ -63,6 +63,7 @@ export const WORD_LISTS = {
   jobs: 'jobs after "im a"',
   jobs_here: 'jobs before "here"',
   // Follow-ups and parts of a message (src/engine/parts.ts, plan-parts.ts).
+  asks_figures: 'phrases that ask for figures',
   second_question: 'words that join a second question on after a first, with no comma',
   second_question_starts: 'question words that start a second question after one of second_question',
   points_back: 'phrases that point back to what was just answered',
