@@ -139,7 +139,29 @@ export function followsUp(part: PartReading, before: Before, words: Words): bool
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const combining = combines(operationStep(typed, 2, frame.weeks.length, { metrics: frame.metrics.length }, words).value.kind);
   const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens, words) || combining;
-  return (pointsBack(u, words) || asksNearMe(u, words)) && (names || u.tokens.length <= 3);
+  return (pointsBack(u, words) || asksNearMe(u, words) || asksSameCount(part, words)) && (names || u.tokens.length <= 3);
+}
+
+/**
+ * Whether a part asks for nothing but the figures or a count of the places it names, with no word for what
+ * is counted ("how many in kent", "what were the numbers for herts please"): every word is a place, a word
+ * that asks for figures or one that adds nothing (`stopwords`, `follow_up_filler`).
+ */
+export function asksPlaceFigures(tokens: readonly string[], words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler'>): boolean {
+  const asks = phrasesIn(words.asks_figures, words.asks_count).all(tokens);
+  if (asks.length === 0 || !tokens.includes(PLACE_TOKEN)) return false;
+  const filler = wordSetOf(words.stopwords, words.follow_up_filler);
+  const asked = new Set(asks.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  return tokens.every((t, i) => asked.has(i) || t === PLACE_TOKEN || filler.has(t));
+}
+
+/**
+ * Whether a part asks for a count of something it leaves unsaid, in a place it names ("how many in kent?",
+ * "how many did they get in norfolk"): after figures, the same figure again.
+ */
+export function asksSameCount(part: PartReading, words: Pick<Words, 'asks_count'>): boolean {
+  const { frame, u } = part;
+  return frame.metrics.length === 0 && frame.places.length > 0 && frame.leftovers.length === 0 && frame.facet === null && phrasesIn(words.asks_count).has(u.tokens);
 }
 
 /**
@@ -199,8 +221,9 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   // A figure named with words the bot has never seen and no place ("how much is a knife block at argos") is about something else.
   if (metrics.length > 0 && (frame.leftovers.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
   if (working) return { kind: 'figures', metrics, rule: 'working-asked' };
-  // Places alone ("kent?", "i live in luton", "any figures for ely") get what was published there; a question about something else in a place does not.
-  if (frame.places.length > 0 && (u.onlyPlaces || home || (!asksForFigures(u.tokens, words) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
+  // Places alone ("kent?", "i live in luton", "any figures for ely") or a count of nothing unknown ("how many in kent") get what
+  // was published there; a question about something else in a place does not.
+  if (frame.places.length > 0 && (u.onlyPlaces || home || asksPlaceFigures(u.tokens, words) || (!asksForFigures(u.tokens, words) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
   if (frame.facet || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
 }

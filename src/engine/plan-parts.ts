@@ -5,6 +5,7 @@ import { formatDateRange, listInWords } from '../knowledge/format.js';
 import { englishWords } from '../knowledge/languages.js';
 import type { Words } from '../knowledge/language-words.js';
 import { wordSetOf } from '../nlu/phrases.js';
+import { PLACE_TOKEN } from '../nlu/places.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
@@ -74,7 +75,9 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
   const fromContext = group.some((g) => g.fromContext);
   if (cells.length === 1) {
     const intent = intentForMetric(cells[0]!.metric, deps);
-    if (intent) return planAnswer(intent, { ...first.frame, metrics: [cells[0]!.metric] }, deps, { fromContext }, speaker);
+    // A breakdown asked in another part ("total arrests and how many were charged") is still said.
+    const facet = first.frame.facet ?? group.find((g) => g.frame.facet)?.frame.facet ?? null;
+    if (intent) return planAnswer(intent, { ...first.frame, facet, metrics: [cells[0]!.metric] }, deps, { fromContext }, speaker);
   }
   const frames = group.map((g) => g.frame);
   const op = first.frame.weeks[0] ?? latestOperation(knowledge);
@@ -189,5 +192,10 @@ export function regionBeside(tokens: readonly string[], words: Pick<Words, 'regi
   const total = wordSetOf(words.region_total);
   const beside = wordSetOf(words.beside);
   const last = tokens.length - 1;
-  return tokens.some((t, i) => (itself.has(t) || total.has(t)) && tokens[i - 1] !== 'in' && (itself.has(t) || beside.has(tokens[i - 1] ?? '') || beside.has(tokens[i + 1] ?? '') || i === last));
+  // "in total" is a place's own total straight after it ("in essex in total") or before any place is named ("in
+  // total in essex"); after a place and another figure ("knives in beds and knives in total") it is the region's.
+  const firstPlace = tokens.indexOf(PLACE_TOKEN);
+  const inTotal = (i: number) => tokens[i - 1] === 'in' && firstPlace >= 0 && firstPlace < i - 2;
+  const totalBeside = (i: number) => (tokens[i - 1] !== 'in' && (beside.has(tokens[i - 1] ?? '') || beside.has(tokens[i + 1] ?? '') || i === last)) || inTotal(i);
+  return tokens.some((t, i) => (itself.has(t) && tokens[i - 1] !== 'in') || (total.has(t) && totalBeside(i)));
 }

@@ -6,7 +6,7 @@ import { contactRule } from './contact.js';
 import { readDanger, type DangerCheck, type DangerReading } from './danger.js';
 import type { FacetFinder } from './facet.js';
 import { exceptsCounty, operationStep } from './operation.js';
-import { answerCounties, placesStep, REGION_NAMES } from './places.js';
+import { answerCounties, namesRegion, placesStep } from './places.js';
 import { timeStep } from './time.js';
 import type { Decision, Frame } from './types.js';
 
@@ -46,9 +46,10 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number, te
   const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);
   const op = weeks[0] ?? latestOperation(knowledge);
   const places = placesStep(u.mentions, u.regionWide, knowledge, op);
-  const counties = answerCounties(places, REGION_NAMES.test(u.tokens.join(' ')));
+  const regionNamed = namesRegion(u.tokens, englishWords(knowledge.languages));
+  const counties = answerCounties(places, regionNamed);
   const facet = reader.facets.find(typed, u.tokens);
-  const operation = operationStep(typed, counties.length, weeks.length, { metrics: u.metrics.length, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
+  const operation = operationStep(typed, counties.length, weeks.length, { metrics: u.metrics.length, regionNamed, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
   const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
   return {
     metrics: u.metrics,

@@ -5,7 +5,7 @@ import type { Decision, FrameOperation } from './types.js';
 /** The lists of data/lang/en.yaml's `words:` that the operation step reads. */
 export type OperationWords = Pick<
   Words,
-  'sum' | 'add' | 'difference' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
+  'sum' | 'region_total' | 'add' | 'difference' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
 >;
 
 /**
@@ -40,10 +40,21 @@ export function numberAsked(tokens: readonly string[], words: Pick<Words, 'befor
 }
 
 /**
+ * Whether the words ask for a sum. Beside the region named ("essex, kent and the eastern region total"),
+ * "total" and "overall" are the region's own figure, not the counties added up.
+ */
+export function asksSum(tokens: readonly string[], regionNamed: boolean, words: Pick<Words, 'sum' | 'region_total'>): boolean {
+  const hits = phrasesIn(words.sum).all(tokens);
+  if (!regionNamed) return hits.length > 0;
+  const regionTotal = wordSetOf(words.region_total);
+  return hits.some((h) => !regionTotal.has(h.phrase));
+}
+
+/**
  * The operation step: what to do with the figures. Places counted are the counties or weeks the
  * answer is about; two or more with a comparing word is "versus", with "together" a sum.
  */
-export function operationStep(tokens: readonly string[], counted: number, weeks: number, shape: { metrics?: number; except?: boolean }, words: OperationWords): Decision<FrameOperation> {
+export function operationStep(tokens: readonly string[], counted: number, weeks: number, shape: { metrics?: number; except?: boolean; regionNamed?: boolean }, words: OperationWords): Decision<FrameOperation> {
   const number = numberAsked(tokens, words);
   const metrics = shape.metrics ?? 0;
   if (shape.except && counted === 1) return { value: { kind: 'except' }, rule: 'operation-except' };
@@ -54,7 +65,7 @@ export function operationStep(tokens: readonly string[], counted: number, weeks:
     return { value: { kind: 'share', ...(threshold ? { threshold } : {}) }, rule: 'operation-share' };
   }
   if (phrasesIn(words.per_day).has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
-  if (phrasesIn(words.sum).has(tokens) && (counted >= 2 || (counted < 2 && metrics >= 2) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  if (asksSum(tokens, shape.regionNamed ?? false, words) && (counted >= 2 || (counted < 2 && metrics >= 2) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
   if (counted === 0 && metrics === 1 && number === undefined && phrasesIn(words.add).has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-add-counties' };
   if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
   if (counted >= 2 && phrasesIn(words.versus, words.most, words.fewest).has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };

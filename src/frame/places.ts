@@ -1,6 +1,8 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import type { PlaceMention } from '../nlu/places.js';
 import type { FramePlace, PlaceKind } from './types.js';
+import type { Words } from '../knowledge/language-words.js';
+import { phrasesIn } from '../nlu/phrases.js';
 
 /** Whether a place is one of the region's counties (`in_region: true` in data/places.yaml). */
 export function inRegion(knowledge: Knowledge, key: string): boolean {
@@ -41,5 +43,7 @@ export function answerCounties(places: readonly FramePlace[], regionNamed = fals
   return [...new Set(direct.length > 0 || regionNamed ? direct : towns)];
 }
 
-/** Words that name the region itself, not just a total. */
-export const REGION_NAMES = /(?:^| )(?:region|regional|eastern|everywhere|whole area)(?: |$)/;
+/** Whether the words name the region itself (`region_itself`: "the eastern region", "everywhere"), not just a total. */
+export function namesRegion(tokens: readonly string[], words: Pick<Words, 'region_itself'>): boolean {
+  return phrasesIn(words.region_itself).has(tokens);
+}

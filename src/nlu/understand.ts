@@ -10,75 +10,48 @@ import { collapseRepeats } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller, splitJoined } from './spelling.js';
 import { stem } from './natural.js';
-import { createPhraseIndex, phraseSet } from './phrases.js';
+import { createPhraseIndex, phrasesIn, wordSetOf } from './phrases.js';
+import type { Words } from '../knowledge/language-words.js';
 import { trainClassifier, type Scored } from './classifier.js';
 
 /** Words too common to tell intents apart. Question words (who, when, how, most) are kept on purpose. */
-const STOPWORDS = new Set([
-  'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or',
-  'it', 'its', 'this', 'that', 'there', 'i', 'im', 'me', 'my', 'you', 'your', 'we', 'our', 'just', 'so', 'please',
-  'um', 'uh', 'hmm', 'like', 'really', 'actually', 'ok', 'okay', 'then', 'also', 'too', 'any', 'some', 'by', 'with',
-]);
-
-/** Words that add nothing to a follow-up such as "and what about kent then?". */
-const FOLLOW_UP_FILLER = new Set([...STOPWORDS, 'what', 'about', 'itself', 'themselves', 'there', 'how', 'whats', 'same', 'for', 'question', 'now', 'else', 'over', 'up', 'north', 'down', 'anything', 'news',
-  // Asking for "the figures" of a place is asking for its overview: "any figures for bury st edmunds?", "luton numbers?"
-  'figures', 'figure', 'numbers', 'stats', 'statistics', 'results', 'info', 'information', 'data', 'do', 'have', 'got', 'give', 'tell', 'know',
-  // "harlow and epping forest district": the kind of place adds nothing.
-  'district', 'districts', 'area', 'areas', 'town', 'towns', 'city', 'borough', 'village', 'county',
-]);
-
 /** A road's number as people type it: m11, a14, a1m, a120. */
 const ROAD = /^[am]\d{1,4}m?$/;
-
-/** Words that make a thing someone's own: "my cash", "our phones". */
-const OWNERS = new Set(['my', 'our']);
-/** Phrases that ask what one person may do: about their own case, not the week's figures. */
-const PERSONAL = phraseSet(['am i allowed', 'are we allowed', 'is it legal', 'is it illegal', 'can i keep', 'how much can i']);
 
 /**
  * The figures a message names only as someone's own ("my cash", not "the cash seized"), or all it names
  * when it asks what one person may do. `find` reads the figures named in some words.
  */
-export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], named = find(tokens)): string[] {
+export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], words: Pick<Words, 'owners' | 'personal'>, named = find(tokens)): string[] {
   if (named.length === 0) return [];
-  if (PERSONAL.has(tokens)) return named;
-  if (!tokens.some((t) => OWNERS.has(t))) return [];
-  const others = new Set(find(tokens.filter((_, i) => !OWNERS.has(tokens[i - 1] ?? ''))));
+  if (phrasesIn(words.personal).has(tokens)) return named;
+  const owners = wordSetOf(words.owners);
+  if (!tokens.some((t) => owners.has(t))) return [];
+  const others = new Set(find(tokens.filter((_, i) => !owners.has(tokens[i - 1] ?? ''))));
   return named.filter((m) => !others.has(m));
 }
-
-/** Words for the people arrested: with one of these, an arrest word is about arrests. */
-const PEOPLE_WORDS = new Set(['people', 'persons', 'person', 'anyone', 'anybody', 'someone', 'who', 'men', 'women', 'suspects', 'dealers', 'kids', 'children', 'teenagers', 'adults', 'ppl']);
-/** Arrest verbs ("lifted" and "nicked" are read as arrested); the noun "arrests" always means arrests. */
-const ARREST_VERBS = new Set(['arrest', 'arrested']);
-const JOINS = new Set(['and', 'or', 'plus', 'also']);
 
 /**
  * Slang for arresting also means taking things ("how many blades were lifted", "knives nicked"): an arrest
  * word right after a thing seized, with no people named, is about that thing, not arrests.
  * `things` are the words of the figures of things seized.
  */
-export function arrestWordTakesThing(tokens: readonly string[], things: ReadonlySet<string>): boolean {
-  if (tokens.some((t) => PEOPLE_WORDS.has(t))) return false;
+export function arrestWordTakesThing(tokens: readonly string[], things: ReadonlySet<string>, words: Pick<Words, 'people' | 'arrest_verbs' | 'joins'>): boolean {
+  const people = wordSetOf(words.people);
+  const verbs = wordSetOf(words.arrest_verbs);
+  const joins = wordSetOf(words.joins);
+  if (tokens.some((t) => people.has(t))) return false;
   if (tokens.includes('arrests')) return false;
-  const at = tokens.flatMap((t, i) => (ARREST_VERBS.has(t) ? [i] : []));
+  const at = tokens.flatMap((t, i) => (verbs.has(t) ? [i] : []));
   // The thing comes just before the verb, with no "and" between: "blades were lifted", "knives did they lift".
   const takes = (i: number) => {
     const before = tokens.slice(Math.max(0, i - 4), i);
     let thing = before.length - 1;
     while (thing >= 0 && !things.has(before[thing]!)) thing--;
-    return thing >= 0 && !before.slice(thing + 1).some((t) => JOINS.has(t));
+    return thing >= 0 && !before.slice(thing + 1).some((t) => joins.has(t));
   };
   return at.length > 0 && at.every(takes);
 }
-
-/** Words that ask for the whole region rather than a county. */
-const REGION_WORDS = new Set(['total', 'overall', 'altogether', 'region', 'regional', 'whole', 'everywhere', 'combined', 'eastern']);
-
-
-/** Words that set counties against each other: "essex vs kent", "was beds worse than norfolk". */
-const COMPARING_WORDS = new Set(['vs', 'versus', 'v', 'than', 'compare', 'compared', 'comparison', 'against', 'most', 'fewest', 'least', 'more', 'less', 'better', 'worse', 'best', 'worst', 'higher', 'lower', 'highest', 'lowest', 'rank', 'ranking', 'top']);
 
 /** What the matcher made of one message. */
 export interface Understanding {
@@ -153,12 +126,31 @@ export interface IntentExamples {
   triggers?: readonly string[];
 }
 
-/** Time words that still tell the classifier something: "what month was it" asks when the operation was. */
-const WHEN_WORDS = new Set(['year', 'years', 'month', 'months']);
+/** The word sets reading a message needs, from the language file's lists. */
+interface Reading {
+  stopwords: ReadonlySet<string>;
+  /** Stopwords and the words that add nothing to a place on its own. */
+  filler: ReadonlySet<string>;
+  /** Words that ask for the whole region ("in total", "overall"). */
+  region: ReadonlySet<string>;
+  comparing: ReadonlySet<string>;
+  timeFeatures: ReadonlySet<string>;
+}
+
+function readingWords(words: Words): Reading {
+  const stopwords = wordSetOf(words.stopwords);
+  return {
+    stopwords,
+    filler: new Set([...stopwords, ...wordSetOf(words.follow_up_filler)]),
+    region: wordSetOf(words.region_itself, words.region_total),
+    comparing: wordSetOf(words.comparing),
+    timeFeatures: wordSetOf(words.time_features),
+  };
+}
 
 /** Stems and bigrams: the classifier's view of a list of plain words. Other time words are the frame's to read. */
-function toFeatures(tokens: readonly string[], time: ReadonlySet<string>): string[] {
-  const stems = tokens.filter((t) => !STOPWORDS.has(t) && !(time.has(t) && !WHEN_WORDS.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
+function toFeatures(tokens: readonly string[], time: ReadonlySet<string>, read: Reading): string[] {
+  const stems = tokens.filter((t) => !read.stopwords.has(t) && !(time.has(t) && !read.timeFeatures.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
   const bigrams = stems.slice(1).map((s, i) => `${stems[i]}_${s}`);
   return [...stems, ...bigrams];
 }
@@ -211,6 +203,7 @@ export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: read
 export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { outOfScope: string; smoothing?: number }) {
   const english = englishWords(knowledge.languages);
   const time = timeWords(english);
+  const lists = readingWords(english);
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
@@ -231,7 +224,6 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   metricPhrases.sort((a, b) => b.words.length - a.words.length);
   const triggers = intents.flatMap((i) => (i.triggers ?? []).map((t) => ({ id: i.id, phrase: t })));
   const triggerIndex = createPhraseIndex(triggers.map((t, i) => [t.phrase, i] as const));
-
 
 
   const docs = normalisedExamples.map((e) => ({ intent: e.intent, tokens: translate(findPlaces.find(words(e.text)).tokens) }));
@@ -262,7 +254,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       const t = collapseRepeats(w, isKnown);
       const plainWord = knowledge.words.get(t) ?? t;
       const n = spread.get(plainWord)?.size ?? 0;
-      return placeWords.has(t) || (n > 0 && n <= genericAbove && !STOPWORDS.has(plainWord));
+      return placeWords.has(t) || (n > 0 && n <= genericAbove && !lists.stopwords.has(plainWord));
     }).length;
   /**
    * Reads a message: stretched letters collapsed and number words written in digits.
@@ -284,7 +276,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   };
 
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
-  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time) })), options);
+  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time, lists) })), options);
 
   /** The figures a message names, in the order it names them. */
   const findMetrics = (tokens: readonly string[]): string[] => {
@@ -317,7 +309,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
         return;
       }
       // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
-      if (word.length <= 2 || STOPWORDS.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || time.has(word)) return;
+      if (word.length <= 2 || lists.stopwords.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || time.has(word)) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
       if (intentsUsing > genericAbove) return;
       if (intentsUsing > 0) inScope += 1;
@@ -360,8 +352,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const corrected = read.map(correct);
     const plain = translate(corrected);
     const figuresNamed = findMetrics(plain);
-    const metrics = figuresNamed.includes('arrests') && figuresNamed.length > 1 && arrestWordTakesThing(plain, thingWords) ? figuresNamed.filter((m) => m !== 'arrests') : figuresNamed;
-    const features = toFeatures(plain, time);
+    const metrics = figuresNamed.includes('arrests') && figuresNamed.length > 1 && arrestWordTakesThing(plain, thingWords, english) ? figuresNamed.filter((m) => m !== 'arrests') : figuresNamed;
+    const features = toFeatures(plain, time, lists);
     // The first trigger in the intents' order found in the words read, as typed or in the whole message.
     const hits = [plain, words(normalised), words(whole)].flatMap((w) => triggerIndex.all(w));
     const triggered = hits.length > 0 ? triggers[Math.min(...hits.map((h) => h.value))]!.id : undefined;
@@ -373,14 +365,14 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       mentions,
       tokens: plain,
       metrics,
-      ownMetrics: ownedMetrics(plain, findMetrics, metrics),
+      ownMetrics: ownedMetrics(plain, findMetrics, english, metrics),
       notMeant: figuresNamed.filter((m) => !metrics.includes(m)),
-      regionWide: plain.some((t) => REGION_WORDS.has(t)),
+      regionWide: plain.some((t) => lists.region.has(t)),
       fewest: plain.some((t) => english.fewest.includes(t)),
-      comparing: places.length >= 2 && plain.some((t) => COMPARING_WORDS.has(t)),
-      onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || FOLLOW_UP_FILLER.has(t)),
+      comparing: places.length >= 2 && plain.some((t) => lists.comparing.has(t)),
+      onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || lists.filler.has(t)),
       features,
-      unknown: plain.filter((t) => t !== PLACE_TOKEN && !STOPWORDS.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
+      unknown: plain.filter((t) => t !== PLACE_TOKEN && !lists.stopwords.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
       coverage: coverage(read, corrected, metrics.length > 0),
       ranked: classifier.rank(features),
       ...(triggered ? { triggered } : {}),

@@ -411,7 +411,7 @@ describe('arrest slang used for things taken', () => {
     ['knives and arrested', false],
     ['how many arrested', false],
   ])('should read "%s" as taking a thing: %s', (text, expected) => {
-    expect(arrestWordTakesThing(text.split(' '), things)).toBe(expected);
+    expect(arrestWordTakesThing(text.split(' '), things, { people: ['people'], arrest_verbs: ['arrest', 'arrested'], joins: ['and'] })).toBe(expected);
   });
 
   it('should answer "how many blades were lifted in beds" with the knives, not the arrests', () => {
