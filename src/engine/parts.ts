@@ -113,7 +113,10 @@ const secondQuestions = new WeakMap<readonly string[], RegExp>();
 function secondQuestion(words: Pick<Words, 'second_question' | 'second_question_starts'>): RegExp {
   let re = secondQuestions.get(words.second_question);
   if (!re) {
-    re = new RegExp(`\\s+(?:${alternativesOf(words.second_question)})\\s+(?=(?:${alternativesOf(words.second_question_starts)})\\b)`, 'gi');
+    // Signs ("&", "+") are joiners as typed: they are no words, so they are matched as they are.
+    const signs = words.second_question.filter((w) => !/[\p{L}\p{N}]/u.test(w)).map((w) => w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const joiners = [alternativesOf(words.second_question), ...signs].join('|');
+    re = new RegExp(`\\s+(?:${joiners})\\s+(?=(?:${alternativesOf(words.second_question_starts)})\\b)`, 'gi');
     secondQuestions.set(words.second_question, re);
   }
   return re;
@@ -159,9 +162,9 @@ export function asksPlaceFigures(tokens: readonly string[], words: Pick<Words, '
  * Whether a part asks for a count of something it leaves unsaid, in a place it names ("how many in kent?",
  * "how many did they get in norfolk"): after figures, the same figure again.
  */
-export function asksSameCount(part: PartReading, words: Pick<Words, 'asks_count'>): boolean {
+export function asksSameCount(part: PartReading, words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler'>): boolean {
   const { frame, u } = part;
-  return frame.metrics.length === 0 && frame.places.length > 0 && frame.leftovers.length === 0 && frame.facet === null && phrasesIn(words.asks_count).has(u.tokens);
+  return frame.metrics.length === 0 && frame.facet === null && phrasesIn(words.asks_count).has(u.tokens) && asksPlaceFigures(u.tokens, words);
 }
 
 /**

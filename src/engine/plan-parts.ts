@@ -178,8 +178,9 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
     while (i + 1 < kept.length && !('planned' in kept[i + 1]!.plan)) group.push(kept[++i]!.plan as Exclude<PartPlan, { planned: Planned }>);
     answers.push({ planned: planCells(group, deps, speaker), part: k.part, rule: k.rule });
   }
-  const seen = new Set<string>();
-  return { answers: answers.filter((a) => !seen.has(a.planned.body) && Boolean(seen.add(a.planned.body))), recall: inConversation ? undefined : recall };
+  // Each answer once: one another answer holds whole ("200 arrests" and "not said how many were charged. 200 arrests") goes.
+  const distinct = answers.filter((a, i) => !answers.some((b, j) => j !== i && b.planned.body.includes(a.planned.body) && (b.planned.body !== a.planned.body || j < i)));
+  return { answers: distinct, recall: inConversation ? undefined : recall };
 }
 
 /**

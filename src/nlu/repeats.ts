@@ -42,3 +42,17 @@ function bitCount(n: number): number {
   for (; n; n &= n - 1) count++;
   return count;
 }
+
+/** Digits typed for the letters they look like: "kniv3s", "e55ex", "4rrests". */
+const LOOK_ALIKE: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's' };
+const LETTER_AND_DIGIT = /^(?=.*\p{L}.*\p{L})(?=.*[0-9@$])[\p{L}0-9@$]+$/u;
+
+/**
+ * Reads a word with digits typed for letters ("kniv3s" → knives, "e55ex" → essex), when the word so read is
+ * one `isKnown` accepts. Roads (m11), ordinals (7th), amounts (150k) and other words are left as typed.
+ */
+export function readLookAlikes(word: string, isKnown: (w: string) => boolean): string {
+  if (!LETTER_AND_DIGIT.test(word)) return word;
+  const read = word.replace(/[0-9@$]/g, (c) => LOOK_ALIKE[c] ?? c);
+  return read !== word && isKnown(read) ? read : word;
+}

@@ -5,7 +5,8 @@ import { editDistance, soundOf } from './natural.js';
  * the examples): a typed word is taken as a known one when it is a few edits away (a swap of two letters is
  * one edit), or sounds the same (Double Metaphone) and is a little further. Short words are left alone,
  * since one letter turns a short word into another real word (tall, tell); words of four letters are only
- * read past a swap of two letters (dael → deal).
+ * read past a swap of two letters (dael → deal), or, for a word of the bot's subject, a vowel that leaves the
+ * sound the same (deel → deal).
  */
 
 /** Words shorter than this are never corrected, beyond a swap of two letters or one letter left out in a word of this length less one. */
@@ -27,14 +28,16 @@ export function soundAlike(a: string, b: string): boolean {
  * within {@link editsAllowed}, or one edit more when they sound alike. A four-letter word may only have two
  * neighbouring letters swapped.
  */
-export function misspelling(typed: string, known: string): number | undefined {
+export function misspelling(typed: string, known: string, topic = false): number | undefined {
   if (typed === known) return 0;
   // A letter typed twice (kentt, lutton, essexx): one edit, whatever the length.
   if (typed.length === known.length + 1 && typed.length >= MIN_LENGTH - 1 && [...typed].some((c, i) => c === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known)) return 1;
   const longer = Math.max(typed.length, known.length);
   if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
-  // A four-letter word: only two letters swapped (dael → deal); one letter changed is too often another word (tall, tell).
-  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && swapOfTwo(typed, known) ? 1 : undefined;
+  // A four-letter word: two letters swapped (dael → deal), or, for a word of the bot's subject (`topic`: a place or
+  // a figure word), one vowel for another where the words sound the same (deel → deal). Any other letter changed
+  // is too often another word (tall, tell; ward, word; same, some).
+  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && vowelForVowel(typed, known) && soundAlike(typed, known))) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 && soundAlike(typed, known) ? 1 : undefined;
   // A different first letter only when the words sound alike, in its place or a silent first letter left out
@@ -70,6 +73,13 @@ export function lettersApart(a: string, b: string): number {
   return Math.max(extraA, extraB);
 }
 
+const VOWELS = new Set('aeiouy');
+/** Two words the same but for one vowel in place of another (meny, many). */
+function vowelForVowel(a: string, b: string): boolean {
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 1 && VOWELS.has(a[diff[0]!]!) && VOWELS.has(b[diff[0]!]!);
+}
+
 /** Two words the same but for two neighbouring letters swapped (dael, deal). */
 function swapOfTwo(a: string, b: string): boolean {
   const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
@@ -77,11 +87,11 @@ function swapOfTwo(a: string, b: string): boolean {
 }
 
 /** The known word nearest a typed one, if any is near enough; ties go to the first listed. */
-export function nearest(typed: string, candidates: Iterable<string>): string | undefined {
+export function nearest(typed: string, candidates: Iterable<string>, isTopic: (w: string) => boolean = () => false): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = misspelling(typed, c);
+    const d = misspelling(typed, c, isTopic(c));
     if (d !== undefined && d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -121,7 +131,7 @@ export function splitJoined(word: string, isKnown: (w: string) => boolean, isTop
  * Corrects a misspelt word to the nearest word the bot was trained on (arests → arrests, nifes → knives).
  * Known words, words with digits and short words pass through.
  */
-export function createSpeller(vocabulary: Iterable<string>) {
+export function createSpeller(vocabulary: Iterable<string>, isTopic: (w: string) => boolean = () => false) {
   const known = new Set(vocabulary);
   const lookup = createNameIndex([...known].filter((w) => w.length >= MIN_LENGTH - 1));
   const cache = new Map<string, string>();
@@ -130,7 +140,7 @@ export function createSpeller(vocabulary: Iterable<string>) {
     if (word.length < MIN_LENGTH - 1 || known.has(word) || /\d/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    const best = nearest(word, lookup(word)) ?? word;
+    const best = nearest(word, lookup(word), isTopic) ?? word;
     if (cache.size > 10000) cache.clear();
     cache.set(word, best);
     return best;

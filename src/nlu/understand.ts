@@ -6,7 +6,7 @@ import { MAX_MATCH_CHARS, normalise, words } from './normalise.js';
 import { readNumberWords } from './number-words.js';
 import { timeWords } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
-import { collapseRepeats } from './repeats.js';
+import { collapseRepeats, readLookAlikes } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller, splitJoined } from './spelling.js';
 import { stem } from './natural.js';
@@ -105,6 +105,9 @@ const GENERIC_SHARE = 0.3;
 
 /** This many on-topic words make a message in scope however much else it says. */
 const STRONG_EVIDENCE = 3;
+
+/** A letter next to a digit: a word may have digits typed for letters (kniv3s). */
+const LOOK_ALIKE_DIGIT = /\p{L}[0-9@$]|[0-9@$]\p{L}/u;
 
 /** Three of the same letter in a row: a word may be stretched for emphasis (knivesss). */
 const STRETCHED = /(\p{L})\1\1/u;
@@ -263,7 +266,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const tokens = words(whole);
     const stretched = STRETCHED.test(whole) ? tokens.map((w) => collapseRepeats(w, isKnown)) : tokens;
     // Words run together ("arrestsinessex", "deallines") are read apart, when they split into known words.
-    const collapsed = stretched.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w])));
+    // Digits typed for letters ("kniv3s", "e55ex") are read as the letters, when that makes a known word.
+    const lettered = LOOK_ALIKE_DIGIT.test(whole) ? stretched.map((w) => readLookAlikes(w, isKnown)) : stretched;
+    const collapsed = lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w])));
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
   /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
@@ -275,7 +280,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 
-  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))]);
+  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))], isTopicWord);
   const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time, lists) })), options);
 
   /** The figures a message names, in the order it names them. */

@@ -162,6 +162,18 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a figure question whose best guess is another figure asks about something else', turns: [{ say: 'how many drug deaths were there in essex', lacks: ['30,000'] }] },
   { name: 'the figure of a topic the classifier is sure of comes first, with the figure the words name', turns: [{ say: 'did they actually help any of the kids being used or just arrest people', has: [/safeguarded/i, '200'] }] },
   { name: 'money of one\'s own is not the week\'s', turns: [{ say: 'can i get my cash back that police took off me', lacks: ['90,000'] }] },
+  // A count with nothing said of what is counted, and the region beside counties.
+  { name: 'a count asked again for another place in the same message', turns: [{ say: 'how many arrests in kent and how many in essex', has: ['Kent: 40 arrests', 'Essex: 60 arrests'] }] },
+  { name: 'a count for another place after figures asks for the same figure', turns: [{ say: 'how many arrests in kent', has: ['40'] }, { say: 'how many in cambs', has: ['20'], lacks: ['deal lines'] }] },
+  { name: 'a place with nothing but a count asked gets what was published there', turns: [{ say: 'how many in kent', has: ['40 arrests', '7 deal lines'] }] },
+  { name: 'a count of something unnamed is not a place\'s figures', turns: [{ say: 'stop and search numbers for kent', lacks: ['40 arrests'] }] },
+  { name: 'the region named beside two counties is its own total, not a sum', turns: [{ say: 'arrests in essex and kent and the eastern region total', has: ['Essex: 60 arrests', 'Kent: 40 arrests', 'Whole region: 200 arrests'], lacks: [/together/] }] },
+  { name: 'a figure "in total" after a county\'s is the region\'s', turns: [{ say: 'knives in bedfordshire and knives in total', has: ['Bedfordshire: 4 knives', 'Whole region: 12 knives'] }] },
+  { name: 'a breakdown asked in another part is still said', turns: [{ say: 'total arrests and how many were charged', has: [/charged/, '200'] }] },
+  { name: 'digits typed for letters', turns: [{ say: 'arr3sts in e55ex', has: ['60'] }] },
+  { name: 'a question read from chatter keeps the figure the message named before it', turns: [{ say: 'essex and kent deal lines, which had more', has: ['Essex: 9', 'Kent: 7'], lacks: [/arrests/i] }] },
+  { name: 'a second question joined on with a sign', turns: [{ say: 'arrests in kent + how do I report something', has: ['40', /101/], parts: 2 }] },
+  { name: '"add those up" adds the places answered last and before', turns: [{ say: 'how many arrests in kent', has: ['40'] }, { say: 'and essex', has: ['60'] }, { say: 'add those up', has: ['100'] }] },
 ];
 
 let engine: Engine;

@@ -3,6 +3,8 @@ import { classify, DEFAULT_MATCH, type EngineDeps } from '../../src/engine/choos
 import { fitted } from '../../src/engine/engine.js';
 import {
   asksNearMe,
+  asksPlaceFigures,
+  asksSameCount,
   decide,
   followsUp,
   followUp,
@@ -149,6 +151,12 @@ describe('following up', () => {
     expect(followed('add them together').frame.operation.kind).toBe('sum');
   });
 
+  it('should ask for the same figure again when a count names only a place', () => {
+    expect(followed('how many in cambs')).toMatchObject({ metrics: ['arrests'], frame: { counties: ['cambridgeshire'] } });
+    expect(asksSameCount(read('how many in cambs'), words)).toBe(true);
+    expect(asksSameCount(read('how many schools in cambs'), words)).toBe(false);
+  });
+
   it('should drop a place taken back, and use the home county for "near me"', () => {
     expect(followed('I said Cambs not Beds').frame.counties).toEqual(['cambridgeshire']);
     expect(followed('how many arrests round here', undefined, 'bedfordshire').frame.counties).toEqual(['bedfordshire']);
@@ -161,6 +169,18 @@ describe('following up', () => {
   });
 });
 
+describe('a count of nothing named', () => {
+  it.each([
+    ['how many in zplace', true],
+    ['what were the numbers for zplace please', true],
+    ['stop and search numbers for zplace', false],
+    ['how many people were stabbed in zplace', false],
+    ['how many in total', false],
+  ])('"%s": %s', (text, expected) => {
+    expect(asksPlaceFigures(text.split(' '), words)).toBe(expected);
+  });
+});
+
 describe('the region beside a county', () => {
   it.each([
     ['essex arrests and the total', true],
@@ -169,6 +189,9 @@ describe('the region beside a county', () => {
     ['arrests in essex and the region', true],
     ['how many arrests in essex in total', false],
     ['arrests in essex', false],
+    ['knives in zplace and knives in total', true],
+    ['arrests in zplace in total', false],
+    ['how many arrests in total in zplace', false],
   ])('"%s": %s', (text, beside) => {
     expect(regionBeside(text.split(' '), words)).toBe(beside);
   });

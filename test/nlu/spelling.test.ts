@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readLookAlikes } from '../../src/nlu/repeats.js';
 import { createNameIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { soundOf } from '../../src/nlu/natural.js';
@@ -18,6 +19,14 @@ describe('Double Metaphone, as natural 8.1.1 gives it', () => {
 });
 
 describe('the spelling rule', () => {
+  it('should read a four-letter word past a vowel that keeps its sound only for a word of the subject', () => {
+    expect(misspelling('deel', 'deal', true)).toBe(1);
+    expect(misspelling('deel', 'deal')).toBeUndefined();
+    expect(misspelling('ward', 'word', true)).toBe(1);
+    expect(misspelling('ward', 'word')).toBeUndefined();
+    expect(misspelling('dell', 'deal', true)).toBeUndefined();
+  });
+
   it('should allow one edit up to six letters and two from seven', () => {
     expect([editsAllowed(4), editsAllowed(5), editsAllowed(6), editsAllowed(7)]).toEqual([0, 1, 1, 2]);
   });
@@ -118,5 +127,20 @@ describe('words run together', () => {
     expect(splitJoined('inkent', isKnown, isTopic)).toEqual(['in', 'kent']);
     expect(splitJoined('toin', isKnown, isTopic)).toBeUndefined();
     expect(splitJoined('arrestsxyz', isKnown, isTopic)).toBeUndefined();
+  });
+});
+
+describe('digits typed for letters', () => {
+  const known = new Set(['knives', 'essex', 'arrests']);
+  it.each([
+    ['kniv3s', 'knives'],
+    ['e55ex', 'essex'],
+    ['4rrests', 'arrests'],
+    ['m11', 'm11'],
+    ['150k', '150k'],
+    ['7th', '7th'],
+    ['b3ds', 'b3ds'],
+  ])('should read "%s" as "%s"', (typed, read) => {
+    expect(readLookAlikes(typed, (w) => known.has(w))).toBe(read);
   });
 });
