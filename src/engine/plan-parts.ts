@@ -1,6 +1,6 @@
 import type { FrameParts } from '../frame/build.js';
 import type { DangerReading } from '../frame/danger.js';
-import { latestOperation } from '../knowledge/knowledge.js';
+import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { formatDateRange, listInWords } from '../knowledge/format.js';
 import { englishWords } from '../knowledge/languages.js';
 import type { Words } from '../knowledge/language-words.js';
@@ -11,7 +11,7 @@ import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
 import { asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
 import { decide, followUp, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
-import { facetSays, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
+import { facetSays, figureOf, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
 
 /** A part's plan: a finished answer, or figures to list with the figures of the parts next to it. */
 export type PartPlan = { planned: Planned } | { cells: FigureCell[]; frame: FrameParts; fromContext: boolean };
@@ -70,9 +70,12 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
  */
 export function planCells(group: readonly { cells: FigureCell[]; frame: FrameParts; fromContext: boolean }[], deps: EngineDeps, speaker: SpeakerReading | undefined): Planned {
   const { knowledge } = deps;
-  const cells = group.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
   const first = group[0]!;
+  const week = first.frame.weeks[0] ?? latestOperation(knowledge);
+  const asked = group.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
   const fromContext = group.some((g) => g.fromContext);
+  // One figure is answered by its topic, which says what stands in for it; in a list, the figure standing in is given.
+  const cells = asked.length === 1 ? asked : asked.map((c) => ({ ...c, metric: standIn(week, knowledge, c.place, c.metric) })).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
   if (cells.length === 1) {
     const intent = intentForMetric(cells[0]!.metric, deps);
     // A breakdown asked in another part ("total arrests and how many were charged") is still said.
@@ -100,6 +103,17 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
     places: counties,
     metrics: [...new Set(cells.map((c) => c.metric))],
   };
+}
+
+/**
+ * The figure given for one asked of a place: its own, or, where the place has none, one published there that
+ * stands in for it with its own label (`stands_in_for` in data/metrics.yaml: money seized, not said whether cash
+ * or drugs, for cash in Cambridgeshire).
+ */
+export function standIn(op: Operation, knowledge: Knowledge, place: string | undefined, metric: string): string {
+  if (place === undefined || figureOf(op, place, metric)) return metric;
+  for (const [key, def] of knowledge.metrics) if (def.stands_in_for?.includes(metric) && figureOf(op, place, key)) return key;
+  return metric;
 }
 
 /** A part answered in words: the topic for this speaker, a danger topic only when the danger reading backs it. */

@@ -65,7 +65,8 @@ export function operationStep(tokens: readonly string[], counted: number, weeks:
     return { value: { kind: 'share', ...(threshold ? { threshold } : {}) }, rule: 'operation-share' };
   }
   if (phrasesIn(words.per_day).has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
-  if (asksSum(tokens, shape.regionNamed ?? false, words) && (counted >= 2 || (counted < 2 && metrics >= 2) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  // Several figures of one place added up only with a word that adds ('together', 'add up'): 'total cash, drugs and phones' is the region's totals.
+  if (asksSum(tokens, shape.regionNamed ?? false, words) && (counted >= 2 || (counted < 2 && metrics >= 2 && asksSum(tokens, true, words)) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
   if (counted === 0 && metrics === 1 && number === undefined && phrasesIn(words.add).has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-add-counties' };
   if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
   if (counted >= 2 && phrasesIn(words.versus, words.most, words.fewest).has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };

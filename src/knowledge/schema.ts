@@ -11,6 +11,8 @@ export const metricSchema = strictObject({
   unit: z.enum(['count', 'gbp'], { error: 'should be count or gbp' }),
   summary: text('a phrase containing {value}').refine((s) => s.includes('{value}'), 'should contain {value}, where the figure goes'),
   words: textList('words that point to this figure'),
+  /** Figures this one is given for, where a place has none of its own (money seized, not said whether cash or drugs, for cash). */
+  stands_in_for: textList('keys of the figures this one is given for when a place has none of its own', 0).optional(),
 });
 export const metricsFileSchema = z.record(key, metricSchema);
 

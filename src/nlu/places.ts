@@ -1,5 +1,5 @@
 import type { Place } from '../knowledge/schema.js';
-import { createNameIndex, misspelling, nearest, MIN_LENGTH } from './spelling.js';
+import { createNameIndex, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
 import { normalise } from './normalise.js';
 import { createPhraseIndex } from './phrases.js';
 
@@ -76,7 +76,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     if (name.length >= (fullNames.some((f) => f.word === name) ? MIN_LENGTH : MIN_LENGTH + 1)) misspellable.set(name, hit);
   }
   const candidates = createNameIndex(misspellable.keys());
-  // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt, lutton).
+  // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt,
+  // lutton), and so is one letter that leaves the sound the same (bedz, harts).
   const short = new Map([...joined].filter(([name]) => name.length >= MIN_LENGTH - 1 && !misspellable.has(name)));
   const fuzzyCache = new Map<string, { key: string; town: boolean } | null>();
 
@@ -87,7 +88,10 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     let found: { key: string; town: boolean } | null = null;
     // A prefix of a long county name (cambridge, hertford) is taken as the county.
     const prefixed = typed.length >= 7 && !typed.includes(' ') ? fullNames.find(({ word }) => word.length > typed.length && word.startsWith(typed)) : undefined;
-    const once = [...typed].flatMap((c, i) => (c === typed[i - 1] ? [typed.slice(0, i) + typed.slice(i + 1)] : [])).find((w) => short.has(w));
+    const once =
+      [...typed].flatMap((c, i) => (c === typed[i - 1] ? [typed.slice(0, i) + typed.slice(i + 1)] : [])).find((w) => short.has(w)) ??
+      // Or one letter changed where the name sounds the same (bedz, harts), in a word the examples do not use.
+      (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length && !name.includes(' ') && oneLetterChanged(typed, name) && soundAlike(typed, name)));
     if (prefixed) found = { key: prefixed.key, town: false };
     else if (once) found = short.get(once)!;
     else {

@@ -6,7 +6,7 @@ import { editDistance, soundOf } from './natural.js';
  * one edit), or sounds the same (Double Metaphone) and is a little further. Short words are left alone,
  * since one letter turns a short word into another real word (tall, tell); words of four letters are only
  * read past a swap of two letters (dael → deal), or, for a word of the bot's subject, a vowel that leaves the
- * sound the same (deel → deal).
+ * sound the same (deel → deal, bedz → beds).
  */
 
 /** Words shorter than this are never corrected, beyond a swap of two letters or one letter left out in a word of this length less one. */
@@ -35,9 +35,9 @@ export function misspelling(typed: string, known: string, topic = false): number
   const longer = Math.max(typed.length, known.length);
   if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
   // A four-letter word: two letters swapped (dael → deal), or, for a word of the bot's subject (`topic`: a place or
-  // a figure word), one vowel for another where the words sound the same (deel → deal). Any other letter changed
-  // is too often another word (tall, tell; ward, word; same, some).
-  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && vowelForVowel(typed, known) && soundAlike(typed, known))) ? 1 : undefined;
+  // a figure word), one letter changed where the words sound the same (deel → deal, bedz → beds). For other words
+  // that is too often another word (tall, tell; ward, word; same, some).
+  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && oneLetterChanged(typed, known) && soundAlike(typed, known))) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 && soundAlike(typed, known) ? 1 : undefined;
   // A different first letter only when the words sound alike, in its place or a silent first letter left out
@@ -73,11 +73,11 @@ export function lettersApart(a: string, b: string): number {
   return Math.max(extraA, extraB);
 }
 
-const VOWELS = new Set('aeiouy');
-/** Two words the same but for one vowel in place of another (meny, many). */
-function vowelForVowel(a: string, b: string): boolean {
-  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  return diff.length === 1 && VOWELS.has(a[diff[0]!]!) && VOWELS.has(b[diff[0]!]!);
+/** Two words of one length the same but for one letter (deel, deal; bedz, beds). */
+export function oneLetterChanged(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
 
 /** Two words the same but for two neighbouring letters swapped (dael, deal). */

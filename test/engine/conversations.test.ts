@@ -171,6 +171,7 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a figure "in total" after a county\'s is the region\'s', turns: [{ say: 'knives in bedfordshire and knives in total', has: ['Bedfordshire: 4 knives', 'Whole region: 12 knives'] }] },
   { name: 'a breakdown asked in another part is still said', turns: [{ say: 'total arrests and how many were charged', has: [/charged/, '200'] }] },
   { name: 'digits typed for letters', turns: [{ say: 'arr3sts in e55ex', has: ['60'] }] },
+  { name: '"total" with several figures and no place is the region\'s totals, not a sum', turns: [{ say: 'total cash, drugs and phones seized', has: ['90,000', '30,000'], lacks: [/together/] }] },
   { name: 'a question read from chatter keeps the figure the message named before it', turns: [{ say: 'essex and kent deal lines, which had more', has: ['Essex: 9', 'Kent: 7'], lacks: [/arrests/i] }] },
   { name: 'a second question joined on with a sign', turns: [{ say: 'arrests in kent + how do I report something', has: ['40', /101/], parts: 2 }] },
   { name: '"add those up" adds the places answered last and before', turns: [{ say: 'how many arrests in kent', has: ['40'] }, { say: 'and essex', has: ['60'] }, { say: 'add those up', has: ['100'] }] },

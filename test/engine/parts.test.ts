@@ -17,7 +17,7 @@ import {
   type PartReading,
   type Recall,
 } from '../../src/engine/parts.js';
-import { regionBeside } from '../../src/engine/plan-parts.js';
+import { regionBeside, standIn } from '../../src/engine/plan-parts.js';
 import { createDangerCheck } from '../../src/frame/danger.js';
 import { createFacetFinder } from '../../src/frame/facet.js';
 import { readFrame, type FrameReader } from '../../src/frame/build.js';
@@ -166,6 +166,19 @@ describe('following up', () => {
     const f = followed('and cambs?');
     expect(recallOf(f, last)).toEqual({ metrics: ['arrests'], places: ['cambridgeshire'], region: false, earlier: ['kent'] });
     expect(recallOf(followed('what about the whole region?'), last)).toMatchObject({ places: [], region: true });
+  });
+});
+
+describe('a figure standing in for another', () => {
+  it('should give a place\'s figure that stands in for one it lacks, and its own where it has one', () => {
+    const metrics = new Map([['cash', { words: [] }], ['money_seized', { words: [], stands_in_for: ['cash'] }]]);
+    const op = { region: { cash: { value: 9 } }, counties: { cambs: { money_seized: { value: 1 } }, kent: { cash: { value: 2 } } } };
+    const knowledge = { metrics } as unknown as Parameters<typeof standIn>[1];
+    const week = op as unknown as Parameters<typeof standIn>[0];
+    expect(standIn(week, knowledge, 'cambs', 'cash')).toBe('money_seized');
+    expect(standIn(week, knowledge, 'kent', 'cash')).toBe('cash');
+    expect(standIn(week, knowledge, 'essex', 'cash')).toBe('cash');
+    expect(standIn(week, knowledge, undefined, 'cash')).toBe('cash');
   });
 });
 

@@ -25,6 +25,8 @@ describe('createPlaceFinder', () => {
     ['essex vs kent', ['essex', 'kent']],
     ['suffolk', ['suffolk']],
     ['lincs', ['lincolnshire']],
+    ['bedz', ['bedfordshire']],
+    ['harts', ['hertfordshire']],
   ])('should find the counties in "%s"', (text, expected) => {
     expect(placesIn(text)).toEqual(expected);
   });
