@@ -141,6 +141,7 @@ export function setAsideSafePhrases(c: Cues): Cues {
   // A safe, found or past phrase inside a longer phrase of another part says nothing: "came home" in
   // "never came home", "yesterday" in "disappeared yesterday".
   const inLonger = (part: DangerPart) => {
+    if (c.parts[part].length === 0) return c.parts[part];
     const longer = DANGER_PARTS.filter((p) => p !== part).flatMap((p) => c.parts[p]);
     return c.parts[part].filter((s) => !longer.some((h) => h.length > s.length && h.at <= s.at && s.at + s.length <= h.at + h.length));
   };

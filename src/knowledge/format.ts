@@ -8,6 +8,18 @@ export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, m) 
 
 /** `2022-03-07` → `Monday 7 March 2022`. */
 export function formatDate(iso: string, withDay = true): string {
+  const key = `${iso}:${withDay}`;
+  let said = saidDates.get(key);
+  if (said === undefined) {
+    said = dateInWords(iso, withDay);
+    saidDates.set(key, said);
+  }
+  return said;
+}
+/** Dates said once per process: the data holds a handful, and every reply with a week names them. */
+const saidDates = new Map<string, string>();
+
+function dateInWords(iso: string, withDay: boolean): string {
   const parts = DATE_PARTS.formatToParts(new Date(`${iso}T12:00:00Z`));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   const date = `${part('day')} ${part('month')} ${part('year')}`;

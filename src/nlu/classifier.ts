@@ -42,13 +42,13 @@ export function trainClassifier(
   const model = bayes.classifier;
   const intents = Object.keys(model.classFeatures);
   // Log-probabilities worked out once from natural's trained counts: per intent, the prior, the
-  // value for a feature never seen with it, and a sparse table for the features it has seen.
+  // value for a feature never seen with it, and per feature a row of every intent's value.
   const prior = intents.map((l) => Math.log(model.classTotals[l]! / model.totalExamples));
   const unseen = intents.map((l) => Math.log(model.smoothing / model.classTotals[l]!));
-  const seen = intents.map((l) => {
-    const table = new Map<number, number>();
-    for (const [i, count] of Object.entries(model.classFeatures[l]!)) table.set(Number(i), Math.log(count / model.classTotals[l]!));
-    return table;
+  // One row per feature: each intent's log-probability of it, seen or not, so a message costs one pass per feature.
+  const rows = Array.from({ length: index.size }, () => Float64Array.from(unseen));
+  intents.forEach((l, c) => {
+    for (const [i, count] of Object.entries(model.classFeatures[l]!)) rows[Number(i)]![c] = Math.log(count / model.classTotals[l]!);
   });
 
   return {
@@ -58,12 +58,12 @@ export function trainClassifier(
         const i = index.get(f);
         if (i !== undefined) present.add(i);
       }
-      const logScores = intents.map((_, c) => {
-        let s = prior[c]!;
-        const table = seen[c]!;
-        for (const i of present) s += table.get(i) ?? unseen[c]!;
-        return s * sharpness;
-      });
+      const sums = Float64Array.from(prior);
+      for (const i of present) {
+        const row = rows[i]!;
+        for (let c = 0; c < sums.length; c++) sums[c]! += row[c]!;
+      }
+      const logScores = Array.from(sums, (s) => s * sharpness);
       const max = Math.max(...logScores);
       const exp = logScores.map((s) => Math.exp(s - max));
       const sum = exp.reduce((a, b) => a + b, 0);

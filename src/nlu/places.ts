@@ -112,8 +112,9 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
    */
   const unusual = (tokens: readonly string[], i: number): { hit: { key: string; town: boolean }; length: number } | undefined => {
     // Letters typed apart ("e s s e x") make longer spans; names typed in pieces make up to three.
-    const letters = tokens.slice(i).findIndex((t) => t.length > 1);
-    const longest = Math.max(3, letters === -1 ? tokens.length - i : letters);
+    let letters = i;
+    while (letters < tokens.length && tokens[letters]!.length === 1) letters++;
+    const longest = Math.max(3, letters - i);
     for (let k = Math.min(longest, tokens.length - i); k >= 1; k--) {
       const span = tokens.slice(i, i + k);
       if (span.some((t) => t === PLACE_TOKEN)) continue;

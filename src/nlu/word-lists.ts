@@ -95,57 +95,112 @@ interface Entry<T> {
   patterns: Pattern[];
   phrase: string;
   value: T;
+  name: string;
+  /** Which wins a tie without `merge`: whole words before stems, then the order listed. */
+  rank: number;
 }
 
-/** Indexes entries by their first word, or a stem's first letters. */
-function indexEntries<E extends { patterns: Pattern[] }>(entries: Iterable<E>): { exact: Map<string, E[]>; stems: Map<string, E[]> } {
-  const exact = new Map<string, E[]>();
-  const stems = new Map<string, E[]>();
-  for (const entry of entries) {
-    const first = entry.patterns[0];
-    if (!first) continue;
+/**
+ * Entries by their first word: whole words by the word, stems by the stem, so a word's candidates all start it.
+ * Phrases whose first two words are whole are found by both: short everyday words ("a", "no", "in") start
+ * hundreds of phrases across the languages.
+ */
+interface EntryIndex<T> {
+  exact: Map<string, Entry<T>[]>;
+  pairs: Map<string, Map<string, Entry<T>[]>>;
+  stems: Map<string, Entry<T>[]>;
+  /** By their first three letters, the lengths of the stems listed, shortest first: a word is looked up by its first letters at each. */
+  stemLengths: Map<string, number[]>;
+}
+
+/** Indexes entries by their first word, or their first stem. Stems shorter than three letters are whole words. */
+function indexEntries<T>(entries: readonly Omit<Entry<T>, 'rank'>[]): EntryIndex<T> {
+  const exact = new Map<string, Entry<T>[]>();
+  const pairs = new Map<string, Map<string, Entry<T>[]>>();
+  const stems = new Map<string, Entry<T>[]>();
+  entries.forEach((entry, i) => {
+    const [first, second] = entry.patterns;
+    if (!first) return;
     if (first.stem && first.word.length < STEM_KEY) first.stem = false;
-    const index = first.stem ? stems : exact;
-    const key = first.stem ? first.word.slice(0, STEM_KEY) : first.word;
+    const [index, key] = first.stem ? [stems, first.word] : second && !second.stem ? [secondWords(pairs, first.word), second.word] : [exact, first.word];
     const list = index.get(key);
-    if (list) list.push(entry);
-    else index.set(key, [entry]);
+    const ranked = { ...entry, rank: first.stem ? entries.length + i : i };
+    if (list) list.push(ranked);
+    else index.set(key, [ranked]);
+  });
+  const stemLengths = new Map<string, number[]>();
+  for (const stem of stems.keys()) {
+    const start = stem.slice(0, STEM_KEY);
+    stemLengths.set(start, [...new Set([...(stemLengths.get(start) ?? []), stem.length])].sort((a, b) => a - b));
   }
-  const longestFirst = (a: E, b: E) => b.patterns.length - a.patterns.length;
-  for (const list of [...exact.values(), ...stems.values()]) list.sort(longestFirst);
-  return { exact, stems };
+  return { exact, pairs, stems, stemLengths };
+}
+
+/** The phrases starting with `first`, by their second word. */
+function secondWords<E>(pairs: Map<string, Map<string, E>>, first: string): Map<string, E> {
+  let seconds = pairs.get(first);
+  if (!seconds) pairs.set(first, (seconds = new Map()));
+  return seconds;
+}
+
+/** The lists of entries whose first word or stem starts the message's words at `at`, put in `out`. */
+function candidatesFor<T>(index: EntryIndex<T>, tokens: readonly string[], at: number, out: Entry<T>[][]): void {
+  out.length = 0;
+  const token = tokens[at]!;
+  const whole = index.exact.get(token);
+  if (whole) out.push(whole);
+  const next = tokens[at + 1];
+  const pair = next === undefined ? undefined : index.pairs.get(token)?.get(next);
+  if (pair) out.push(pair);
+  const lengths = token.length < STEM_KEY ? undefined : index.stemLengths.get(token.slice(0, STEM_KEY));
+  for (const length of lengths ?? []) {
+    if (length > token.length) break;
+    const stemmed = index.stems.get(token.slice(0, length));
+    if (stemmed) out.push(stemmed);
+  }
 }
 
 /**
  * Builds named lists searched together: `lists` maps each name to its (phrase, value) pairs. Where two
  * phrases of one list match the same words at the same length (a word and another language's stem of it),
- * `merge` joins their values; without it the first listed wins.
+ * `merge` joins their values; without it the first listed wins, a whole word before a stem.
  */
 export function createNamedWordLists<K extends string, T>(lists: Readonly<Record<K, Iterable<readonly [string, T]>>>, merge?: (a: T, b: T) => T): NamedWordLists<K, T> {
   const names = Object.keys(lists) as K[];
-  const entries: (Entry<T> & { name: K })[] = [];
+  const entries: Omit<Entry<T>, 'rank'>[] = [];
   for (const name of names) for (const [raw, value] of lists[name]) entries.push({ patterns: toPatterns(raw), phrase: raw.trim(), value, name });
-  const { exact, stems } = indexEntries(entries);
+  const index = indexEntries(entries);
   return {
     all(tokens) {
-      const found = Object.fromEntries(names.map((n) => [n, [] as ListHit<T>[]])) as Record<K, ListHit<T>[]>;
+      const found = {} as Record<K, ListHit<T>[]>;
+      for (const name of names) found[name] = [];
+      // At each word, the longest hit of each list; a word starts few phrases, so a short array beats a map.
+      const best: (ListHit<T> & { name: string; rank: number })[] = [];
+      const lists: Entry<T>[][] = [];
       for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i]!;
-        const best = new Map<K, ListHit<T>>();
-        for (const list of [exact.get(token), stems.get(token.slice(0, STEM_KEY))]) {
-          for (const e of list ?? []) {
-            const already = best.get(e.name);
-            if (already && (already.length > e.patterns.length || (already.length === e.patterns.length && !merge))) continue;
-            if (!e.patterns.every((p, k) => matches(p, tokens[i + k]))) continue;
-            const value = already && already.length === e.patterns.length ? merge!(already.value, e.value) : e.value;
-            best.set(e.name, { phrase: already?.length === e.patterns.length ? already.phrase : e.phrase, at: i, length: e.patterns.length, value });
+        best.length = 0;
+        candidatesFor(index, tokens, i, lists);
+        for (const list of lists) {
+          for (const e of list) {
+            const already = best.find((b) => b.name === e.name);
+            if (already && (already.length > e.patterns.length || (already.length === e.patterns.length && !merge && already.rank < e.rank))) continue;
+            if (!matchesAt(e.patterns, tokens, i)) continue;
+            if (!already) best.push({ name: e.name, rank: e.rank, phrase: e.phrase, at: i, length: e.patterns.length, value: e.value });
+            else if (already.length === e.patterns.length && merge) already.value = merge(already.value, e.value);
+            else Object.assign(already, { rank: e.rank, phrase: e.phrase, length: e.patterns.length, value: e.value });
           }
         }
-        for (const [name, hit] of best) found[name].push(hit);
+        for (const { name, rank: _, ...hit } of best) found[name as K].push(hit);
       }
       return found;
     },
   };
+}
+
+/** Whether every pattern of a phrase matches the message's words from `at` on. */
+function matchesAt(patterns: readonly Pattern[], tokens: readonly string[], at: number): boolean {
+  for (let k = 0; k < patterns.length; k++) if (!matches(patterns[k]!, tokens[at + k])) return false;
+  return true;
 }
 
 /**
