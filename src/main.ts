@@ -10,9 +10,9 @@ import { runTerminalChat } from './cli/chat.js';
 import { exitAfterOutput } from './cli/exit.js';
 import { ConfigError, fileSettings, loadConfig, type Config } from './config.js';
 import { MemoryContextStore } from './engine/context-store.js';
-import { InvalidFilesError } from './files/problem.js';
-import { describeFailure, LiveEngine } from './reload/live-engine.js';
-import { gateRefusals } from './evaluation/gate.js';
+import { formatProblem, InvalidFilesError } from './files/problem.js';
+import { describeFailure, LiveEngine, reloadNotice } from './reload/live-engine.js';
+import { checkEdit } from './evaluation/gate.js';
 import { PROJECT_ROOT } from './files/project-root.js';
 import { watchFolders } from './reload/watch.js';
 import { RedisVersionError, SharedStore } from './store/redis.js';
@@ -24,16 +24,19 @@ To connect to Telegram: get a token from @BotFather, then run  BOT_TOKEN=<token>
 `;
 
 /** Loads the engine and keeps it current: edits under data/ and intents/ go live without a restart. */
-async function liveEngine(config: Config, logger: Logger): Promise<{ live: LiveEngine; stopWatching: () => void }> {
+async function liveEngine(config: Config, logger: Logger, tell?: (lines: string[]) => void): Promise<{ live: LiveEngine; stopWatching: () => void }> {
   const files = fileSettings(config);
   const { dataDir, intentsDir } = files;
   const live = await LiveEngine.start({
     ...files,
     // The same gate as `npm run check`: an edit that loses "Call 999 now" first is refused, and the last good version stays.
-    gate: (engine) => gateRefusals(engine, PROJECT_ROOT),
+    gate: (engine) => checkEdit(engine, PROJECT_ROOT),
     onReload: (result) => {
-      if (result.ok) logger.info({ event: 'reloaded', version: result.version.hash, intents: result.version.intents, examples: result.version.examples }, 'new data and intents in service');
-      else logger.error({ event: 'reload_failed', problems: describeFailure(result.failure) }, 'the edited files have errors; still serving the last good version');
+      if (tell) tell(reloadNotice(result));
+      else if (result.ok) {
+        const { hash, intents, examples, warnings } = result.version;
+        logger.info({ event: 'reloaded', version: hash, intents, examples, warnings: warnings.map(formatProblem) }, 'new data and intents in service');
+      } else logger.error({ event: 'reload_failed', problems: describeFailure(result.failure) }, 'the edited files were refused; still serving the last good version');
     },
   });
   logger.info({ event: 'loaded', version: live.version.hash, intents: live.version.intents }, 'data and intents loaded');
@@ -108,8 +111,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.BOT_TOKEN) {
     process.stdout.write(HOW_TO_CONNECT);
-    // Reload messages go to stderr, out of the conversation's way.
-    const { live, stopWatching } = await liveEngine(config, createLogger('warn', undefined, process.stderr));
+    // Reloads are told in plain words on stderr, out of the conversation's way.
+    const tell = (lines: string[]) => process.stderr.write(`\n${lines.join('\n')}\n`);
+    const { live, stopWatching } = await liveEngine(config, createLogger('warn', undefined, process.stderr), tell);
     await runTerminalChat(() => live.current);
     stopWatching();
     return;

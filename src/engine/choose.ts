@@ -14,11 +14,9 @@ export interface MatchOptions {
   minMargin: number;
   /** ...and the bot must know at least this share of the message's words. */
   minCoverage: number;
-  /** The classifier's additive smoothing: lower lets a single training example count for more. */
-  smoothing: number;
 }
 
-export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.15, minCoverage: 0.7, smoothing: 0.1 };
+export const DEFAULT_MATCH: MatchOptions = { minScore: 0.3, minMargin: 0.15, minCoverage: 0.7 };
 
 /** An intent chosen for a part of a message, with the rule that chose it. */
 export interface Choice {
@@ -54,9 +52,10 @@ export function classify(u: Understanding, deps: EngineDeps): Classified {
   const exact = u.exact && byId.get(u.exact);
   if (exact) return exact === fallback ? 'out' : { intent: exact, confidence: 1, rule: 'exact-example' };
   const [top, second] = u.ranked;
-  if (!top || u.coverage < match.minCoverage || top.score < match.minScore || top.score - (second?.score ?? 0) < match.minMargin) return undefined;
-  if (top.intent === FALLBACK_INTENT) return 'out';
+  if (!top || u.coverage < match.minCoverage || top.score < match.minScore) return undefined;
   const intent = byId.get(top.intent);
+  if (top.score - (second?.score ?? 0) < match.minMargin) return undefined;
+  if (top.intent === FALLBACK_INTENT) return 'out';
   return intent && { intent, confidence: top.score, rule: 'classifier' };
 }
 

@@ -94,7 +94,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     emergency,
     match,
   };
-  const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT, smoothing: match.smoothing });
+  const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT });
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),

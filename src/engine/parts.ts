@@ -8,6 +8,7 @@ import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { splitClauses } from '../nlu/clauses.js';
 import { PLACE_TOKEN, type PlaceMention } from '../nlu/places.js';
+import { normalise, words } from '../nlu/normalise.js';
 import { alternativesOf, phrasesIn, wordSetOf } from '../nlu/phrases.js';
 import { englishWords } from '../knowledge/languages.js';
 import type { Words } from '../knowledge/language-words.js';
@@ -214,7 +215,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
       !text.intent.danger &&
       act !== 'greeting' &&
       (metrics.length > 0 || frame.counties.length > 0) &&
-      (asksForFigures(u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
+      (asksFiguresBeside(text, u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
@@ -244,6 +245,26 @@ export function figuresOfTopic(metrics: readonly string[], chosen: Choice, part:
   const answeredByTopic = metrics.some((m) => m === own || intentForMetric(m, deps) === chosen.intent);
   return answeredByTopic || chosen.confidence < SURE || part.u.notMeant.includes(own) ? [...metrics] : [own, ...metrics];
 }
+
+/**
+ * Whether a part for which a topic answered in words was chosen asks for figures too. When the classifier is sure
+ * of the topic and no place is named, a word that asks for figures but that the topic's own examples use ("seized"
+ * in "what happens to money seized from dealers") is the topic's, not a question for figures.
+ */
+export function asksFiguresBeside(text: Choice, tokens: readonly string[], words: Pick<Words, 'asks_figures' | 'asks_count'>): boolean {
+  const asks = phrasesIn(words.asks_figures, words.asks_count).all(tokens);
+  if (text.confidence < SURE || tokens.includes(PLACE_TOKEN)) return asks.length > 0;
+  const own = wordsOfExamples(text.intent);
+  return asks.some((h) => !tokens.slice(h.at, h.at + h.length).every((w) => own.has(w)));
+}
+
+/** The words of a topic's examples, read once per topic. */
+function wordsOfExamples(intent: Intent): ReadonlySet<string> {
+  let known = exampleWords.get(intent);
+  if (!known) exampleWords.set(intent, (known = new Set(intent.examples.flatMap((e) => words(normalise(e))))));
+  return known;
+}
+const exampleWords = new WeakMap<Intent, ReadonlySet<string>>();
 
 /** The classifier's score above which its figure topic counts even when the frame names another figure. */
 const SURE = 0.9;

@@ -1,8 +1,10 @@
 import { caseKey } from './cases.js';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
+import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { NONE, type CaseResult } from './evaluate.js';
 import type { Problem } from '../files/problem.js';
 import { EVAL_DIR, runSuite, type Section } from './suite.js';
@@ -15,6 +17,8 @@ export const PASS_MARK = 0.95;
 
 /** How many example questions a message quotes before saying "and N more". */
 const QUOTED = 3;
+/** How many moved questions check names, each with the topic it had, before saying "and N more". */
+const LISTED_MOVES = 10;
 
 const countSchema = z.strictObject({ right: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
 const baselineSchema = z.strictObject({
@@ -24,6 +28,8 @@ const baselineSchema = z.strictObject({
   routes: z.record(z.string(), z.string()),
   /** Questions answered wrongly at the accepted run. */
   wrong: z.array(z.string()),
+  /** Topic → a fingerprint of what decides which questions it takes (see {@link topicFingerprints}). */
+  topics: z.record(z.string(), z.string()).optional(),
 });
 
 /** The last accepted run: which question went where, and the score. */
@@ -47,6 +53,8 @@ export interface Move {
   from: string;
   to: string;
   emergency: boolean;
+  /** Someone in danger or a young person (see {@link isProtected}): such a move refuses the edit. */
+  protected: boolean;
 }
 
 /** The run compared with the last accepted one, in plain words. */
@@ -58,6 +66,8 @@ export interface GateResult {
   /** The last accepted run's score, when there is one. */
   last?: { right: number; total: number };
   moved: Move[];
+  /** The moves of questions no edit may move (each also an error). */
+  protectedMoves: Move[];
   /** Answered right at the accepted run, wrongly now (including moves). */
   newlyWrong: CaseResult[];
   newlyRight: CaseResult[];
@@ -73,6 +83,24 @@ export function isEmergency(r: CaseResult, dangerIntents: ReadonlySet<string> = 
   return r.case.expect.danger || (typeof r.case.expected === 'string' && dangerIntents.has(r.case.expected));
 }
 
+/** The kinds of asker (`kind:` or `speaker:` in a set) whose questions are about a young person. */
+const YOUNG_ASKERS: ReadonlySet<string> = new Set(['young', 'young_line', 'parent', 'missing_child']);
+
+/**
+ * Whether a question is one no edit may move: someone in danger (a danger topic's, or 999 first expected), or a
+ * young person or a parent worried about one (asked as one, answered in the young person's tone, or a topic written
+ * for young people: `default_tone: young`).
+ */
+export function isProtected(r: CaseResult, dangerIntents: ReadonlySet<string>, youngIntents: ReadonlySet<string>, formerly?: string): boolean {
+  const topics = [r.got, formerly ?? null, typeof r.case.expected === 'string' ? r.case.expected : null].filter((t): t is string => t !== null);
+  return (
+    isEmergency(r, dangerIntents) ||
+    r.case.expect.youngTone ||
+    (r.case.kind !== undefined && YOUNG_ASKERS.has(r.case.kind)) ||
+    topics.some((t) => dangerIntents.has(t) || youngIntents.has(t))
+  );
+}
+
 /** Each question once (the same text in two sets gets the same reply). */
 function unique(sections: readonly Section[]): CaseResult[] {
   const seen = new Map<string, CaseResult>();
@@ -81,7 +109,7 @@ function unique(sections: readonly Section[]): CaseResult[] {
 }
 
 /** The baseline that records this run. Keys are sorted so the file changes line by line. */
-export function baselineOf(sections: readonly Section[]): Baseline {
+export function baselineOf(sections: readonly Section[], topics?: Readonly<Record<string, string>>): Baseline {
   const all = sections.flatMap((s) => s.report.results);
   const results = unique(sections).sort((a, b) => (a.case.text < b.case.text ? -1 : a.case.text > b.case.text ? 1 : 0));
   return {
@@ -89,7 +117,24 @@ export function baselineOf(sections: readonly Section[]): Baseline {
     sets: Object.fromEntries(sections.map((s) => [s.key, { right: s.report.correct, total: s.report.total }])),
     routes: Object.fromEntries(results.map((r) => [caseKey(r.case), routeOf(r)])),
     wrong: results.filter((r) => !r.correct).map((r) => caseKey(r.case)),
+    ...(topics && { topics: Object.fromEntries(Object.entries(topics).sort(([a], [b]) => (a < b ? -1 : 1))) }),
   };
+}
+
+/**
+ * Each topic's fingerprint: a short hash of what decides which questions it takes (its examples, trigger phrases
+ * and the settings that route to it), so the gate can tell which topics an edit made new or changed.
+ */
+export function topicFingerprints(intents: readonly Intent[]): Record<string, string> {
+  return Object.fromEntries(
+    intents.map((i) => [
+      i.id,
+      createHash('sha256')
+        .update(JSON.stringify([i.examples, i.triggers ?? [], i.danger ?? false, i.metric ?? null, i.act ?? null, i.default_tone ?? null, i.speakers ?? {}]))
+        .digest('hex')
+        .slice(0, 12),
+    ]),
+  );
 }
 
 /** Reads the accepted run; undefined when there is none yet. A damaged file is reported, not ignored. */
@@ -108,19 +153,26 @@ export async function readBaseline(projectRoot: string): Promise<Baseline | unde
 }
 
 /** Records this run as the accepted one. */
-export async function writeBaseline(projectRoot: string, sections: readonly Section[]): Promise<void> {
-  await writeFile(resolve(projectRoot, BASELINE_FILE), `${JSON.stringify(baselineOf(sections), null, 2)}\n`);
+export async function writeBaseline(projectRoot: string, sections: readonly Section[], intents: readonly Intent[]): Promise<void> {
+  await writeFile(resolve(projectRoot, BASELINE_FILE), `${JSON.stringify(baselineOf(sections, topicFingerprints(intents)), null, 2)}\n`);
 }
 
 const quote = (texts: readonly string[]) => {
   const shown = texts.slice(0, QUOTED).map((t) => `"${t}"`).join(', ');
   return texts.length > QUOTED ? `${shown} and ${texts.length - QUOTED} more` : shown;
 };
+const pct = (right: number, total: number) => `${total === 0 ? '0.0' : ((right / total) * 100).toFixed(1)}%`;
 const questions = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
 const where = (route: string) => (topicOf(route) === NONE ? 'the "I can\'t help with that" reply' : `\`${topicOf(route)}\``);
 
 /** Compares a run with the accepted one: emergency questions that lost 999-first are errors, other moves warnings. */
-export function compareWithBaseline(sections: readonly Section[], baseline: Baseline | undefined, dangerIntents: ReadonlySet<string> = new Set()): GateResult {
+export function compareWithBaseline(
+  sections: readonly Section[],
+  baseline: Baseline | undefined,
+  dangerIntents: ReadonlySet<string> = new Set(),
+  youngIntents: ReadonlySet<string> = new Set(),
+  topics: Readonly<Record<string, string>> = {},
+): GateResult {
   const all = sections.flatMap((s) => s.report.results);
   const results = unique(sections);
   const right = all.filter((r) => r.correct).length;
@@ -142,23 +194,40 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
     warnings.push('No run has been accepted yet, so there is nothing to compare with: run `npm run eval -- --accept` once the results look right.');
   } else {
     const wrongBefore = new Set(baseline.wrong);
+    // A topic new or changed since the accepted run (a run accepted before fingerprints were kept counts none as changed).
+    const edited = (topic: string) => {
+      const id = topic === NONE ? FALLBACK_INTENT : topic;
+      return baseline.topics !== undefined && baseline.topics[id] !== topics[id];
+    };
     const knownTopics = new Set(Object.values(baseline.routes).map(topicOf));
     for (const r of results) {
       const before = baseline.routes[caseKey(r.case)];
       if (before === undefined) continue;
-      if (before !== routeOf(r)) moved.push({ text: caseKey(r.case), from: before, to: routeOf(r), emergency: isEmergency(r, dangerIntents) });
+      if (before !== routeOf(r)) {
+        // A move that puts right a question answered wrongly before is no harm, whoever asked it; nor is one no topic
+        // edit made (a corrected figure can change which answer fits).
+        const mended = wrongBefore.has(caseKey(r.case)) && r.correct;
+        const byEdit = [topicOf(before), topicOf(routeOf(r))].some((t) => edited(t));
+        moved.push({ text: caseKey(r.case), from: before, to: routeOf(r), emergency: isEmergency(r, dangerIntents), protected: !mended && byEdit && isProtected(r, dangerIntents, youngIntents, topicOf(before)) });
+      }
       if (!wrongBefore.has(caseKey(r.case)) && !r.correct) newlyWrong.push(r);
       if (wrongBefore.has(caseKey(r.case)) && r.correct) newlyRight.push(r);
     }
+    for (const m of moved.filter((m) => m.protected)) {
+      errors.push(
+        `The question "${m.text}" would go to ${where(m.to)} instead of ${where(m.from)}. It is from someone who may be in danger or about a young person, and no edit may move those: ` +
+          `change the examples that took it${topicOf(m.to) === NONE ? '' : ` (in \`${topicOf(m.to)}\`)`} so they no longer look like it.`,
+      );
+    }
     const byDestination = new Map<string, Move[]>();
-    for (const m of moved) byDestination.set(topicOf(m.to), [...(byDestination.get(topicOf(m.to)) ?? []), m]);
+    for (const m of moved.filter((m) => !m.protected)) byDestination.set(topicOf(m.to), [...(byDestination.get(topicOf(m.to)) ?? []), m]);
     for (const [to, moves] of byDestination) {
-      const urgent = moves.filter((m) => m.emergency).map((m) => m.text);
-      const including = urgent.length > 0 ? `, including ${urgent.length} emergency question${urgent.length === 1 ? '' : 's'}: ${quote(urgent)}` : `: ${quote(moves.map((m) => m.text))}`;
+      const listed = moves.slice(0, LISTED_MOVES).map((m) => `"${m.text}" (was ${where(m.from)})`).join(', ');
+      const more = moves.length > LISTED_MOVES ? ` and ${moves.length - LISTED_MOVES} more (npm run eval lists them all)` : '';
       warnings.push(
         to === NONE
-          ? `${questions(moves.length)} that used to be answered now get the "I can't help with that" reply${including}.`
-          : `Your ${knownTopics.has(to) ? '' : 'new '}topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere${including}.`,
+          ? `${questions(moves.length)} that used to be answered now get the "I can't help with that" reply: ${listed}${more}.`
+          : `Your ${knownTopics.has(to) ? '' : 'new '}topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. If they belong to it, accept the run; if not, its examples are too broad.`,
       );
     }
     const wrongStill = newlyWrong.filter((r) => !moved.some((m) => m.text === caseKey(r.case)));
@@ -166,13 +235,18 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
       warnings.push(`${questions(wrongStill.length)} answered right at the last accepted run now get a wrong reply on the same topic: ${wrongStill.slice(0, QUOTED).map((r) => `"${caseKey(r.case)}" (${r.notes.join('; ')})`).join(', ')}${wrongStill.length > QUOTED ? ` and ${wrongStill.length - QUOTED} more` : ''}.`);
     }
   }
+  if (all.length === 0) errors.push(`No test questions were found in ${EVAL_DIR}: the edit cannot be checked.`);
+  else if (right / all.length < PASS_MARK) {
+    errors.push(`Only ${right} of ${all.length} test questions are answered right (${pct(right, all.length)}), below the pass mark of ${pct(PASS_MARK, 1)}.`);
+  }
   return {
     right,
     total: all.length,
     passMark: PASS_MARK,
-    passed: all.length > 0 && right / all.length >= PASS_MARK && errors.length === 0,
+    passed: errors.length === 0,
     ...(baseline && { last: { right: baseline.score.right, total: baseline.score.total } }),
     moved,
+    protectedMoves: moved.filter((m) => m.protected),
     newlyWrong,
     newlyRight,
     emergency: { total: emergencyCases.length, failing },
@@ -182,23 +256,30 @@ export function compareWithBaseline(sections: readonly Section[], baseline: Base
   };
 }
 
+/** The gate's findings as problems naming the evaluation: errors refuse an edit, warnings go into service with it. */
+export function gateProblems(gate: GateResult): Problem[] {
+  return [
+    ...gate.errors.map((message) => ({ file: EVAL_DIR, field: '', message, severity: 'error' as const })),
+    ...gate.warnings.map((message) => ({ file: EVAL_DIR, field: '', message, severity: 'warning' as const })),
+  ];
+}
+
 /**
- * What refuses an edit, for `npm run check` and for live reload alike: the gate's errors (a danger question
- * that lost "Call 999 now" first, a reply without the contact numbers), as problems naming the evaluation set.
+ * What decides an edit, for `npm run check` and for live reload alike: the whole evaluation compared with the
+ * accepted run ({@link compareWithBaseline}). Any error (a danger question that lost "Call 999 now" first, a reply
+ * without the contact numbers, a score below the pass mark) refuses it; questions that only moved are warnings.
  */
-export async function gateRefusals(engine: Engine, projectRoot: string): Promise<Problem[]> {
-  const { gate } = await runGate(engine, projectRoot);
-  return gate.errors.map((message) => ({ file: EVAL_DIR, field: '', message, severity: 'error' as const }));
+export async function checkEdit(engine: Engine, projectRoot: string): Promise<Problem[]> {
+  return gateProblems((await runGate(engine, projectRoot)).gate);
 }
 
 /** Runs the whole evaluation on an engine and compares it with the accepted run: what `npm run check` does last. */
 export async function runGate(engine: Engine, projectRoot: string): Promise<{ sections: Section[]; gate: GateResult }> {
   const sections = await runSuite(engine, projectRoot);
   const dangerIntents = new Set(engine.intents.filter((i) => i.danger).map((i) => i.id));
-  return { sections, gate: compareWithBaseline(sections, await readBaseline(projectRoot), dangerIntents) };
+  const youngIntents = new Set(engine.intents.filter((i) => i.default_tone === 'young').map((i) => i.id));
+  return { sections, gate: compareWithBaseline(sections, await readBaseline(projectRoot), dangerIntents, youngIntents, topicFingerprints(engine.intents)) };
 }
-
-const pct = (right: number, total: number) => `${total === 0 ? '0.0' : ((right / total) * 100).toFixed(1)}%`;
 
 /** The opening sentence of the report and of the console output. */
 export function headline(gate: GateResult): string {
@@ -209,16 +290,7 @@ export function headline(gate: GateResult): string {
 
 /** Whether the run passes, in one plain sentence. */
 export function verdict(gate: GateResult): string {
-  const mark = `${Math.round(gate.passMark * 100)}%`;
+  const mark = pct(gate.passMark, 1);
   if (gate.errors.length > 0) return `Not passed: ${gate.errors.length} problem${gate.errors.length === 1 ? '' : 's'} must be fixed.`;
-  return gate.passed ? `Passed: the pass mark is ${mark} of questions answered right.` : `Not passed: below the pass mark of ${mark} of questions answered right.`;
-}
-
-/** What `npm run check` prints about the evaluation: errors first, then what moved, then the score. */
-export function gateLines(gate: GateResult): string[] {
-  return [
-    ...gate.errors.map((e) => `error: ${e}`),
-    ...gate.warnings.map((w) => `warning: ${w}`),
-    `${headline(gate)} ${verdict(gate)}`,
-  ];
+  return `Passed: at least ${mark} of questions answered right, and every emergency question gets "Call 999 now" first.`;
 }

@@ -67,6 +67,7 @@ export const WORD_LISTS = {
   follow_up_filler: 'words that add nothing to a place on its own',
   comparing: 'words that set counties against each other',
   owners: "words that make a thing someone's own",
+  relatives: 'people close to someone, after "my" or "our": what happens to them is their own story',
   personal: 'phrases that ask what one person may do',
   people: 'words for people',
   arrest_verbs: 'arrest verbs',

@@ -1,5 +1,3 @@
-import { BayesClassifier } from './natural.js';
-
 /** One intent's score for a message: a probability-like share between 0 and 1. */
 export interface Scored {
   intent: string;
@@ -13,42 +11,59 @@ export interface Classifier {
   known(features: readonly string[]): number;
 }
 
-/**
- * Trains natural's naive Bayes classifier on feature lists, then scores messages in log space
- * over the features present only, so long messages neither underflow nor cost more per
- * vocabulary word. A small `smoothing` lets one training example count; `sharpness` below 1 softens the posteriors.
- */
-export function trainClassifier(
-  docs: readonly { features: string[]; intent: string }[],
-  { smoothing = 0.1, sharpness = 1 }: { smoothing?: number; sharpness?: number } = {},
-): Classifier {
-  const bayes = new BayesClassifier(undefined, smoothing);
-  for (const doc of docs) if (doc.features.length > 0) bayes.addDocument([...doc.features], doc.intent);
+/** How the topic matcher counts. */
+export interface ClassifierOptions {
+  /** Added to the count of a feature a topic's examples have: lower lets a single example count for more. */
+  smoothing: number;
+  /**
+   * The likelihood of a feature no example of a topic has: the same for every topic, whatever its size. (A
+   * share of the topic's examples, as in textbook naive Bayes, makes a word unseen cheap for a small topic and dear
+   * for a large one, so every long message drifted to the smallest topic and every new topic moved questions.)
+   */
+  unseen: number;
+  /**
+   * ...unless the feature is common across all the examples ("how", "do"): then a topic without it pays no more
+   * than this share of the feature's frequency over all examples, so generic words decide nothing.
+   */
+  background: number;
+  /** Below 1 softens the shares. */
+  sharpness: number;
+}
 
-  // natural numbers features by their position in `features`, in key order.
-  const index = new Map(Object.keys(bayes.features).map((feature, i) => [feature, i]));
-  // natural's own textToFeatures searches the whole vocabulary for each word (docs × vocabulary × words);
-  // the same vector, built from the index, keeps training time flat as staff add examples.
-  bayes.textToFeatures = (tokens: string[]) => {
-    // Left sparse: natural reads a missing entry as "feature absent".
-    const vector = new Array<number>(index.size);
-    for (const t of tokens) {
-      const i = index.get(t);
-      if (i !== undefined) vector[i] = 1;
+export const DEFAULT_CLASSIFIER: ClassifierOptions = { smoothing: 0.1, unseen: 0.002, background: 0.1, sharpness: 1 };
+
+/**
+ * A naive Bayes topic matcher over sets of features (stems and word pairs), scored in log space over the features
+ * present only, so long messages neither underflow nor cost more per vocabulary word. Its decisions are local: the
+ * order of two topics for a message depends on their own examples alone (and on how common each feature is
+ * overall), so adding or editing a topic can only take messages near its own examples.
+ */
+export function trainClassifier(docs: readonly { features: readonly string[]; intent: string }[], options: Partial<ClassifierOptions> = {}): Classifier {
+  const { smoothing, unseen, background, sharpness } = { ...DEFAULT_CLASSIFIER, ...options };
+  const used = docs.filter((d) => d.features.length > 0);
+  const intents = [...new Set(used.map((d) => d.intent))];
+  const intentIndex = new Map(intents.map((intent, c) => [intent, c]));
+  const index = new Map<string, number>();
+  // Per topic, its number of examples and, per feature, how many of them have it.
+  const sizes = new Float64Array(intents.length);
+  const counts: Map<number, number>[] = intents.map(() => new Map());
+  for (const d of used) {
+    const c = intentIndex.get(d.intent)!;
+    sizes[c]! += 1;
+    for (const f of new Set(d.features)) {
+      let i = index.get(f);
+      if (i === undefined) index.set(f, (i = index.size));
+      counts[c]!.set(i, (counts[c]!.get(i) ?? 0) + 1);
     }
-    return vector;
-  };
-  bayes.train();
-  const model = bayes.classifier;
-  const intents = Object.keys(model.classFeatures);
-  // Log-probabilities worked out once from natural's trained counts: per intent, the prior, the
-  // value for a feature never seen with it, and per feature a row of every intent's value.
-  const prior = intents.map((l) => Math.log(model.classTotals[l]! / model.totalExamples));
-  const unseen = intents.map((l) => Math.log(model.smoothing / model.classTotals[l]!));
-  // One row per feature: each intent's log-probability of it, seen or not, so a message costs one pass per feature.
-  const rows = Array.from({ length: index.size }, () => Float64Array.from(unseen));
-  intents.forEach((l, c) => {
-    for (const [i, count] of Object.entries(model.classFeatures[l]!)) rows[Number(i)]![c] = Math.log(count / model.classTotals[l]!);
+  }
+  // One more example per topic and overall, so no share is 0 or 1.
+  const prior = intents.map((_, c) => Math.log((sizes[c]! + 1) / (used.length + 1)));
+  const frequency = new Float64Array(index.size);
+  for (const perFeature of counts) for (const [i, n] of perFeature) frequency[i]! += n / used.length;
+  // One row per feature: each topic's log-likelihood of it, seen or not, so a message costs one pass per feature.
+  const rows = Array.from({ length: index.size }, (_, i) => new Float64Array(intents.length).fill(Math.log(Math.max(unseen, background * frequency[i]!))));
+  counts.forEach((perFeature, c) => {
+    for (const [i, n] of perFeature) rows[i]![c] = Math.log((n + smoothing) / (sizes[c]! + 1));
   });
 
   return {
@@ -67,9 +82,7 @@ export function trainClassifier(
       const max = Math.max(...logScores);
       const exp = logScores.map((s) => Math.exp(s - max));
       const sum = exp.reduce((a, b) => a + b, 0);
-      return intents
-        .map((intent, c) => ({ intent, score: exp[c]! / sum }))
-        .sort((a, b) => b.score - a.score);
+      return intents.map((intent, c) => ({ intent, score: exp[c]! / sum })).sort((a, b) => b.score - a.score);
     },
     known(features) {
       return features.filter((f) => index.has(f)).length;

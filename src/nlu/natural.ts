@@ -1,7 +1,6 @@
 // One door to natural, so the rest of the code does not depend on its file layout.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
 
 const stems = new Map<string, string>();
@@ -32,4 +31,3 @@ export function soundOf(word: string): readonly string[] {
   return s;
 }
 
-export { BayesClassifier };

@@ -19,15 +19,19 @@ import { trainClassifier, type Scored } from './classifier.js';
 const ROAD = /^[am]\d{1,4}m?$/;
 
 /**
- * The figures a message names only as someone's own ("my cash", not "the cash seized"), or all it names
- * when it asks what one person may do. `find` reads the figures named in some words.
+ * The figures a message names only as someone's own ("my cash", "my son was arrested", not "the cash seized"),
+ * or all it names when it asks what one person may do. `find` reads the figures named in some words.
  */
-export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], words: Pick<Words, 'owners' | 'personal'>, named = find(tokens)): string[] {
+export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], words: Pick<Words, 'owners' | 'personal' | 'relatives'>, named = find(tokens)): string[] {
   if (named.length === 0) return [];
   if (phrasesIn(words.personal).has(tokens)) return named;
   const owners = wordSetOf(words.owners);
   if (!tokens.some((t) => owners.has(t))) return [];
-  const others = new Set(find(tokens.filter((_, i) => !owners.has(tokens[i - 1] ?? ''))));
+  const relatives = wordSetOf(words.relatives);
+  // What follows "my" is theirs ("my cash"); so is what follows "my son" a few words on ("my son was arrested").
+  const relativeAt = (j: number) => relatives.has(tokens[j] ?? '') && owners.has(tokens[j - 1] ?? '');
+  const owned = (i: number) => owners.has(tokens[i - 1] ?? '') || [1, 2, 3].some((k) => relativeAt(i - k));
+  const others = new Set(find(tokens.filter((_, i) => !owned(i))));
   return named.filter((m) => !others.has(m));
 }
 
@@ -203,7 +207,7 @@ export function withoutLandmarks(mentions: readonly PlaceMention[], tokens: read
  * Builds the matcher: trains the classifier from the intents' examples. `outOfScope` is the id of the topic
  * whose examples are about other things (the fallback): its words never count as the bot's subject.
  */
-export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { outOfScope: string; smoothing?: number }) {
+export function createUnderstanding(knowledge: Knowledge, intents: readonly IntentExamples[], options: { outOfScope: string }) {
   const english = englishWords(knowledge.languages);
   const time = timeWords(english);
   const lists = readingWords(english);
@@ -281,7 +285,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   };
 
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))], isTopicWord);
-  const classifier = trainClassifier(docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time, lists) })), options);
+  const exampleFeatures = docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time, lists) }));
+  const classifier = trainClassifier(exampleFeatures);
 
   /** The figures a message names, in the order it names them. */
   const findMetrics = (tokens: readonly string[]): string[] => {

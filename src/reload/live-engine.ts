@@ -13,6 +13,8 @@ export interface ServiceVersion {
   operations: number;
   intents: number;
   examples: number;
+  /** What the gate found but let through (questions that moved since the accepted run), for staff to read. */
+  warnings: Problem[];
 }
 
 export interface ReloadFailure {
@@ -27,8 +29,9 @@ export interface LiveEngineOptions {
   dataShownAs?: string;
   intentsShownAs?: string;
   /**
-   * Checks a new version before it goes into service, as `npm run check` does (src/evaluation/gate.ts):
-   * any problem it returns refuses the edit, and the last good version stays.
+   * Checks a new version before it goes into service, as `npm run check` does (`checkEdit` in
+   * src/evaluation/gate.ts): any error it returns refuses the edit, and the last good version stays;
+   * warnings go into service with the edit, and /status shows them.
    */
   gate?: (engine: Engine) => Promise<Problem[]>;
   /** Told of every reload, good or bad. */
@@ -70,7 +73,8 @@ export class LiveEngine {
     const hash = await filesVersion([o.dataDir, o.intentsDir], resolve(o.dataDir, '..'));
     const { engine, problems } = await loadAll({ dataDir: o.dataDir, intentsDir: o.intentsDir, dataShownAs: o.dataShownAs, intentsShownAs: o.intentsShownAs, putInService: false });
     if (!engine) return { problems: problems.filter((p) => p.severity === 'error') };
-    const refused = (await o.gate?.(engine)) ?? [];
+    const checked = (await o.gate?.(engine)) ?? [];
+    const refused = checked.filter((p) => p.severity === 'error');
     if (refused.length > 0) return { problems: refused };
     putContactsInService(engine.knowledge.contacts);
     return {
@@ -81,6 +85,7 @@ export class LiveEngine {
         operations: engine.knowledge.operations.length,
         intents: engine.intents.length,
         examples: engine.intents.reduce((n, i) => n + i.examples.length, 0),
+        warnings: [...problems.filter((p) => p.severity === 'warning'), ...checked],
       },
     };
   }
@@ -143,4 +148,20 @@ export class LiveEngine {
 /** One line per problem, for logs and /status. */
 export function describeFailure(failure: ReloadFailure): string[] {
   return failure.problems.map(formatProblem);
+}
+
+/** How many problems a notice lists before pointing to `npm run check` for the rest. */
+const LISTED = 10;
+
+const listed = (lines: readonly string[]) => [...lines.slice(0, LISTED).map((l) => `• ${l}`), ...(lines.length > LISTED ? [`• … and ${lines.length - LISTED} more: run npm run check to see them all`] : [])];
+
+/** A reload in plain words for staff: what went into service, or what was refused and why. */
+export function reloadNotice(result: { ok: true; version: ServiceVersion } | { ok: false; failure: ReloadFailure }): string[] {
+  if (!result.ok) {
+    return ['Your edit was NOT put in service: the bot is still answering with the last good version. Why:', ...listed(describeFailure(result.failure))];
+  }
+  const { version } = result;
+  const head = `Your edit is in service (version ${version.hash}).`;
+  if (version.warnings.length === 0) return [head];
+  return [`${head} Please read ${version.warnings.length === 1 ? 'this warning' : `these ${version.warnings.length} warnings`}:`, ...listed(version.warnings.map(formatProblem))];
 }

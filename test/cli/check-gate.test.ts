@@ -43,6 +43,8 @@ describe('npm run check on a copy of the project', { timeout: 60_000 }, () => {
     const { code, output } = await check(root);
     expect(output).toMatch(/The bot answered \d+ of \d+ test questions right/);
     expect(code).toBe(0);
+    // The last line is the verdict, and agrees with the exit code.
+    expect(output.trim().split('\n').at(-1)).toMatch(/^Passed: .* The bot will serve these files\.$/);
   });
 
   it('should keep 999 first for a danger question whatever a new topic\'s examples say: danger is read first', async () => {
@@ -69,7 +71,8 @@ describe('npm run check on a copy of the project', { timeout: 60_000 }, () => {
     await writeFile(words, (await readFile(words, 'utf8')).replace(/^  taken: \[.*\]$/m, '  taken: []'));
     const { code, output } = await check(root);
     expect(code).toBe(1);
-    expect(output).toContain('error: The emergency question "a kid is being forced into a car now" (intents/emergency.yaml) no longer gets "Call 999 now" first');
+    expect(output).toContain('test/eval: The emergency question "a kid is being forced into a car now" (intents/emergency.yaml) no longer gets "Call 999 now" first');
+    expect(output.trim().split('\n').at(-1)).toMatch(/^Not passed: \d+ error\(s\), \d+ warning\(s\)\. Fix the errors above; the bot keeps its last good version until then\.$/);
   });
 
   it('should refuse to accept that run as the new baseline', async () => {

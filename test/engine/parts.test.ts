@@ -50,7 +50,7 @@ beforeAll(async () => {
     match: DEFAULT_MATCH,
   };
   words = englishWords(knowledge.languages);
-  const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT, smoothing: DEFAULT_MATCH.smoothing });
+  const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT });
   const reader: FrameReader = { knowledge, facets: createFacetFinder(knowledge.facets), danger: createDangerCheck([], knowledge.languages.values()) };
   read = (text) => {
     const u = understand(text);

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
-import { baselineOf, compareWithBaseline, headline, readBaseline, runGate, verdict, type Baseline } from '../../src/evaluation/gate.js';
+import { baselineOf, compareWithBaseline, headline, readBaseline, runGate, topicFingerprints, verdict, type Baseline } from '../../src/evaluation/gate.js';
 import { runSuite, type Section } from '../../src/evaluation/suite.js';
+import { caseKey } from '../../src/evaluation/cases.js';
 import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
 
 /** An intent whose examples are worded like an emergency test phrase, without a trigger word. */
@@ -90,3 +91,61 @@ describe('an edit that loses 999 first', () => {
     expect(verdict(gate)).toMatch(/^Not passed: \d+ problems? must be fixed/);
   });
 });
+
+// Staff add topics; a topic may take questions near its examples, never those of someone in danger or a young person.
+describe('questions that move topic', () => {
+  let topics: Record<string, string>;
+  beforeAll(async () => {
+    topics = topicFingerprints((await projectEngine()).intents);
+  });
+  const all = () => sections.flatMap((s) => s.report.results);
+  const dangerIntents = () => new Set(['emergency', 'young_worried']);
+  const young = () => new Set(['young_worried']);
+  const youngAsked = () => all().find((r) => r.correct && r.case.kind === 'young' && r.got !== null && r.got !== 'support')!;
+
+  it('should name each question moved with the topic it had, as a warning, when no one in danger or young asked it', () => {
+    const plain = all().find((r) => r.correct && r.got === 'arrests' && !r.case.kind && !r.case.expect.danger)!;
+    const before = baselineOf(sections, { ...topics, deal_lines: 'edited' });
+    before.routes[caseText(plain)] = 'deal_lines';
+    const gate = compareWithBaseline(sections, before, dangerIntents(), young(), topics);
+    expect(gate.errors).toEqual([]);
+    expect(gate.warnings.join('\n')).toContain(`"${caseText(plain)}" (was \`deal_lines\`)`);
+  });
+
+  it('should refuse an edited topic taking a young person\'s question, naming the topic it had and the one that took it', () => {
+    const asked = youngAsked();
+    const before = baselineOf(sections, { ...topics, [asked.got!]: 'edited' });
+    before.routes[caseText(asked)] = 'support';
+    const gate = compareWithBaseline(sections, before, dangerIntents(), young(), topics);
+    expect(gate.protectedMoves.map((m) => m.text)).toEqual([caseText(asked)]);
+    expect(gate.errors.join('\n')).toContain(`The question "${caseText(asked)}" would go to \`${asked.got}\` instead of \`support\``);
+    expect(gate.passed).toBe(false);
+  });
+
+  it('should only warn when no topic was edited: a corrected figure can change which answer fits', () => {
+    const asked = youngAsked();
+    const before = baselineOf(sections, topics);
+    before.routes[caseText(asked)] = 'support';
+    const gate = compareWithBaseline(sections, before, dangerIntents(), young(), topics);
+    expect(gate.protectedMoves).toEqual([]);
+    expect(gate.warnings.join('\n')).toContain(caseText(asked));
+  });
+
+  it('should let a move put right a young person\'s question answered wrongly before', () => {
+    const asked = youngAsked();
+    const before = baselineOf(sections, { ...topics, [asked.got!]: 'edited' });
+    before.routes[caseText(asked)] = 'support';
+    before.wrong.push(caseText(asked));
+    const gate = compareWithBaseline(sections, before, dangerIntents(), young(), topics);
+    expect(gate.protectedMoves).toEqual([]);
+  });
+
+  it('should fail below the pass mark, saying so as an error', () => {
+    const failing = sections.map((s) => ({ ...s, report: { ...s.report, results: s.report.results.map((r) => ({ ...r, correct: false })) } }));
+    const gate = compareWithBaseline(failing, undefined);
+    expect(gate.passed).toBe(false);
+    expect(gate.errors.join('\n')).toMatch(/^Only 0 of \d+ test questions are answered right \(0\.0%\), below the pass mark of 95\.0%\.$/m);
+  });
+});
+
+const caseText = (r: { case: { text: string; before?: string[] } }) => caseKey(r.case);

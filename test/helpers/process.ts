@@ -25,13 +25,15 @@ export interface Started {
   signalBot(signal: NodeJS.Signals): void;
   /** Kills npm and everything it started, so no test leaves a bot running. */
   killAll(): void;
+  /** Types a line on the process's standard input (started with `{ input: true }`). */
+  type(line: string): void;
 }
 
-export function startProcess(command: string, args: string[], env: Record<string, string>): Started {
+export function startProcess(command: string, args: string[], env: Record<string, string>, { input = false } = {}): Started {
   const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     // Its own process group, so killAll reaches npm's children too.
     detached: true,
   });
@@ -43,6 +45,10 @@ export function startProcess(command: string, args: string[], env: Record<string
     child,
     output: () => output,
     exited,
+    type(line) {
+      if (!child.stdin) throw new Error('started without input: pass { input: true } to startProcess');
+      child.stdin.write(`${line}\n`);
+    },
     killAll() {
       try {
         process.kill(-child.pid!, 'SIGKILL');

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { composeReply } from '../../reply/compose.js';
-import { describeFailure } from '../../reload/live-engine.js';
+import { reloadNotice } from '../../reload/live-engine.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { sendText } from '../send.js';
 
@@ -21,12 +21,8 @@ export function statusText(deps: BotDeps): string {
     `Uptime: ${uptime(deps.startedAt ?? v.loadedAt)}`,
   ];
   const failure = live.lastFailure;
-  if (failure) {
-    lines.push('', `Last reload FAILED at ${failure.at.toISOString()}; still serving the version above:`, ...describeFailure(failure).slice(0, 10).map((l) => `• ${l}`));
-    if (failure.problems.length > 10) lines.push(`• … and ${failure.problems.length - 10} more; run npm run check`);
-  } else {
-    lines.push('Last reload: OK');
-  }
+  if (failure) lines.push('', `Last reload at ${failure.at.toISOString()}:`, ...reloadNotice({ ok: false, failure }));
+  else lines.push('', 'Last reload: OK', ...reloadNotice({ ok: true, version: v }).slice(1));
   return lines.join('\n');
 }
 
