@@ -24,7 +24,7 @@ export function parseYaml(text: string, file: string): { doc?: YamlFile; problem
     const lines = text.split(/\r?\n/);
     return {
       problems: doc.errors.map((e) => {
-        const line = lineCounter.linePos(e.pos[0]).line;
+        const line = lineToFix(lines, lineCounter.linePos(e.pos[0]).line, e.code);
         return { file, line, field: '', message: explainYamlError(e, lines[line - 1] ?? '', lines[line - 2] ?? ''), severity: 'error' as const };
       }),
     };
@@ -74,4 +74,45 @@ export function validate<T>(doc: YamlFile, schema: z.ZodType<T>): { value?: T; p
 function badName(name: string): string {
   const suggestion = name.trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/[^a-z0-9_]/g, '');
   return `"${name}" cannot be used as a name here: names are written in lower case, with _ instead of spaces${suggestion && suggestion !== name ? `. Type ${suggestion}: instead` : ''}.`;
+}
+
+/** How far back an unclosed bracket or quote is looked for. */
+const OPENER_REACH = 20;
+
+/**
+ * The line to fix for a syntax error. The parser notices a bracket or quote left open, or a line indented
+ * out of step, only on a later line: point at the line that opened it, or at the one out of step with the lines
+ * before it.
+ */
+export function lineToFix(lines: readonly string[], reported: number, code: string): number {
+  if (code !== 'BAD_INDENT' && code !== 'MISSING_CHAR') return reported;
+  for (let n = Math.min(reported, lines.length); n >= Math.max(1, reported - OPENER_REACH); n--) {
+    if (leavesOpen(lines[n - 1]!)) return n;
+  }
+  const filled = (n: number) => n >= 1 && n <= lines.length && lines[n - 1]!.trim() !== '' && !lines[n - 1]!.trim().startsWith('#');
+  let before = reported - 1;
+  while (before >= 1 && !filled(before)) before--;
+  const indent = (n: number) => lines[n - 1]!.length - lines[n - 1]!.trimStart().length;
+  if (!filled(reported) || !filled(before) || indent(before) === indent(reported)) return reported;
+  // Of the two lines out of step with each other, the one indented as no other line is: "      arrests:" among
+  // lines of four spaces.
+  const used = (width: number) => lines.filter((l, i) => filled(i + 1) && l.length - l.trimStart().length === width).length;
+  return used(indent(before)) < used(indent(reported)) ? before : reported;
+}
+
+/** Whether a line opens a bracket or a quote it does not close (a comment after # aside). */
+function leavesOpen(line: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === '"' || (c === "'" && (i === 0 || /[\s:,[{]/.test(line[i - 1]!)))) quote = c;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth > 0 || quote !== undefined;
 }

@@ -16,6 +16,7 @@ import {
   pleasantriesFileSchema,
   wordsFileSchema,
   type Contact,
+  type Figure,
   type MetricDef,
   type Place,
 } from './schema.js';
@@ -146,6 +147,19 @@ function crossCheckOperation(op: Operation, doc: YamlFile, metrics: Record<strin
       message: `unknown figure "${name}" (known: ${known}). Check the spelling, or add it to data/metrics.yaml first.`,
       severity: 'error',
     });
+  // A count of people or things is a whole number: 44.5 arrests is a slip, and would be said to the public.
+  const wholeCount = (path: string[], metric: string, figure: Figure) => {
+    if (metrics[metric]?.unit !== 'count' || Number.isInteger(figure.value)) return;
+    problems.push({
+      file: doc.file,
+      line: doc.lineOf([...path, 'value']),
+      field: [...path, 'value'].join('.'),
+      message: `${figure.value} is not a whole number, but ${metrics[metric]!.label} are counted. Check the figure against the release.`,
+      severity: 'error',
+    });
+  };
+  for (const [metric, figure] of Object.entries(op.region)) wholeCount(['region', metric], metric, figure);
+  for (const [place, figures] of Object.entries(op.counties)) for (const [metric, figure] of Object.entries(figures)) wholeCount(['counties', place, metric], metric, figure);
   for (const metric of Object.keys(op.region)) if (!metrics[metric]) unknownMetric(['region', metric], metric);
   for (const [place, figures] of Object.entries(op.counties)) {
     if (!places[place]) {

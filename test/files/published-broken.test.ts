@@ -34,10 +34,39 @@ describe('npm run check catches what would be published broken', () => {
     ['intents/road_safety.txt', 'intents/road_safety.txt: road_safety.txt is not read: the bot reads only .yaml files. If it should be read, rename it to road_safety.yaml'],
     ['data/operations/2022-10-week.txt', 'data/operations/2022-10-week.txt: 2022-10-week.txt is not read'],
     ['data/notes.docx', 'data/notes.docx: notes.docx is not read'],
-    ['intents/thanks.yaml.bak', 'rename it to thanks.yaml'],
   ])('should name %s, which the bot would not read', async (path, message) => {
     await ws.write(path, 'id: x\n');
     expect((await check()).errors.join('\n')).toContain(message);
+  });
+
+  // Before: an editor's when.yaml~ blocked every reload, and the advice ("rename it to when.yaml") would have
+  // overwritten the real file.
+  it.each(['intents/when.yaml~', 'intents/when.yaml.bak', 'intents/when.yaml.swp', 'intents/#when.yaml#', 'intents/.#when.yaml', 'data/operations/week.yaml.orig'])(
+    'should skip the editor\'s leftover %s with one line of notice, and no error',
+    async (path) => {
+      await ws.write(path, 'id: [broken\n');
+      const { text, errors } = await check();
+      expect(errors).toEqual([]);
+      if (!path.includes('/.')) expect(text.split('\n').filter((l) => l.startsWith(path))).toEqual([`${path}: warning: skipped: an editor's backup or lock file. The bot reads the real file beside it; you can delete this one.`]);
+      expect(text).not.toContain('rename it');
+    },
+  );
+
+  // Before: 44.5 arrests was accepted and said to the public.
+  it('should refuse a count that is not a whole number, on its line', async () => {
+    await ws.edit(OPERATION, (t) => t.replace('arrests: { value: 28 }', 'arrests: { value: 28.5 }'));
+    const line = (await readFile(join(ws.root, OPERATION), 'utf8')).split('\n').findIndex((l) => l.includes('28.5')) + 1;
+    expect((await check()).errors).toEqual([`${OPERATION}:${line}: counties.kent.arrests.value: 28.5 is not a whole number, but arrests are counted. Check the figure against the release.`]);
+  });
+
+  // Before: the parser's line, one after the slip.
+  it.each([
+    ['a { left open', (t: string) => t.replace('arrests: { value: 28 }', 'arrests: { value: 28')],
+    ['a line indented out of step', (t: string) => t.replace('    arrests: { value: 28 }', '      arrests: { value: 28 }')],
+  ])('should point at the line to fix after %s', async (_name, edit) => {
+    await ws.edit(OPERATION, edit);
+    const line = (await readFile(join(ws.root, OPERATION), 'utf8')).split('\n').findIndex((l) => /arrests: \{ value: 28( \})?$/.test(l)) + 1;
+    expect((await check()).errors).toEqual([expect.stringMatching(new RegExp(`^${OPERATION}:${line}: the file is not valid YAML`))]);
   });
 
   it('should leave hidden files and notes alone', async () => {
