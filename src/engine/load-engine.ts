@@ -31,7 +31,7 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
   const dataDir = sources.dataDir ?? resolve(PROJECT_ROOT, 'data');
   const intentsDir = sources.intentsDir ?? resolve(PROJECT_ROOT, 'intents');
   const { knowledge, problems: dataProblems } = await loadKnowledge(dataDir, sources.dataShownAs);
-  const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge, sources.intentsShownAs);
+  const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge, sources.intentsShownAs, sources.dataShownAs);
   const problems = [...dataProblems, ...intentProblems];
   // What each week lacks that answers need, once the files themselves are sound.
   if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge));

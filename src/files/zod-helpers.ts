@@ -24,8 +24,50 @@ export function describe(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `the text "${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value} (yes or no)`;
+  if (typeof value === 'object') return 'a set of fields (name: value)';
   return `a ${typeof value}`;
 }
+
+/** What a field should be, in plain words, by the kind zod expected. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  boolean: 'true or false',
+  number: 'a number',
+  int: 'a whole number',
+  string: 'some text',
+  array: 'a list (each line starting "- ")',
+  object: 'a set of fields (name: value)',
+  record: 'a set of fields (name: value)',
+  date: 'a date written as YYYY-MM-DD',
+};
+
+/**
+ * Plain words for any schema problem a schema does not word itself, so that no staff member reads zod's
+ * ("Invalid input: expected boolean, received string"). Set once for every schema (see below).
+ */
+export function plainIssue(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `should be ${EXPECTED[issue.expected] ?? issue.expected}, but it is ${describe(issue.input)}`;
+    case 'invalid_value':
+      return `should be ${issue.values.length === 1 ? String(issue.values[0]) : `one of ${issue.values.map(String).join(', ')}`}, but it is ${describe(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)}` : issue.origin === 'string' ? 'should not be empty' : `should be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' ? `should have at most ${String(issue.maximum)}` : issue.origin === 'string' ? `should be at most ${String(issue.maximum)} characters long` : `should be at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return `is not written the expected way (${issue.format === 'date' ? 'YYYY-MM-DD' : issue.format}), but it is ${describe(issue.input)}`;
+    case 'unrecognized_keys':
+      return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}. Check the spelling.`;
+    case 'invalid_union':
+      return `is not one of the forms this field takes, but it is ${describe(issue.input)}: see the comments at the top of the file`;
+    default:
+      return `is not right here, it is ${describe(issue.input)}: see the comments at the top of the file`;
+  }
+}
+
+z.config({ customError: plainIssue });
 
 /** A non-empty line of text. */
 export const text = (what = 'some text') =>

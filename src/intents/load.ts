@@ -1,3 +1,5 @@
+import { editDistance } from '../nlu/natural.js';
+import { GUIDANCE_FILE } from '../knowledge/guidance.js';
 import { join } from 'node:path';
 import { stem, yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
@@ -19,15 +21,29 @@ export const FALLBACK_INTENT = 'fallback' satisfies IntentRole;
 export const REQUIRED_INTENTS = Object.keys(INTENT_ROLES) as IntentRole[];
 
 /** The numbers listed in data/contacts.yaml, longest first: the only numbers a template may hold as typed. */
-function contactNumbers(knowledge: Knowledge): string[] {
-  const numbers = [...knowledge.contacts.values()].flatMap((c) => [c.number, c.text]).filter((n): n is string => Boolean(n));
-  return [...new Set(numbers)].sort((a, b) => b.length - a.length);
+function contactNumbers(knowledge: Knowledge): { number: string; id: string }[] {
+  const numbers = [...knowledge.contacts].flatMap(([id, c]) => [c.number, c.text].filter((n): n is string => Boolean(n)).map((number) => ({ number, id })));
+  return numbers.sort((a, b) => b.number.length - a.number.length);
+}
+
+/** The contact numbers typed into a template, longest first, each with the entry of data/contacts.yaml that holds it. */
+function typedContacts(template: string, numbers: readonly { number: string; id: string }[]): { number: string; id: string }[] {
+  let rest = template.replace(/\{[^{}]*\}/g, '');
+  const typed: { number: string; id: string }[] = [];
+  for (const n of numbers) {
+    const at = new RegExp(`(?<![\\d£])${n.number}(?![\\d,.]\\d|\\d)`, 'g');
+    if (at.test(rest)) {
+      typed.push(n);
+      rest = rest.replace(at, '');
+    }
+  }
+  return typed;
 }
 
 /** A template's text with its {fields} and contact numbers taken out: any digit left is refused. */
-function withoutFieldsAndContacts(template: string, numbers: readonly string[]): string {
+function withoutFieldsAndContacts(template: string, numbers: readonly { number: string }[]): string {
   let rest = template.replace(/\{[^{}]*\}/g, '');
-  for (const n of numbers) rest = rest.replace(new RegExp(`(?<!\\d)${n}(?!\\d)`, 'g'), '');
+  for (const n of numbers) rest = rest.replace(new RegExp(`(?<!\\d)${n.number}(?!\\d)`, 'g'), '');
   return rest;
 }
 
@@ -35,7 +51,7 @@ function withoutFieldsAndContacts(template: string, numbers: readonly string[]):
  * Loads every `intents/*.yaml` and checks it against the data: fields named in templates exist,
  * no figure is typed into a template, and no example sits under two intents.
  */
-export async function loadIntents(intentsDir: string, knowledge: Knowledge | undefined, shownAs = 'intents'): Promise<{ intents: Intent[]; problems: Problem[] }> {
+export async function loadIntents(intentsDir: string, knowledge: Knowledge | undefined, shownAs = 'intents', dataShownAs = 'data'): Promise<{ intents: Intent[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const intents: Intent[] = [];
   const docs = new Map<string, YamlFile>();
@@ -53,7 +69,7 @@ export async function loadIntents(intentsDir: string, knowledge: Knowledge | und
     const intent: Intent = { ...value, file: doc.file };
     docs.set(intent.id, doc);
     problems.push(...checkShape(intent, doc, stem(name)));
-    if (knowledge) problems.push(...checkTemplates(intent, doc, knowledge));
+    if (knowledge) problems.push(...checkTemplates(intent, doc, knowledge, dataShownAs));
     intents.push(intent);
   }
   problems.push(...checkAcrossIntents(intents, docs));
@@ -77,7 +93,7 @@ function checkShape(intent: Intent, doc: YamlFile, fileId: string): Problem[] {
   return problems;
 }
 
-function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Problem[] {
+function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge, dataShownAs: string): Problem[] {
   const problems: Problem[] = [];
   const numbers = contactNumbers(knowledge);
   if (intent.metric && !knowledge.metrics.has(intent.metric)) {
@@ -93,7 +109,17 @@ function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Pr
       const brace = unbalancedBrace(template);
       if (brace) at(brace);
       for (const field of placeholders(template)) {
-        if (!known.includes(field)) at(`unknown field "${field}" (known: ${known.join(', ')}). Check the spelling inside the { }.`);
+        if (known.includes(field)) continue;
+        const missing = missingFromData(field, known, dataShownAs);
+        if (missing) {
+          problems.push({ file: missing.file, field, message: `is missing, but ${doc.file}:${doc.lineOf(path) ?? 1} (${path.join('.')}) uses {${field}}. If it was deleted, put it back; otherwise change that answer.`, severity: 'error' });
+        } else {
+          at(`unknown field "${field}". ${nearestFields(field, known)} Check the spelling inside the { }.`);
+        }
+      }
+      // A number typed here would stay behind when data/contacts.yaml changes it.
+      for (const { number, id } of typedContacts(template, numbers)) {
+        at(`"${number}" is typed into the template. Contact numbers live in data/contacts.yaml only: write {contacts.${id}} instead, so a change there reaches every answer.`);
       }
       const digits = withoutFieldsAndContacts(template, numbers).match(/£?\w*\d[\w,.]*(?: \d[\d,.]*)*/g)?.map((d) => d.replace(/[.,]+$/, ''));
       if (digits) {
@@ -105,6 +131,38 @@ function checkTemplates(intent: Intent, doc: YamlFile, knowledge: Knowledge): Pr
     });
   }
   return problems;
+}
+
+/** Where the fields of each kind of data live, for a field named in a template that is in none of them. */
+const DATA_FILES: readonly { prefix: string; file: (data: string) => string }[] = [
+  { prefix: 'facts.', file: (data) => `${data}/shared.yaml (or the week's file in ${data}/operations/)` },
+  { prefix: 'contacts.', file: (data) => `${data}/contacts.yaml` },
+  { prefix: 'guidance.', file: (data) => `${data}/${GUIDANCE_FILE}` },
+];
+
+/** How far a misspelt field may be from the one meant. */
+const NEAR = 2;
+
+/**
+ * A field of the data named in a template, gone from the data with no near spelling in it: the data file is where it
+ * went missing (a fact deleted), not the answer that names it.
+ */
+function missingFromData(field: string, known: readonly string[], dataShownAs: string): { file: string } | undefined {
+  const where = DATA_FILES.find((d) => field.startsWith(d.prefix));
+  if (!where || known.some((k) => editDistance(k, field) <= NEAR)) return undefined;
+  return { file: where.file(dataShownAs) };
+}
+
+/** The known fields nearest a misspelt one, in a sentence: never the whole list. */
+function nearestFields(field: string, known: readonly string[]): string {
+  const prefix = field.includes('.') ? field.slice(0, field.indexOf('.') + 1) : '';
+  const near = known
+    .map((k) => ({ k, d: editDistance(k, field) }))
+    .filter(({ k, d }) => d <= Math.max(NEAR, Math.floor(field.length / 3)) || (prefix !== '' && k.startsWith(prefix) && k.split('.').length === field.split('.').length))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ k }) => `{${k}}`);
+  return near.length > 0 ? `Did you mean ${near.join(' or ')}?` : `Fields of the week are such as {dates}, {ran_by} and {counties_with_figures}; figures such as {arrests}.`;
 }
 
 /** A { without its }, a } without its {, or a { inside another: the template would reach the public as typed. */

@@ -39,6 +39,46 @@ describe('npm run check catches what would be published broken', () => {
     expect((await check()).errors.join('\n')).toContain(message);
   });
 
+  // Before: two answers typed 0800 555 111, which a change in data/contacts.yaml would have left behind.
+  it.each([
+    ['Call Crimestoppers on 0800 555 111.', '"0800 555 111" is typed into the template. Contact numbers live in data/contacts.yaml only: write {contacts.crimestoppers} instead'],
+    ['Ring 101, or 999 in danger.', 'write {contacts.police} instead'],
+  ])('should refuse a contact number typed into a template: %s', async (typed, message) => {
+    await ws.edit('intents/thanks.yaml', (t) => t.replace(/^  text: .*$/m, `  text: "${typed}"`));
+    const { errors } = await check();
+    expect(errors.join('\n')).toContain(message);
+  });
+
+  // Before: "Invalid input: expected boolean, received string", "it is a object".
+  it.each([
+    ['intents/thanks.yaml', (t: string) => t.replace(/^id: thanks$/m, 'id: thanks\ndanger: yes please'), 'danger: should be true or false, but it is the text "yes please"'],
+    ['intents/thanks.yaml', (t: string) => t.replace(/^tests:$/m, 'tests:\n  a: b\nold_tests:'), 'tests: should be a list of test questions (each line starting "- "), but it is a set of fields (name: value)'],
+    [OPERATION, (t: string) => t.replace(/^counties:$/m, 'counties: []\nold_counties:'), 'counties: should be a set of fields (name: value), but it is a list'],
+    ['data/metrics.yaml', (t: string) => t.replace('unit: count', 'unit: 5'), 'arrests.unit: should be count or gbp'],
+  ])('should word a schema problem in %s plainly', async (path, edit, message) => {
+    await ws.edit(path, edit);
+    const { text } = await check();
+    expect(text).toContain(message);
+    expect(text).not.toMatch(/Invalid input|expected \w+, received|\ba object\b/);
+  });
+
+  // Before: a deleted fact was blamed on the answer using it, with a list of 150 field names.
+  it('should blame a deleted fact on the data, naming the answer that uses it and no list of fields', async () => {
+    await ws.edit('data/shared.yaml', (t) => t.replace(/^  definition: >-\n(    .*\n)+/m, ''));
+    await ws.edit(OPERATION, (t) => t.replace(/^  definition: .*\n(    .*\n)*/m, ''));
+    const { errors } = await check();
+    expect(errors).toEqual([
+      expect.stringMatching(/^data\/shared\.yaml \(or the week's file in data\/operations\/\): facts\.definition: is missing, but intents\/what_is_county_lines\.yaml:\d+ \(answer\.text\) uses \{facts\.definition\}\. If it was deleted, put it back; otherwise change that answer\.$/),
+    ]);
+  });
+
+  it('should name only the nearest fields for a misspelt one', async () => {
+    await ws.edit('intents/what_is_county_lines.yaml', (t) => t.replace('{facts.definition}', '{facts.defintion}'));
+    const { errors } = await check();
+    expect(errors.join('\n')).toMatch(/unknown field "facts\.defintion"\. Did you mean \{facts\.definition\}/);
+    expect(errors.join('\n').length).toBeLessThan(400);
+  });
+
   // Before: an editor's when.yaml~ blocked every reload, and the advice ("rename it to when.yaml") would have
   // overwritten the real file.
   it.each(['intents/when.yaml~', 'intents/when.yaml.bak', 'intents/when.yaml.swp', 'intents/#when.yaml#', 'intents/.#when.yaml', 'data/operations/week.yaml.orig'])(
