@@ -172,7 +172,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const parts = texts.map((t) => readPart(t, danger, now, speaker));
     if (parts.length > 1) return parts;
     const only = parts[0]!;
-    const framed = only.frame.metrics.length > 0 || only.frame.places.length > 0 ? only.frame : withWhatWasSaid(only.frame, single.frame);
+    const framed = only.frame.metrics.length > 0 || only.frame.places.length > 0 ? withTimeSaid(only.frame, single.frame) : withWhatWasSaid(only.frame, single.frame);
     return [{ ...only, frame: framed, classified: single.classified ?? only.classified }];
   }
 
@@ -269,12 +269,18 @@ function frameOf(planned: Planned, parts: FrameParts, chooseRule: string | undef
 /**
  * The question's frame with what the whole message named around it: its places, when the question names none
  * and the message named counties of the region ("bruh. cambs. money. how much"); its figures, when the question
- * names none ("essex and kent deal lines, which had more").
+ * names none ("essex and kent deal lines, which had more"); its weeks, when the question names no time ("april or
+ * october, which had more arrests in essex").
  */
 function withWhatWasSaid(question: FrameParts, whole: FrameParts): FrameParts {
   const places = question.places.length > 0 || whole.counties.length === 0 || whole.places.some((p) => p.kind === 'outside_region') ? {} : { places: whole.places, counties: whole.counties };
   const metrics = question.metrics.length > 0 || whole.metrics.length === 0 ? {} : { metrics: whole.metrics };
-  return { ...question, ...places, ...metrics };
+  return withTimeSaid({ ...question, ...places, ...metrics }, whole);
+}
+
+/** The question's frame with the time the whole message named around it, when the question names none. */
+function withTimeSaid(question: FrameParts, whole: FrameParts): FrameParts {
+  return question.time.kind !== 'none' || whole.time.kind === 'none' ? question : { ...question, time: whole.time, weeks: whole.weeks };
 }
 
 /** Line breaks and other control characters, read as spaces. */

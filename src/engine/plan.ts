@@ -87,7 +87,8 @@ export function timeNote(parts: FrameParts, op: Operation, knowledge: Knowledge)
   }
   // Named only when its name tells it from the other weeks: answers already give the week's dates.
   const named = knowledge.operations.filter((o) => o.name === op.name).length === 1;
-  if (parts.time.kind !== 'none' && knowledge.operations.length > 1 && named) return [say(knowledge, 'week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
+  // A reply about several weeks names each week itself.
+  if (parts.time.kind !== 'none' && knowledge.operations.length > 1 && named && parts.weeks.length <= 1) return [say(knowledge, 'week_asked', { operation: op.name, dates: formatDateRange(op.start, op.end) })];
   return [];
 }
 
@@ -177,19 +178,32 @@ export function planConfirm(number: number, figure: Figure | undefined, knowledg
   return figure.value === number ? { opening: say(knowledge, 'confirm_yes', { number: shown }), rule: 'plan-confirm-yes' } : { opening: say(knowledge, 'confirm_no', { number: shown }), rule: 'plan-confirm-no' };
 }
 
-/** One figure across two or more weeks, side by side. */
+/** One figure across two or more weeks, side by side, oldest first; with two, which had more. */
 export function planWeeks(weeks: readonly Operation[], knowledge: Knowledge, place: string | undefined, metricKey: string): Plan {
   const metric = knowledge.metrics.get(metricKey)!;
+  const inOrder = [...weeks].sort((a, b) => (a.start < b.start ? -1 : 1));
   // Weeks that share a name are told apart by their dates alone.
-  const sameName = new Set(weeks.map((op) => op.name)).size < weeks.length;
-  const lines = weeks
-    .map((op) => {
-      const f = figureOf(op, place, metricKey);
-      const fields = { operation: op.name, dates: formatDateRange(op.start, op.end), figure: f ? formatFigure(f, metric) : 'not published' };
+  const sameName = new Set(inOrder.map((op) => op.name)).size < inOrder.length;
+  const nameOf = (op: Operation) => (sameName ? `week of action of ${formatDateRange(op.start, op.end)}` : op.name);
+  const figures = inOrder.map((op) => figureOf(op, place, metricKey));
+  const lines = inOrder
+    .map((op, i) => {
+      const f = figures[i];
+      const fields = { operation: op.name, dates: formatDateRange(op.start, op.end), figure: f ? formatFigure(f, metric) : say(knowledge, 'not_published_short', {}) };
       return say(knowledge, sameName ? 'week_line_dates' : 'week_line', fields);
     })
     .join('\n');
-  return { body: say(knowledge, 'weeks_versus', { label: `${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}${place ? ` in ${placeName(knowledge, place)}` : ''}`, lines }), rule: 'plan-weeks-versus', figures: true };
+  const label = `${metric.label[0]!.toUpperCase()}${metric.label.slice(1)}${place ? ` in ${placeName(knowledge, place)}` : ''}`;
+  const body = say(knowledge, 'weeks_versus', { label, lines });
+  const [a, b] = figures;
+  // Two exact figures compared: which week had more, or that they were the same.
+  if (inOrder.length !== 2 || !a || !b || a.qualifier || b.qualifier) return { body, rule: 'plan-weeks-versus', figures: true };
+  const more = a.value === b.value ? undefined : a.value > b.value ? 0 : 1;
+  const verdict =
+    more === undefined
+      ? say(knowledge, 'weeks_same', { label: metric.label })
+      : say(knowledge, 'weeks_more', { operation: nameOf(inOrder[more]!), difference: formatFigure({ value: Math.abs(a.value - b.value) }, metric), label: metric.label });
+  return { body: `${body}\n${verdict}`, rule: 'plan-weeks-versus', figures: true };
 }
 
 /** An intent's figure templates for the region or each county, as the intent file words them. */

@@ -109,8 +109,10 @@ export function namedTimes(tokens: readonly string[], words: TimeWords): TimeRef
       const before = tokens[i - 1] ?? '';
       const next = tokens[i + 1] ?? '';
       const withYear = YEAR.test(next);
-      // "march and october": a month joined to a time already named is a time too.
-      const joined = joins.has(before) && refs.length > 0;
+      // "march and october": a month joined to a time already named is a time too, and so is one joined to the
+      // month after it ("april vs october"): two months joined name each other.
+      const isTime = (w: string | undefined) => w !== undefined && (months.has(w) || seasons.has(w));
+      const joined = (joins.has(before) && refs.length > 0) || (joins.has(next) && isTime(tokens[i + 2]));
       const cued = withYear || joined || cues.has(before) || after.has(next);
       if (season ? !cuedSeasons.has(t) || cued : cued) {
         refs.push({ ...(season ? { months: season } : { month: month! }), ...(withYear ? { year: Number(next) } : {}), said: withYear ? `${t} ${next}` : t });

@@ -6,7 +6,7 @@ import { guidanceFields, guidanceLookup } from '../knowledge/guidance.js';
 export type Lookup = (field: string) => string | undefined;
 
 /** Fields every template may use. */
-const COMMON = ['operation', 'ran_by', 'ran_by_short', 'dates', 'start', 'end', 'published', 'publisher', 'source', 'counties_with_figures'];
+const COMMON = ['operation', 'ran_by', 'ran_by_short', 'dates', 'start', 'end', 'published', 'publisher', 'source', 'counties_with_figures', 'weeks'];
 
 /** The parts of an intent's `answer:` (src/intents/schema.ts), each filled with its own fields. */
 export type AnswerSection = 'text' | 'young' | 'professional' | 'region' | 'county' | 'missing' | 'most' | 'fewest' | 'versus' | 'none';
@@ -65,6 +65,8 @@ export function operationLookup(op: Operation, knowledge: Knowledge): Lookup {
       case 'publisher': return op.source.publisher;
       case 'source': return `${op.source.publisher}, published ${formatDate(op.published)}`;
       case 'counties_with_figures': return listInWords(Object.keys(op.counties).map((k) => placeName(knowledge, k)));
+      // Every week held, oldest first: only when there is more than one, so a template list falls through to the next line.
+      case 'weeks': return knowledge.operations.length > 1 ? listInWords([...knowledge.operations].sort((a, b) => (a.start < b.start ? -1 : 1)).map((w) => `the ${w.name} (${formatDateRange(w.start, w.end)})`)) : undefined;
       default: return undefined;
     }
   };

@@ -106,6 +106,12 @@ describe('timeStep', () => {
     expect(namedTimes(w('will the bot fall over'), en())).toEqual([]);
   });
 
+  it('should read two months joined as times, each the other\'s cue: "essex arrests april vs october"', () => {
+    expect(namedTimes(w('essex arrests april vs october'), en())).toEqual([{ month: 4, said: 'april' }, { month: 10, said: 'october' }]);
+    expect(namedTimes(w('march or may'), en())).toEqual([{ month: 3, said: 'march' }, { month: 5, said: 'may' }]);
+    expect(namedTimes(w('march or may i ask'), en())).toEqual([{ month: 3, said: 'march' }, { month: 5, said: 'may' }]);
+  });
+
   it('should read the months and seasons of the words it is given', () => {
     const months = ['frostmonth', 'mudmonth', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9', 'm10', 'm11', 'm12'];
     const invented = { ...en(), months, seasons: { thaw: ['frostmonth', 'mudmonth'] }, month_cues: ['during'], cued_seasons: ['thaw'] };

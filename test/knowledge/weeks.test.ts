@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkAll, loadEngine } from '../../src/engine/load-engine.js';
 import { formatProblem } from '../../src/files/problem.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -67,4 +67,44 @@ describe('npm run check on weeks of action', () => {
   it('should warn about a region figure one week lacks that another week has', async () => {
     expect(await check()).toMatch(new RegExp(`${AUTUMN}: warning: region\\.deal_lines: this week has no value for .*which ${SPRING} has`));
   });
+});
+
+// A second week of action, added as the docs say, once answered "what weeks do you have" with October alone, and
+// ranked October alone for "essex arrests march vs october".
+describe('asking about several weeks', () => {
+  let engine: Awaited<ReturnType<typeof loadEngine>>;
+  beforeAll(async () => {
+    engine = await loadEngine({ dataDir: FIXTURE_DATA });
+  });
+  const week = (id: string) => engine.knowledge.operations.find((op) => op.id === id)!;
+  const essexArrests = (id: string) => week(id).counties.essex!.arrests!.value;
+
+  it.each(['what weeks do you have', 'which weeks of action have you got'])('should list every week for "%s", with its dates', (text) => {
+    const reply = engine.answer(text).text;
+    for (const op of engine.knowledge.operations) {
+      expect(reply).toContain(op.name);
+      expect(reply).toContain(operationLookup(op, engine.knowledge)('dates')!);
+    }
+  });
+
+  it('should change the week on a follow-up naming another month', () => {
+    const first = engine.answer('how many arrests in essex');
+    expect(first.text).toContain(`${essexArrests('invented-2031-10')} people were arrested`);
+    const next = engine.answer('and in april?', first.context);
+    expect(next.text).toContain(`${essexArrests('invented-2031-04')} people were arrested`);
+  });
+
+  it.each(['essex arrests april vs october', 'april or october, which had more arrests in essex', 'compare arrests in essex in april and october'])(
+    'should set the weeks side by side for a place, oldest first, and say which had more: "%s"',
+    (text) => {
+      const reply = engine.answer(text).text;
+      const [spring, autumn] = [essexArrests('invented-2031-04'), essexArrests('invented-2031-10')];
+      expect(reply).toContain('Arrests in Essex, by week of action:\n');
+      expect(reply.indexOf(`: ${spring}`)).toBeGreaterThan(-1);
+      expect(reply.indexOf(`: ${spring}`)).toBeLessThan(reply.indexOf(`: ${autumn}`));
+      const more = spring > autumn ? week('invented-2031-04').name : week('invented-2031-10').name;
+      expect(reply).toContain(`The ${more} had ${Math.abs(spring - autumn)} more.`);
+      expect(reply).not.toContain('\\n');
+    },
+  );
 });
