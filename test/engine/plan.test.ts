@@ -71,10 +71,10 @@ describe('the answer planner', () => {
     expect(body(r.text)).not.toMatch(forbidden);
   });
 
-  it('should compare two weeks side by side', () => {
+  it('should compare two weeks side by side, oldest first, and say which had more', () => {
     const r = ask('arrests in 2021 compared with 2022');
     expect(r.frame.operation.kind).toBe('versus');
-    expect(body(r.text)).toMatch(/Spring week of action.*: 200\n.*Autumn week of action.*: 90/);
+    expect(body(r.text)).toMatch(/Autumn week of action.*2021\): 90\n.*Spring week of action.*2022\): 200\nThe Spring week of action had 110 more\./);
   });
 
   it('should say which weeks it has for a time it has none for, with no figure', () => {
