@@ -227,7 +227,11 @@ export function compareWithBaseline(
       warnings.push(
         to === NONE
           ? `${questions(moves.length)} that used to be answered now get the "I can't help with that" reply: ${listed}${more}.`
-          : `Your ${knownTopics.has(to) ? '' : 'new '}topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. If they belong to it, accept the run; if not, its examples are too broad.`,
+          : !knownTopics.has(to)
+            ? `Your new topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. If they belong to it, accept the run; if not, its examples are too broad.`
+            : edited(to)
+              ? `Your topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. If they belong to it, accept the run; if not, its examples are too broad.`
+              : `The topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. Its examples did not change: another edit (to data/, or to a topic these questions used to get) moved them.`,
       );
     }
     const wrongStill = newlyWrong.filter((r) => !moved.some((m) => m.text === caseKey(r.case)));

@@ -53,7 +53,7 @@ describe('the regression gate', () => {
     const gate = compareWithBaseline(sections, moved);
     expect(gate.errors).toEqual([]);
     expect(gate.warnings).toHaveLength(1);
-    expect(gate.warnings[0]).toMatch(/^Your topic `arrests` now answers 2 questions that used to go elsewhere: "/);
+    expect(gate.warnings[0]).toMatch(/^The topic `arrests` now answers 2 questions that used to go elsewhere: "/);
     for (const text of [one!, two!]) expect(gate.warnings[0]).toContain(`"${text}"`);
     expect(headline(gate)).toMatch(/^The bot answered \d+ of \d+ test questions right \(\d+\.\d%\); last accepted run: \d+\.\d%\. 2 questions now answered differently: /);
   });

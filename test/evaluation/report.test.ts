@@ -54,7 +54,7 @@ describe('the evaluation report', () => {
     expect(textOf(doc.querySelector('.verdict'))).toBe('Not passed: 1 problem must be fixed.');
     expect(textOf(doc.querySelector('#summary'))).toContain('Only 3 of 5 test questions are answered right (60.0%), below the pass mark of 95.0%.');
     expect(textOf(doc.querySelector('.safety'))).toContain('All 1 emergency questions got "Call 999 now" first.');
-    expect(textOf(doc.querySelector('#changes'))).toContain('Your topic `arrests` now answers 1 question that used to go elsewhere: "how many arrests in kent" (was `deal_lines`).');
+    expect(textOf(doc.querySelector('#changes'))).toContain('The topic `arrests` now answers 1 question that used to go elsewhere: "how many arrests in kent" (was `deal_lines`).');
     const wrong = [...doc.querySelectorAll('#wrong tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map(textOf));
     expect(wrong).toEqual([
       ['how many arrests in essex please', 'does not say "Lincolnshire"'],
