@@ -88,7 +88,8 @@ export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading |
   const [top] = u.ranked;
   const target = speaker?.speaker && deps.fallback.speakers?.[speaker.speaker];
   const topIntent = top && deps.byId.get(top.intent);
-  if (!target || !topIntent || topIntent.danger || actOfIntent(topIntent) === 'figure' || topIntent === deps.fallback) return undefined;
+  // The danger reading came first: a danger topic ranked top here is one more guidance answer to choose between.
+  if (!target || !topIntent || actOfIntent(topIntent) === 'figure' || topIntent === deps.fallback) return undefined;
   if (top.score < deps.match.minScore || u.coverage < deps.match.minCoverage) return undefined;
   const intent = deps.byId.get(target);
   return intent && { intent, confidence: top.score, rule: `undecided-speaker-${speaker!.speaker}` };

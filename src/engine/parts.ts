@@ -228,7 +228,9 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   // Places alone ("kent?", "i live in luton", "any figures for ely") or a count of nothing unknown ("how many in kent") get what
   // was published there; a question about something else in a place does not.
   if (frame.places.length > 0 && (u.onlyPlaces || home || asksPlaceFigures(u.tokens, words) || (!asksForFigures(u.tokens, words) && !leansOut))) return { kind: 'figures', metrics: [], rule: 'places-named' };
-  if (frame.facet || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
+  // A breakdown named in someone's own story, with no figure asked for ("kid in the back of my cab"), asks none.
+  const storyBreakdown = frame.facet !== null && tellsOwnStory(u, words) && !asking && metrics.length === 0;
+  if ((frame.facet && !storyBreakdown) || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
 }
 

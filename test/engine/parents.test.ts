@@ -93,6 +93,15 @@ describe('help for parents and young people', () => {
     expect(undecidedSpeakerRule(figures, readSpeaker('im a teacher'), e)).toBeUndefined();
   });
 
+  // The danger reading comes first: a danger topic ranked top, unsure, is one more guidance answer, and a parent
+  // torn between it and others gets the parents' answer, not "I can't help with that".
+  it('should give a parent the guidance for parents when a danger topic leads, unsure', () => {
+    const e = { byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
+    const torn = { ranked: [{ intent: 'young_worried', score: 0.33 }, { intent: 'exploitation_signs', score: 0.3 }], coverage: 1 } as unknown as Understanding;
+    const parents = engine.intents.find((i) => i.id === 'fallback')!.speakers!.parent!;
+    expect(undecidedSpeakerRule(torn, readSpeaker('how do i talk to my son about this'), e)).toMatchObject({ intent: { id: parents }, rule: 'undecided-speaker-parent' });
+  });
+
   it('should tell a teacher to take the worry to the designated safeguarding lead', () => {
     const reply = ask('a pupil told me today he is being made to carry drugs for someone, what should i do');
     expect(reply.tone).toBe('professional');

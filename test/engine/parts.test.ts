@@ -119,6 +119,11 @@ describe('what a part asks for', () => {
     expect(decide(read('my son was arrested in luton what do i do'), deps, nothingBefore).kind).not.toBe('figures');
   });
 
+  it('should read a breakdown named in a story of one\'s own as no question about it, but one asked for as figures', () => {
+    expect(decide(read('saw a teenager get into a car, i think hes being used'), deps, nothingBefore).rule).not.toBe('breakdown-or-time');
+    expect(decide(read('how many of them were kids'), deps, nothingBefore).kind).toBe('figures');
+  });
+
   it('should read a follow-up from the frame, whatever the classifier guesses from so few words', () => {
     expect(decide(read('no, cambridgeshire'), deps, answeredBefore)).toMatchObject({ kind: 'figures', rule: 'follow-up' });
     expect(decide(read('add them together'), deps, answeredBefore)).toMatchObject({ kind: 'figures' });
