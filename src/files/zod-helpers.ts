@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** An object that rejects misspelt fields, naming the ones it does know. */
 export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
   const names = Object.keys(shape);
-  const known = names.join(', ');
+  // A long list of names helps no one: name the few nearest the one typed.
+  const knownNear = (keys: string[]) => (names.length <= LISTED_NAMES ? names : nearestNames(keys[0] ?? '', names)).join(', ');
   const hint = (keys: string[]) => {
     const lower = keys.find((k) => names.includes(k.toLowerCase()));
     return lower ? ` Names are written in lower case: type ${lower.toLowerCase()}: instead.` : ' Check the spelling.';
@@ -11,11 +12,36 @@ export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (known: ${known}).${hint(issue.keys)}`
+        ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')} (${names.length <= LISTED_NAMES ? 'known' : 'nearest known'}: ${knownNear(issue.keys)}).${hint(issue.keys)}`
         : issue.code === 'invalid_type'
           ? `should be a set of fields (name: value), not ${describe(issue.input)}`
           : undefined,
   });
+}
+
+/** How many field names an unknown-field message lists in full; beyond it, only the nearest. */
+const LISTED_NAMES = 16;
+
+/** The three names nearest a typed one, by edit distance (a swap of neighbours counts as one). */
+export function nearestNames(typed: string, names: readonly string[], count = 3): string[] {
+  return names
+    .map((name) => ({ name, d: editsBetween(typed, name) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, count)
+    .map(({ name }) => name);
+}
+
+/** Restricted Damerau-Levenshtein distance: insertions, deletions, changes and swaps of neighbours. */
+function editsBetween(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 /** Plain words for a value's kind, for error messages read by staff. */

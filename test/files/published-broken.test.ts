@@ -79,6 +79,15 @@ describe('npm run check catches what would be published broken', () => {
     expect(errors.join('\n').length).toBeLessThan(400);
   });
 
+  // Before: a misspelt list of words: named all 70 it knows.
+  it('should name only the nearest known names for a misspelt one among many', async () => {
+    await ws.edit('data/lang/en.yaml', (t) => t.replace(/^  relatives: /m, '  relativs: '));
+    const { errors } = await check();
+    const line = errors.find((e) => e.includes('"relativs"'))!;
+    expect(line).toMatch(/unknown field "relativs" \(nearest known: relatives, [a-z_]+, [a-z_]+\)/);
+    expect(line.length).toBeLessThan(250);
+  });
+
   // Before: an editor's when.yaml~ blocked every reload, and the advice ("rename it to when.yaml") would have
   // overwritten the real file.
   it.each(['intents/when.yaml~', 'intents/when.yaml.bak', 'intents/when.yaml.swp', 'intents/#when.yaml#', 'intents/.#when.yaml', 'data/operations/week.yaml.orig'])(
