@@ -83,6 +83,8 @@ export function otherTimeStatement(parts: FrameParts, knowledge: Knowledge): str
 /** A note on which week answers a question about a year, or one of several weeks. */
 export function timeNote(parts: FrameParts, op: Operation, knowledge: Knowledge): string[] {
   if (parts.time.kind === 'year') {
+    // Several weeks, one per year asked: the reply names each week with its dates, and none "covers only" the year.
+    if (parts.weeks.length > 1) return [];
     return [say(knowledge, 'year_holds_week', { dates: formatDateRange(op.start, op.end), year: parts.time.said ?? op.start.slice(0, 4) })];
   }
   // Named only when its name tells it from the other weeks: answers already give the week's dates.
