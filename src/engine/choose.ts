@@ -80,9 +80,10 @@ export function asksForFigures(tokens: readonly string[], words: Pick<Words, 'as
 }
 
 /**
- * Torn between two guidance answers ("is it cuckooing or a young person in trouble?"), a message from a
- * known asker gets the answer the fallback intent names for them (`speakers:` in intents/fallback.yaml),
- * never figures: a teacher or receptionist describing a worry gets the guidance for staff.
+ * Unsure which guidance answer fits ("is it cuckooing or a young person in trouble?"), however weakly its best
+ * guess leads, a message from a known asker whose best guess is a guidance answer gets the answer the fallback
+ * intent names for them (`speakers:` in intents/fallback.yaml), never figures nor "I can't help": a teacher
+ * describing a worry gets the guidance for staff, a parent whose son was arrested the guidance for parents.
  */
 export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading | undefined, deps: EngineDeps): Choice | undefined {
   const [top] = u.ranked;
@@ -90,7 +91,7 @@ export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading |
   const topIntent = top && deps.byId.get(top.intent);
   // The danger reading came first: a danger topic ranked top here is one more guidance answer to choose between.
   if (!target || !topIntent || actOfIntent(topIntent) === 'figure' || topIntent === deps.fallback) return undefined;
-  if (top.score < deps.match.minScore || u.coverage < deps.match.minCoverage) return undefined;
+  if (u.coverage < deps.match.minCoverage) return undefined;
   const intent = deps.byId.get(target);
   return intent && { intent, confidence: top.score, rule: `undecided-speaker-${speaker!.speaker}` };
 }

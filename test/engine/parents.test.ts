@@ -100,6 +100,9 @@ describe('help for parents and young people', () => {
     const torn = { ranked: [{ intent: 'young_worried', score: 0.33 }, { intent: 'exploitation_signs', score: 0.3 }], coverage: 1 } as unknown as Understanding;
     const parents = engine.intents.find((i) => i.id === 'fallback')!.speakers!.parent!;
     expect(undecidedSpeakerRule(torn, readSpeaker('how do i talk to my son about this'), e)).toMatchObject({ intent: { id: parents }, rule: 'undecided-speaker-parent' });
+    // However weakly the guess leads: a parent never gets "I can't help" while a guidance answer leads.
+    const weak = { ranked: [{ intent: 'found_something', score: 0.2 }, { intent: 'fallback', score: 0.19 }], coverage: 1 } as unknown as Understanding;
+    expect(undecidedSpeakerRule(weak, readSpeaker('my son was arrested in luton what do i do'), e)).toMatchObject({ intent: { id: parents } });
   });
 
   it('should tell a teacher to take the worry to the designated safeguarding lead', () => {
