@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveEngine } from '../../src/reload/live-engine.js';
 import { hasFooter } from '../../src/reply/compose.js';
-import { liveWorkspace, type Workspace } from '../helpers/fixtures.js';
+import { liveWorkspace, logicFigure, type Workspace } from '../helpers/fixtures.js';
 import { testBot, textUpdate } from '../helpers/telegram.js';
 
 const ADMIN = 42; // in testBot's ADMIN_IDS
 const PUBLIC = 7;
+const KENT_ARRESTS = logicFigure('kent', 'arrests');
 
 describe('staff-only commands', () => {
   let ws: Workspace;
@@ -26,12 +27,12 @@ describe('staff-only commands', () => {
 
   it('should reload for an admin and report a broken file without taking the bot down', async () => {
     const { bot: b, sent } = bot();
-    await ws.edit('data/operations/2022-03-ersou-week-of-action.yaml', (t) => t.replace('arrests: { value: 28 }', 'arests: { value: 29 }'));
+    await ws.edit('data/operations/2022-03-ersou-week-of-action.yaml', (t) => t.replace(`arrests: { value: ${KENT_ARRESTS} }`, `arests: { value: ${KENT_ARRESTS + 1} }`));
     await b.handleUpdate(textUpdate('/reload', { userId: ADMIN }));
     expect(sent()[0]).toContain('Reload failed');
     expect(sent()[0]).toMatch(/2022-03-ersou-week-of-action\.yaml:\d+: counties\.kent\.arests: unknown figure "arests"/);
     await b.handleUpdate(textUpdate('arrests in kent', { userId: PUBLIC }));
-    expect(sent()[1]).toContain('In Kent, 28 people were arrested');
+    expect(sent()[1]).toContain(`In Kent, ${KENT_ARRESTS} people were arrested`);
   });
 
   it.each(['/status', '/reload'])('should give anyone else the normal public reply to %s, with no hint', async (command) => {

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
@@ -10,6 +12,17 @@ import { LiveEngine } from '../../src/reload/live-engine.js';
 
 /** The data logic tests run on: a frozen copy, so that correcting a figure in data/ changes no test. */
 export const LOGIC_DATA = resolve(PROJECT_ROOT, 'test/fixtures/logic-data');
+
+/**
+ * A county's published figure in the frozen fixture data ({@link LOGIC_DATA}), read as the file says it, for tests
+ * that quote one: `logicFigure('kent', 'arrests')`. Read at once, so that `it.each` tables can use it.
+ */
+export function logicFigure(county: string, metric: string): number {
+  const dir = join(LOGIC_DATA, 'operations');
+  const [file] = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  const week = parse(readFileSync(join(dir, file!), 'utf8')) as { counties: Record<string, Record<string, { value: number }>> };
+  return week.counties[county]![metric]!.value;
+}
 
 /** A throw-away copy of the fixture data (or the project's data/) and intents/ that a test may break. */
 export interface Workspace {
