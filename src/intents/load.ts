@@ -1,10 +1,11 @@
-import { editDistance } from '../nlu/natural.js';
-import { GUIDANCE_FILE } from '../knowledge/guidance.js';
 import { join } from 'node:path';
 import { stem, yamlFilesIn } from '../files/folder.js';
 import type { Problem } from '../files/problem.js';
 import { readYaml, validate, type YamlFile } from '../files/yaml-file.js';
+import { nearestNames } from '../files/zod-helpers.js';
+import { GUIDANCE_FILE } from '../knowledge/guidance.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import { editDistance } from '../nlu/natural.js';
 import { normalise } from '../nlu/normalise.js';
 import { knownFields } from '../reply/fields.js';
 import { placeholders } from '../reply/template.js';
@@ -156,12 +157,9 @@ function missingFromData(field: string, known: readonly string[], dataShownAs: s
 /** The known fields nearest a misspelt one, in a sentence: never the whole list. */
 function nearestFields(field: string, known: readonly string[]): string {
   const prefix = field.includes('.') ? field.slice(0, field.indexOf('.') + 1) : '';
-  const near = known
-    .map((k) => ({ k, d: editDistance(k, field) }))
-    .filter(({ k, d }) => d <= Math.max(NEAR, Math.floor(field.length / 3)) || (prefix !== '' && k.startsWith(prefix) && k.split('.').length === field.split('.').length))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map(({ k }) => `{${k}}`);
+  // Near in spelling, or of the same kind and depth ({facts.x} for {facts.y}); the nearest three of those.
+  const alike = known.filter((k) => editDistance(k, field) <= Math.max(NEAR, Math.floor(field.length / 3)) || (prefix !== '' && k.startsWith(prefix) && k.split('.').length === field.split('.').length));
+  const near = nearestNames(field, alike).map((k) => `{${k}}`);
   return near.length > 0 ? `Did you mean ${near.join(' or ')}?` : `Fields of the week are such as {dates}, {ran_by} and {counties_with_figures}; figures such as {arrests}.`;
 }
 
