@@ -86,18 +86,31 @@ function swapOfTwo(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
-/** The known word nearest a typed one, if any is near enough; ties go to the first listed. */
+/**
+ * The known word nearest a typed one, if any is near enough. Between two as near, the one the typed word
+ * only leaves letters out of wins (mony → money, not many: letters are dropped more often than mistyped);
+ * other ties go to the first listed.
+ */
 export function nearest(typed: string, candidates: Iterable<string>, isTopic: (w: string) => boolean = () => false): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
     const d = misspelling(typed, c, isTopic(c));
-    if (d !== undefined && d < bestDistance) {
+    if (d === undefined) continue;
+    if (d < bestDistance || (d === bestDistance && !lettersLeftOut(typed, best!) && lettersLeftOut(typed, c))) {
       best = c;
       bestDistance = d;
     }
   }
   return best;
+}
+
+/** Whether `typed` is `known` with letters left out, in order (mony of money). */
+export function lettersLeftOut(typed: string, known: string): boolean {
+  if (typed.length >= known.length) return false;
+  let i = 0;
+  for (const c of known) if (c === typed[i]) i++;
+  return i === typed.length;
 }
 
 /** Longest word a run-together word is split into; words of that many letters are rare. */

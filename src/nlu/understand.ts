@@ -252,7 +252,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // Words of the bot's subject, for reading words run together: single-word place names and figure words, not
   // the words of longer names ("market" of Market Deeping), which are everyday words too.
   const placeNames = [...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? [])].map((n) => normalise(n)));
-  const topicWords = new Set([...placeNames.filter((n) => !n.includes(' ')), ...metricPhrases.flatMap((p) => p.words).filter((w) => !lists.stopwords.has(w))]);
+  // The words that ask for figures ("how meny" → how many) are the subject's too.
+  const askingWords = [...english.asks_figures, ...english.asks_count].flatMap((w) => words(normalise(w)));
+  const topicWords = new Set([...placeNames.filter((n) => !n.includes(' ')), ...[...metricPhrases.flatMap((p) => p.words), ...askingWords].filter((w) => !lists.stopwords.has(w))]);
   const isTopicWord = (w: string) => topicWords.has(w);
   const isKnown = (w: string) => vocabulary.has(w) || knowledge.words.has(w) || placeWords.has(w) || exampleWords.has(w);
   /** How much a clause is about what the bot covers: words few intents share, figures and places. */

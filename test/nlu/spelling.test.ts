@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
-import { createNameIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { soundOf } from '../../src/nlu/natural.js';
 
@@ -65,6 +65,13 @@ describe('the spelling rule', () => {
     expect(nearest('blorp', ['blorb', 'blarp', 'blorp'])).toBe('blorp');
     expect(nearest('blorq', ['blorb', 'blorz'])).toBe('blorb');
     expect(nearest('zzzzz', ['blorb'])).toBeUndefined();
+  });
+
+  it('should prefer, between two as near, the word the typed one only leaves letters out of', () => {
+    expect(nearest('mony', ['many', 'money'], () => true)).toBe('money');
+    expect(nearest('mony', ['money', 'many'], () => true)).toBe('money');
+    expect(lettersLeftOut('mony', 'money')).toBe(true);
+    expect(lettersLeftOut('mony', 'many')).toBe(false);
   });
 
   it('should look among names with the same first letter or the same sound', () => {
