@@ -28,9 +28,17 @@ export interface ClassifierOptions {
   background: number;
   /** Below 1 softens the shares. */
   sharpness: number;
+  /**
+   * The share of its kin's likelihood a feature a topic's examples lack takes, when they have kin of it (words
+   * of one breakdown: "jail" for a topic whose examples say "prison" and "sentences").
+   */
+  kinShare: number;
 }
 
-export const DEFAULT_CLASSIFIER: ClassifierOptions = { smoothing: 0.1, unseen: 0.002, background: 0.1, sharpness: 1 };
+/** A topic stands for a group of kin when at least this many of its examples name it: one may be by the way. */
+export const KIN_MIN = 2;
+
+export const DEFAULT_CLASSIFIER: ClassifierOptions = { smoothing: 0.1, unseen: 0.002, background: 0.1, sharpness: 1, kinShare: 0.25 };
 
 /**
  * A naive Bayes topic matcher over sets of features (stems and word pairs), scored in log space over the features
@@ -38,8 +46,12 @@ export const DEFAULT_CLASSIFIER: ClassifierOptions = { smoothing: 0.1, unseen: 0
  * order of two topics for a message depends on their own examples alone (and on how common each feature is
  * overall), so adding or editing a topic can only take messages near its own examples.
  */
-export function trainClassifier(docs: readonly { features: readonly string[]; intent: string }[], options: Partial<ClassifierOptions> = {}): Classifier {
-  const { smoothing, unseen, background, sharpness } = { ...DEFAULT_CLASSIFIER, ...options };
+export function trainClassifier(
+  docs: readonly { features: readonly string[]; intent: string; groups?: readonly string[] }[],
+  options: Partial<ClassifierOptions> = {},
+  kin: ReadonlyMap<string, string> = new Map(),
+): Classifier {
+  const { smoothing, unseen, background, sharpness, kinShare } = { ...DEFAULT_CLASSIFIER, ...options };
   const used = docs.filter((d) => d.features.length > 0);
   const intents = [...new Set(used.map((d) => d.intent))];
   const intentIndex = new Map(intents.map((intent, c) => [intent, c]));
@@ -47,6 +59,8 @@ export function trainClassifier(docs: readonly { features: readonly string[]; in
   // Per topic, its number of examples and, per feature, how many of them have it.
   const sizes = new Float64Array(intents.length);
   const counts: Map<number, number>[] = intents.map(() => new Map());
+  // Per topic, per group of kin, how many examples have a feature of the group.
+  const kinCounts: Map<string, number>[] = intents.map(() => new Map());
   for (const d of used) {
     const c = intentIndex.get(d.intent)!;
     sizes[c]! += 1;
@@ -55,13 +69,24 @@ export function trainClassifier(docs: readonly { features: readonly string[]; in
       if (i === undefined) index.set(f, (i = index.size));
       counts[c]!.set(i, (counts[c]!.get(i) ?? 0) + 1);
     }
+    for (const group of new Set(d.groups)) kinCounts[c]!.set(group, (kinCounts[c]!.get(group) ?? 0) + 1);
   }
+  // Features with kin are known even when no example has them: a message may.
+  for (const f of kin.keys()) if (!index.has(f)) index.set(f, index.size);
   // One more example per topic and overall, so no share is 0 or 1.
   const prior = intents.map((_, c) => Math.log((sizes[c]! + 1) / (used.length + 1)));
   const frequency = new Float64Array(index.size);
   for (const perFeature of counts) for (const [i, n] of perFeature) frequency[i]! += n / used.length;
   // One row per feature: each topic's log-likelihood of it, seen or not, so a message costs one pass per feature.
   const rows = Array.from({ length: index.size }, (_, i) => new Float64Array(intents.length).fill(Math.log(Math.max(unseen, background * frequency[i]!))));
+  // A topic whose examples lack a feature but have its kin: a share of the kin's likelihood, if that is more.
+  for (const [f, group] of kin) {
+    const row = rows[index.get(f)!]!;
+    kinCounts.forEach((perGroup, c) => {
+      const n = perGroup.get(group);
+      if (n && n >= KIN_MIN) row[c] = Math.max(row[c]!, Math.log((kinShare * (n + smoothing)) / (sizes[c]! + 1)));
+    });
+  }
   counts.forEach((perFeature, c) => {
     for (const [i, n] of perFeature) rows[i]![c] = Math.log((n + smoothing) / (sizes[c]! + 1));
   });

@@ -12,7 +12,7 @@ import { createSpeller, splitJoined } from './spelling.js';
 import { stem } from './natural.js';
 import { createPhraseIndex, phrasesIn, wordSetOf } from './phrases.js';
 import type { Words } from '../knowledge/language-words.js';
-import { trainClassifier, type Scored } from './classifier.js';
+import { KIN_MIN, trainClassifier, type Scored } from './classifier.js';
 
 /** Words too common to tell intents apart. Question words (who, when, how, most) are kept on purpose. */
 /** A road's number as people type it: m11, a14, a1m, a120. */
@@ -155,6 +155,28 @@ function readingWords(words: Words): Reading {
   };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The words of one breakdown (data/facets.yaml) are kin, by stem: "jailed" is near a topic whose examples say
+ * "prison". Single words only: "who" of "who was arrested" is no breakdown's word.
+ */
+export function breakdownKin(facets: ReadonlyMap<string, { words: readonly string[] }>, stopwords: ReadonlySet<string>): Map<string, string> {
+  const single = [...facets].flatMap(([key, f]) => f.words.map((w) => ({ key, ws: words(normalise(w)) })).filter(({ ws }) => ws.length === 1 && !stopwords.has(ws[0]!)));
+  return new Map(single.map(({ key, ws }) => [stem(ws[0]!), key] as const));
+}
+
+/** The groups a topic stands for: those at least {@link KIN_MIN} of its examples name. */
+export function groupsOfTopics(examples: readonly { intent: string; groups: readonly string[] }[]): Map<string, Set<string>> {
+  const named = new Map<string, Map<string, number>>();
+  for (const e of examples) {
+    const perGroup = named.get(e.intent) ?? new Map<string, number>();
+    for (const g of e.groups) perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+    named.set(e.intent, perGroup);
+  }
+  return new Map([...named].map(([intent, perGroup]) => [intent, new Set([...perGroup].filter(([, n]) => n >= KIN_MIN).map(([g]) => g))]));
+}
+
 /** Stems and bigrams: the classifier's view of a list of plain words. Other time words are the frame's to read. */
 function toFeatures(tokens: readonly string[], time: ReadonlySet<string>, read: Reading): string[] {
   const stems = tokens.filter((t) => !read.stopwords.has(t) && !(time.has(t) && !read.timeFeatures.has(t))).map((t) => (t === PLACE_TOKEN ? t : stem(t)));
@@ -287,8 +309,16 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   };
 
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))], isTopicWord);
-  const exampleFeatures = docs.map((d) => ({ intent: d.intent, features: toFeatures(d.tokens, time, lists) }));
-  const classifier = trainClassifier(exampleFeatures);
+  // The breakdowns (data/facets.yaml) each example about the week names; the fallback's name them about other things ("will i go to prison for...").
+  const breakdowns = createPhraseIndex([...knowledge.facets].flatMap(([key, f]) => f.words.map((w) => [words(normalise(w)).join(' '), key] as const)));
+  const exampleFeatures = docs.map((d) => ({
+    intent: d.intent,
+    features: toFeatures(d.tokens, time, lists),
+    groups: d.intent === options.outOfScope ? [] : [...new Set(breakdowns.all(d.tokens).map((h) => h.value))],
+  }));
+  const kin = breakdownKin(knowledge.facets, lists.stopwords);
+  const classifier = trainClassifier(exampleFeatures, {}, kin);
+  const kinOf = groupsOfTopics(exampleFeatures);
 
   /** The figures a message names, in the order it names them. */
   const findMetrics = (tokens: readonly string[]): string[] => {
@@ -311,7 +341,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
    * Common words, very short words (n, u, ok), words with digits and misspellings the speller
    * corrected are neutral.
    */
-  function coverage(read: readonly string[], corrected: readonly string[], namesFigure: boolean): number {
+  function coverage(read: readonly string[], corrected: readonly string[], namesFigure: boolean, topKin: ReadonlySet<string>): number {
     let inScope = 0;
     let against = 0;
     read.forEach((word, i) => {
@@ -324,7 +354,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       if (word.length <= 2 || lists.stopwords.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || time.has(word)) return;
       const intentsUsing = spread.get(word)?.size ?? 0;
       if (intentsUsing > genericAbove) return;
-      if (intentsUsing > 0) inScope += 1;
+      // A word of a breakdown the best guess's examples name in other words ("jailed", where they say "prison") is on its subject.
+      if (intentsUsing > 0 || topKin.has(kin.get(stem(word)) ?? '')) inScope += 1;
       else against += vocabulary.has(word) ? 1 : 0.5;
     });
     if (inScope >= STRONG_EVIDENCE) return 1; // a long message with plenty on topic, whatever else it says
@@ -366,6 +397,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const figuresNamed = findMetrics(plain);
     const metrics = figuresNamed.includes('arrests') && figuresNamed.length > 1 && arrestWordTakesThing(plain, thingWords, english) ? figuresNamed.filter((m) => m !== 'arrests') : figuresNamed;
     const features = toFeatures(plain, time, lists);
+    const ranked = classifier.rank(features);
     // The first trigger in the intents' order found in the words read, as typed or in the whole message.
     const hits = [plain, words(normalised), words(whole)].flatMap((w) => triggerIndex.all(w));
     const triggered = hits.length > 0 ? triggers[Math.min(...hits.map((h) => h.value))]!.id : undefined;
@@ -385,8 +417,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || lists.filler.has(t)),
       features,
       unknown: plain.filter((t) => t !== PLACE_TOKEN && !lists.stopwords.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
-      coverage: coverage(read, corrected, metrics.length > 0),
-      ranked: classifier.rank(features),
+      coverage: coverage(read, corrected, metrics.length > 0, kinOf.get(ranked[0]?.intent ?? '') ?? NONE),
+      ranked,
       ...(triggered ? { triggered } : {}),
       ...(exact ? { exact } : {}),
     };

@@ -31,7 +31,6 @@ describe('a new topic, written as staff would, takes only questions near its own
   });
   afterAll(() => rm(intentsDir, { recursive: true, force: true }));
 
-  const totals = { answered: 0, tests: 0 };
   it.each(['seized_money', 'court', 'volunteering', 'next_operation', 'school_talks'])('%s', async (topic) => {
     await rm(intentsDir, { recursive: true, force: true });
     await cp(resolve(PROJECT_ROOT, 'intents'), intentsDir, { recursive: true });
@@ -50,14 +49,9 @@ describe('a new topic, written as staff would, takes only questions near its own
     const intent = engine.intents.find((i) => i.id === topic)!;
     const own = intent.examples.filter((e) => engine.answer(e).intent === topic);
     expect(own.length / intent.examples.length).toBeGreaterThanOrEqual(7 / 8);
-    totals.answered += intent.tests.filter((t) => engine.answer(t).intent === topic).length;
-    totals.tests += intent.tests.length;
-  });
-
-  // Some tests ask what the frame answers on its own ("are the people they arrested still locked up": the arrests).
-  it('should answer most of the new topics\' tests', () => {
-    expect(totals.tests).toBeGreaterThanOrEqual(15);
-    expect(totals.answered / totals.tests).toBeGreaterThan(0.5);
+    // Most of its tests, in words its examples may not use ("did any of them get jailed", where they say "prison").
+    const answered = intent.tests.filter((t) => engine.answer(t).intent === topic);
+    expect(answered.length / intent.tests.length, `answered: ${answered.join('; ')}`).toBeGreaterThan(0.5);
   });
 
   it('should hold five fixture topics, each of 8 to 16 examples and 3 tests', async () => {

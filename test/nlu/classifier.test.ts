@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trainClassifier } from '../../src/nlu/classifier.js';
+import { KIN_MIN, trainClassifier } from '../../src/nlu/classifier.js';
+import { breakdownKin, groupsOfTopics } from '../../src/nlu/understand.js';
 
-type Doc = { intent: string; features: string[] };
+type Doc = { intent: string; features: string[]; groups?: string[] };
 const docs = (intent: string, ...examples: string[]): Doc[] => examples.map((e) => ({ intent, features: e.split(' ') }));
 
 const ARRESTS = docs('arrests', 'how mani arrest', 'how mani peopl arrest', 'number of arrest', 'arrest total', 'peopl nick', 'how mani nick', 'arrest in zplace', 'who got arrest');
@@ -47,7 +48,61 @@ describe('trainClassifier', () => {
     expect(withTalks.rank(['how', 'can', 'we', 'get', 'a', 'talk'])[0]!.intent).toBe('talks');
   });
 
+  // A topic written about sentences ("prison", "court") should take "jailed", a word its examples never use but a
+  // breakdown's word list puts beside theirs. Words its examples use are read as before.
+  describe('kin: words of one group, as data/facets.yaml lists them', () => {
+    const kin = new Map([['jail', 'convictions'], ['prison', 'convictions'], ['sentenc', 'convictions'], ['kid', 'children']]);
+    const grouped = (intent: string, group: string, ...examples: string[]) => docs(intent, ...examples).map((d) => ({ ...d, groups: d.features.some((f) => kin.get(f) === group) ? [group] : [] }));
+    const COURT = grouped('court', 'convictions', 'sentenc they got', 'gone to prison', 'prison sentenc they got', 'charg or convict', 'court case when', 'releas on bail');
+    const TROUBLE = grouped('trouble', 'convictions', 'will i get jail', 'am i in troubl', 'help me out', 'they made me do it', 'what happen to me', 'did i do wrong', 'can i get help', 'scare to tell');
+    const ONCE = grouped('once', 'convictions', 'prison visit', 'visit time', 'book visit', 'visit famili');
+
+    it('should bring a topic whose examples name the group near a word of it they never use, behind a topic that uses the word', () => {
+      const without = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK, ...COURT, ...TROUBLE]);
+      const withKin = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK, ...COURT, ...TROUBLE], {}, kin);
+      const at = (ranked: { intent: string }[], intent: string) => ranked.findIndex((r) => r.intent === intent);
+      expect(at(without.rank(['jail']), 'court')).toBeGreaterThan(1);
+      expect(withKin.rank(['jail']).map((r) => r.intent).slice(0, 2)).toEqual(['trouble', 'court']);
+      // With a word both use besides, the topic about sentences takes it.
+      expect(without.rank(['they', 'jail'])[0]!.intent).toBe('trouble');
+      expect(withKin.rank(['they', 'jail'])[0]!.intent).toBe('court');
+    });
+
+    it('should read the words a topic uses as before', () => {
+      const without = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK, ...COURT, ...TROUBLE]);
+      const withKin = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK, ...COURT, ...TROUBLE], {}, kin);
+      for (const message of [['will', 'i', 'get', 'jail'], ['sentenc', 'they', 'got'], ['how', 'mani', 'arrest']]) {
+        expect(withKin.rank(message)[0]!.intent, message.join(' ')).toBe(without.rank(message)[0]!.intent);
+      }
+    });
+
+    it(`should not count a group named by fewer than ${KIN_MIN} of a topic's examples`, () => {
+      const withKin = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK, ...ONCE], {}, kin);
+      const without = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK, ...ONCE]);
+      const intents = (ranked: { intent: string }[]) => ranked.map((r) => r.intent);
+      expect(intents(withKin.rank(['jail', 'sentenc']))).toEqual(intents(without.rank(['jail', 'sentenc'])));
+      expect(intents(withKin.rank(['jail', 'sentenc'])).indexOf('once')).toBeGreaterThan(0);
+    });
+  });
+
   it('should say how many features it has seen', () => {
     expect(base.known(['arrest', 'zzz', 'knive'])).toBe(2);
+  });
+});
+
+describe('the groups of kin a topic stands for', () => {
+  it(`should count a group only when ${KIN_MIN} or more of a topic's examples name it`, () => {
+    const groups = groupsOfTopics([
+      { intent: 'court', groups: ['convictions'] },
+      { intent: 'court', groups: ['convictions', 'bail'] },
+      { intent: 'anonymity', groups: ['names'] },
+    ]);
+    expect([...groups.get('court')!]).toEqual(['convictions']);
+    expect([...groups.get('anonymity')!]).toEqual([]);
+  });
+
+  it('should make kin of single words only, by stem', () => {
+    const kin = breakdownKin(new Map([['convictions', { words: ['jailed', 'prison', 'went to jail'] }], ['names', { words: ['who was arrested', 'names'] }]]), new Set(['to']));
+    expect(Object.fromEntries(kin)).toEqual({ jail: 'convictions', prison: 'convictions', name: 'names' });
   });
 });
