@@ -17,7 +17,7 @@ import { freshContext, type ChatContext } from './context.js';
 import type { Tone } from './tone.js';
 import { dangerTopicRule, planAnswer, planEmergency, planFallback, planNextStep, type Planned } from './answers.js';
 import { asksForFigures, classify, DEFAULT_MATCH, undecidedSpeakerRule, type EngineDeps, type MatchOptions } from './choose.js';
-import { homeOf, splitParts, type PartReading } from './parts.js';
+import { homeOf, splitParts, tellsOneStory, type PartReading } from './parts.js';
 import { contextAfter, recalled } from './memory.js';
 import { answerParts } from './plan-parts.js';
 import { namedServiceLines } from './services.js';
@@ -170,7 +170,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const texts = splitParts((question ?? message).replace(LINE_BREAKS, ' ').replace(/ {2,}/g, ' '), englishWords(knowledge.languages));
     if (texts.length <= 1 && !question) return [single];
     const parts = texts.map((t) => readPart(t, danger, now, speaker));
-    if (parts.length > 1) return parts;
+    if (parts.length > 1) return tellsOneStory(parts, englishWords(knowledge.languages)) ? [single] : parts;
     const only = parts[0]!;
     const framed = only.frame.metrics.length > 0 || only.frame.places.length > 0 ? withTimeSaid(only.frame, single.frame) : withWhatWasSaid(only.frame, single.frame);
     return [{ ...only, frame: framed, classified: single.classified ?? only.classified }];

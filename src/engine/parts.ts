@@ -6,7 +6,7 @@ import { operationStep } from '../frame/operation.js';
 import type { FramePlace, OperationKind } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import { splitClauses } from '../nlu/clauses.js';
+import { isQuestion, splitClauses } from '../nlu/clauses.js';
 import { PLACE_TOKEN, type PlaceMention } from '../nlu/places.js';
 import { normalise, words } from '../nlu/normalise.js';
 import { alternativesOf, phrasesIn, wordSetOf } from '../nlu/phrases.js';
@@ -294,6 +294,15 @@ export function topAgrees(u: Understanding, metrics: readonly string[], deps: En
   const top = u.ranked[0] && deps.byId.get(u.ranked[0].intent);
   if (!top || !answersWithFigures(top)) return true;
   return metrics.length === 0 || !top.metric || metrics.some((m) => m === top.metric || intentForMetric(m, deps) === top);
+}
+
+/**
+ * Whether the parts of a message are sentences of one story rather than several questions: none is a question
+ * (a question word first or a question mark last), and none names a place or a figure other than the person's
+ * own ("hes got a cut on his hand he wont explain... i feel like im losing him"). A story is read whole.
+ */
+export function tellsOneStory(parts: readonly PartReading[], words: Pick<Words, 'question_starts' | 'joiners'>): boolean {
+  return parts.every((p) => !isQuestion(p.text, words) && p.frame.places.length === 0 && p.frame.metrics.every((m) => p.u.ownMetrics.includes(m)));
 }
 
 /** Whether an answered part is only social ("hi", "thanks") and can go when another part is answered. */

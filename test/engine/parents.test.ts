@@ -105,6 +105,14 @@ describe('help for parents and young people', () => {
     expect(undecidedSpeakerRule(weak, readSpeaker('my son was arrested in luton what do i do'), e)).toMatchObject({ intent: { id: parents } });
   });
 
+  // Regression: each sentence of a parent's story was answered on its own, the first as cuckooing ("his phone goes off").
+  it('should read a parent\'s story told in several sentences whole, and give the guidance for parents', () => {
+    const reply = ask('hes got a cut on his hand he wont explain, new clothes every week, and he flinches every time his phone goes off. im at my wits end i dont know who to turn to, his dad isnt around and i feel like im losing him');
+    expect(reply.intent).not.toBe('cuckooing');
+    expect(reply.text).toMatch(/NSPCC|0808 800 5000/);
+    expect(reply.frame.rule).not.toContain('+');
+  });
+
   it('should tell a teacher to take the worry to the designated safeguarding lead', () => {
     const reply = ask('a pupil told me today he is being made to carry drugs for someone, what should i do');
     expect(reply.tone).toBe('professional');

@@ -13,6 +13,7 @@ import {
   pointsBack,
   recallOf,
   splitParts,
+  tellsOneStory,
   tellsOwnStory,
   type PartReading,
   type Recall,
@@ -66,6 +67,21 @@ describe('splitting a message into parts', () => {
     expect(splitParts('what is county lines and how many were arrested in essex', words)).toEqual(['what is county lines', 'how many were arrested in essex']);
     expect(splitParts('knives and arrests for essex', words)).toEqual(['knives and arrests for essex']);
     expect(splitParts('arrests in kent. and deal lines?', words)).toEqual(['arrests in kent.', 'and deal lines?']);
+  });
+});
+
+describe('a story told in several sentences', () => {
+  const parts = (text: string) => splitParts(text, words).map(read);
+  it('should read sentences that neither ask nor name a figure or place asked for as one story', () => {
+    const story = parts('hes got a cut on his hand he wont explain, and his phone goes off all night. i feel like im losing him');
+    expect(story).toHaveLength(2);
+    expect(tellsOneStory(story, words)).toBe(true);
+  });
+
+  it('should keep the parts of a message that asks, or names figures or places, apart', () => {
+    expect(tellsOneStory(parts('hes got a cut on his hand. what are the signs?'), words)).toBe(false);
+    expect(tellsOneStory(parts('arrests in kent. knives in essex'), words)).toBe(false);
+    expect(tellsOneStory(parts('hes got a cut on his hand. how many phones were seized'), words)).toBe(false);
   });
 });
 
