@@ -170,7 +170,7 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
       const followed = followUp(part, asked, recall, home, knowledge);
       const fromConversation = followed.fromContext && inConversation;
       const last = plans.at(-1);
-      if (last?.placesOnly && !inConversation && followed.fromContext && followed.metrics.length > 0) plans.pop();
+      if (last && !inConversation && followed.fromContext && (last.placesOnly ? followed.metrics.length > 0 : worksOnLast(last.plan, followed))) plans.pop();
       const plan = planFigurePart(asked, { ...followed, fromContext: fromConversation }, deps, recall?.metrics[0], speaker, part.u);
       // The part as answered: its frame with what it took from before.
       plans.push({ plan, part: { ...part, frame: followed.frame }, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
@@ -195,6 +195,17 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   // Each answer once: one another answer holds whole ("200 arrests" and "not said how many were charged. 200 arrests") goes.
   const distinct = answers.filter((a, i) => !answers.some((b, j) => j !== i && b.planned.body.includes(a.planned.body) && (b.planned.body !== a.planned.body || j < i)));
   return { answers: distinct, recall: inConversation ? undefined : recall };
+}
+
+/**
+ * Whether a part ranks or adds up the figures the part just before it listed ("essex and kent deal lines, which
+ * had more"): its answer gives them, so the list goes.
+ */
+export function worksOnLast(last: PartPlan, followed: Followed): boolean {
+  const kind = followed.frame.operation.kind;
+  if ('planned' in last || !(RANKING.has(kind) || kind === 'sum' || kind === 'difference')) return false;
+  const listed = new Set(last.cells.map((c) => c.metric));
+  return followed.metrics.length > 0 && followed.metrics.every((m) => listed.has(m));
 }
 
 /**

@@ -126,12 +126,19 @@ const CONTEXT_WORDS = 4;
  * - With no such question, the clauses on the subject, first to last.
  * - Otherwise, or when a question is asked but none is on the subject ("how do I know? he has two
  *   phones"), the whole message: it is safer to read it all.
+ * A clause for which `asksFigures` holds asks, question word or not: "Hertfordshire: number of people arrested,
+ * and how many deal lines?" asks twice.
  * Callers may read both this and the whole message.
  */
-export function questionClause(clauses: readonly string[], isAboutUs: (clause: string) => number, words: Pick<Words, 'question_starts' | 'joiners'>): string {
+export function questionClause(
+  clauses: readonly string[],
+  isAboutUs: (clause: string) => number,
+  words: Pick<Words, 'question_starts' | 'joiners'>,
+  asksFigures: (clause: string) => boolean = () => false,
+): string {
   if (clauses.length <= 1) return clauses[0] ?? '';
   const about = clauses.map((c) => isAboutUs(c) > 0);
-  const asks = clauses.map((c) => isQuestion(c, words));
+  const asks = clauses.map((c) => isQuestion(c, words) || asksFigures(c));
   const askedAbout = clauses.map((_, i) => about[i]! && asks[i]!);
   const whole = clauses.join(' ');
 

@@ -299,12 +299,19 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const collapsed = lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w])));
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
+  /** Whether a clause names a figure that is not the person's own, outside a story of their own ("number of people arrested", not "my son was arrested"). */
+  const namesFiguresAsked = (clause: string): boolean => {
+    const tokens = translate(words(normalise(clause)));
+    const named = findMetrics(tokens);
+    return named.length > 0 && !tokens.some((t) => ownStory.has(t)) && ownedMetrics(tokens, findMetrics, english, named).length < named.length;
+  };
+  const ownStory = wordSetOf(english.own_story);
   /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
   const questionOf = (message: string): string | undefined => {
     const text = message.replace(CONTROL, ' '); // line breaks are spaces: they never split a question
     const stripped = knowledge.pleasantries.length > 0 ? stripPleasantries(text, knowledge.pleasantries).text : text;
     const clauses = splitClauses(stripped, english);
-    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs, english).trim() : stripped;
+    const picked = clauses.length > 1 ? questionClause(clauses, aboutUs, english, namesFiguresAsked).trim() : stripped;
     return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 

@@ -135,6 +135,7 @@ const CONVERSATIONS: Conversation[] = [
   // Spelling and places.
   { name: 'a misspelt county and figure', turns: [{ say: 'arests in esex', has: ['60'] }] },
   { name: 'the words that ask misspelt too', turns: [{ say: 'how meny arests in esex', has: ['60'] }] },
+  { name: 'a clause that names a figure with no question word is asked too', turns: [{ say: 'Kent: number of people arrested, and how many deal lines were seized?', has: ['40', '7'] }] },
   { name: 'a county split into words', turns: [{ say: 'cam bridge shire arrests', has: ['20'] }] },
   { name: 'words run together', turns: [{ say: 'arrestsinkent', has: ['40'] }] },
   { name: 'a place run into the word before it', turns: [{ say: 'how many arrests inkent', has: ['40'] }] },

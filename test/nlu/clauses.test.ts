@@ -161,4 +161,12 @@ describe('questionClause', () => {
   it('should not take a long story clause before the question as context', () => {
     expect(question('My brother was arrested by the police in Essex last year. how many arrests in kent?')).toBe('how many arrests in kent?');
   });
+
+  it('should take a clause the caller says asks for figures as a question, with no question word', () => {
+    const clauses = splitClauses('Hertfordshire: number of people arrested, and how many deal lines were seized?');
+    expect(clauses.length).toBeGreaterThan(1);
+    expect(questionClause(clauses, aboutUs, en)).toBe(clauses.at(-1));
+    const asksFigures = (c: string) => /\barrested\b/.test(c);
+    expect(questionClause(clauses, aboutUs, en, asksFigures)).toBe(clauses.join(' '));
+  });
 });
