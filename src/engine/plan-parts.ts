@@ -4,7 +4,7 @@ import { latestOperation, type Knowledge, type Operation } from '../knowledge/kn
 import { formatDateRange, listInWords } from '../knowledge/format.js';
 import { englishWords } from '../knowledge/languages.js';
 import type { Words } from '../knowledge/language-words.js';
-import { wordSetOf } from '../nlu/phrases.js';
+import { phrasesIn, wordSetOf } from '../nlu/phrases.js';
 import { PLACE_TOKEN } from '../nlu/places.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
@@ -147,7 +147,11 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   let inConversation = !told;
   const plans: { plan: PartPlan; part: PartReading; rule: string; social: boolean; placesOnly: boolean }[] = [];
   let time: Pick<FrameParts, 'time' | 'weeks'> | undefined;
-  for (const asIs of parts) {
+  let placeSaid = false;
+  for (const [i, given] of parts.entries()) {
+    // "how many arrests and how many weapons in essex": the place said at the end holds for the figures before it.
+    const asIs = placeSaid ? given : withPlacesAhead(given, parts.slice(i + 1), englishWords(knowledge.languages));
+    placeSaid ||= given.frame.places.length > 0;
     // "did they do another one in the autumn and what did they get": a time said earlier in the message holds for the parts after it.
     const part = asIs.frame.time.kind === 'none' && time ? { ...asIs, frame: { ...asIs.frame, ...time } } : asIs;
     if (asIs.frame.time.kind !== 'none') time = { time: asIs.frame.time, weeks: asIs.frame.weeks };
@@ -195,6 +199,23 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   // Each answer once: one another answer holds whole ("200 arrests" and "not said how many were charged. 200 arrests") goes.
   const distinct = answers.filter((a, i) => !answers.some((b, j) => j !== i && b.planned.body.includes(a.planned.body) && (b.planned.body !== a.planned.body || j < i)));
   return { answers: distinct, recall: inConversation ? undefined : recall };
+}
+
+/**
+ * A part that names figures but no place, nor the region, takes the places of the next part that names both,
+ * when both ask the same way: parallel questions share the place said last ("how many arrests and how many
+ * weapons in essex"), but "drugs worth and how many arrested in essex" asks the first of the region. The caller
+ * applies it only while no earlier part of the message named a place.
+ */
+export function withPlacesAhead(part: PartReading, later: readonly PartReading[], words: Pick<Words, 'asks_count'>): PartReading {
+  const { frame } = part;
+  if (frame.metrics.length === 0 || frame.places.length > 0 || frame.operation.kind !== 'value') return part;
+  const ahead = later.find((p) => p.frame.places.length > 0);
+  if (!ahead || ahead.frame.metrics.length === 0 || ahead.frame.counties.length === 0) return part;
+  const asks = phrasesIn(words.asks_count);
+  const asking = asks.first(part.u.tokens);
+  if (!asking || asking.at > 1 || asks.first(ahead.u.tokens)?.phrase !== asking.phrase) return part;
+  return { ...part, frame: { ...frame, places: ahead.frame.places.filter((p) => p.kind !== 'region'), counties: ahead.frame.counties } };
 }
 
 /**
