@@ -299,12 +299,17 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const collapsed = lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w])));
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
-  /** Whether a clause names a figure that is not the person's own, outside a story of their own ("number of people arrested", not "my son was arrested"). */
+  /**
+   * Whether a clause asks for figures, question word or not, outside a story of the person's own: it names a figure
+   * not their own ("number of people arrested", not "my son was arrested") or asks for figures ("and the overall figure too").
+   */
   const namesFiguresAsked = (clause: string): boolean => {
     const tokens = translate(words(normalise(clause)));
+    if (tokens.some((t) => ownStory.has(t))) return false;
     const named = findMetrics(tokens);
-    return named.length > 0 && !tokens.some((t) => ownStory.has(t)) && ownedMetrics(tokens, findMetrics, english, named).length < named.length;
+    return (named.length > 0 && ownedMetrics(tokens, findMetrics, english, named).length < named.length) || asksFigures.has(tokens);
   };
+  const asksFigures = phrasesIn(english.asks_figures);
   const ownStory = wordSetOf(english.own_story);
   /** The question on its own, when greetings, pleasantries, chatter or a story surround it; undefined otherwise. */
   const questionOf = (message: string): string | undefined => {
