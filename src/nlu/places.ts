@@ -1,5 +1,5 @@
 import type { Place } from '../knowledge/schema.js';
-import { createNameIndex, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
+import { createNameIndex, lettersLeftOut, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
 import { normalise } from './normalise.js';
 import { createPhraseIndex } from './phrases.js';
 
@@ -35,6 +35,8 @@ export interface PlaceFinderOptions {
   commonWords?: ReadonlySet<string>;
   /** Month names (data/lang/en.yaml's `words.months`): times, never towns (March is also a town in Cambridgeshire). */
   months?: readonly string[];
+  /** Words of the figures (data/metrics.yaml): a short town right next to one is a place ("ely arrests"), unless the examples use its name in another sense. */
+  figureWords?: ReadonlySet<string>;
 }
 
 /**
@@ -90,6 +92,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     const prefixed = typed.length >= 7 && !typed.includes(' ') ? fullNames.find(({ word }) => word.length > typed.length && word.startsWith(typed)) : undefined;
     const once =
       [...typed].flatMap((c, i) => (c === typed[i - 1] ? [typed.slice(0, i) + typed.slice(i + 1)] : [])).find((w) => short.has(w)) ??
+      // Or one letter left out where the name sounds the same (lutn), in a word the examples do not use.
+      (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length + 1 && !name.includes(' ') && lettersLeftOut(typed, name) && soundAlike(typed, name))) ??
       // Or one letter changed where the name sounds the same (bedz, harts), in a word the examples do not use.
       (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length && !name.includes(' ') && oneLetterChanged(typed, name) && soundAlike(typed, name)));
     if (prefixed) found = { key: prefixed.key, town: false };
@@ -150,6 +154,14 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     return found;
   };
 
+  /**
+   * What shows a short town is a place: "in", "at", "from"... before it, or a figure word right next to it ("ely
+   * arrests", "arrests ely"), unless the examples use the name in another sense ("deal lines").
+   */
+  const placeCue = (tokens: readonly string[], i: number, town: string) =>
+    PLACE_PREPOSITIONS.has(tokens[i - 1] ?? '') ||
+    (!options.commonWords?.has(town) && [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && options.figureWords?.has(t)));
+
   /** An ambiguous town counts when its county is named too, or it is written with a capital after "in", "at", "near" or "from". */
   const backedUp = (town: string, county: string, mentions: readonly PlaceMention[], typed: string | undefined) =>
     mentions.some((m) => m.key === county) ||
@@ -164,7 +176,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
         let matched = 0;
         let hit: { key: string; town: boolean } | undefined;
         const listed = index.at(tokens, i);
-        if (listed && !(listed.length === 1 && guarded.has(listed.phrase) && !PLACE_PREPOSITIONS.has(tokens[i - 1] ?? ''))) {
+        if (listed && !(listed.length === 1 && guarded.has(listed.phrase) && !placeCue(tokens, i, listed.phrase))) {
           hit = listed.value;
           matched = listed.length;
         }

@@ -237,7 +237,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
   for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
-  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge, options.outOfScope), months: english.months });
+  const figureWords = new Set([...knowledge.metrics.values()].flatMap((m) => m.words.flatMap((w) => words(normalise(w)))));
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge, options.outOfScope), months: english.months, figureWords });
   const translate = createLexicon(knowledge.words);
   // Each figure's words as listed and as the slang reading turns them ("drug lines" is read "drugs lines").
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) =>

@@ -43,6 +43,24 @@ describe('createPlaceFinder', () => {
     expect(monthsOf(['frostmonth']).find(words(normalise('arrests in March')), 'arrests in March').places).toEqual(['cambridgeshire']);
   });
 
+  it('should read a short town as a place after "in", or right next to a figure word, but not a word the examples use otherwise', async () => {
+    const { places } = (await realEngine()).knowledge;
+    const withFigures = createPlaceFinder(places, { figureWords: new Set(['arrests', 'lines']), commonWords: new Set(['deal']) });
+    const found = (text: string) => withFigures.find(words(normalise(text))).places;
+    expect(placesIn('ely arrests')).toEqual([]);
+    expect(found('ely arrests')).toEqual(['cambridgeshire']);
+    expect(found('arrests ely')).toEqual(['cambridgeshire']);
+    expect(found('what about ely')).toEqual([]);
+    expect(found('arrests in ely')).toEqual(['cambridgeshire']);
+    expect(found('deal lines in kent')).toEqual(['kent']);
+  });
+
+  it('should read a short name past one letter left out when it sounds the same', () => {
+    expect(placesIn('lutn')).toEqual(['bedfordshire']);
+    expect(placesIn('kent')).toEqual(['kent']);
+    expect(placesIn('hers')).toEqual([]);
+  });
+
   it('should replace a multi-word alias with a single marker', () => {
     expect(finder.find(words(normalise('arrests by essex police today'))).tokens).toEqual(['arrests', 'by', 'zplace', 'today']);
   });
