@@ -41,7 +41,7 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number, te
   const { knowledge } = reader;
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const emergencyRead = danger ?? readDanger(text, reader.danger);
-  const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0, englishWords(knowledge.languages));
+  const contact = contactRule(emergencyRead.value ? [] : [...typed, '|', ...u.tokens], u.mentions.length > 0, englishWords(knowledge.languages), u.metrics.length > 0);
   const time = timeStep(typed, knowledge, now);
   const weeks = time.value.operations.map((id) => knowledge.operations.find((o) => o.id === id)!).filter(Boolean);
   const op = weeks[0] ?? latestOperation(knowledge);

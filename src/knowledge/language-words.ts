@@ -11,6 +11,7 @@ export const WORD_LISTS = {
   // A request for a phone number (src/frame/contact.ts).
   contact: 'phrases asking how to reach someone',
   contact_who: 'words for the police or Crimestoppers, whom a contact question must be about',
+  contact_after: 'words right after one of contact_who that ask how to reach them: "crimestoppers number"',
   crimestoppers: 'names of Crimestoppers',
   // What to do with the figures (src/frame/operation.ts).
   sum: 'phrases asking to add figures together',

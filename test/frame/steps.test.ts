@@ -36,8 +36,11 @@ describe('contactRule', () => {
   });
 
   it('should take its phrases from the words it is given', () => {
-    const invented = { contact: ['ring up'], contact_who: ['sheriff'], crimestoppers: ['grasswatch'] };
+    const invented = { contact: ['ring up'], contact_who: ['sheriff'], contact_after: ['hotline'], crimestoppers: ['grasswatch'] };
     expect(contactRule(w('how do i ring up the sheriff'), false, invented).value).toBe(true);
+    expect(contactRule(w('sheriff hotline?'), false, invented).value).toBe(true);
+    expect(contactRule(w('hotline for the sheriff'), false, invented).value).toBe(false);
+    expect(contactRule(w('the sheriff hotline and the number of arrests'), false, invented, true).value).toBe(false);
     expect(contactRule(w('how do i ring up grasswatch'), true, invented).crimestoppers).toBe(true);
     expect(contactRule(w('number for essex police'), false, invented).value).toBe(false);
   });
