@@ -29,7 +29,7 @@ function printDetails(title: string, report: EvalReport): void {
  */
 async function main(argv: string[]): Promise<void> {
   const engine = await loadEngine(fileSettings());
-  const { sections, gate } = await runGate(engine, PROJECT_ROOT);
+  const { sections, gate, week } = await runGate(engine, PROJECT_ROOT);
   if (argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(evalJson(sections), null, 2)}\n`);
     return;
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
     if (blocking > 0) {
       console.log('Not accepted: fix the problems marked ERROR above first.');
     } else {
-      await writeBaseline(PROJECT_ROOT, sections, engine.intents);
+      await writeBaseline(PROJECT_ROOT, sections, engine.intents, week);
       console.log(`Accepted: this run is now the one \`npm run check\` compares with (${BASELINE_FILE}).`);
     }
   }

@@ -8,7 +8,7 @@ import { localise } from '../reply/localise.js';
 import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
-import { latestOperation, type Knowledge } from '../knowledge/knowledge.js';
+import { knowledgeAsOf, latestOperation, type Knowledge } from '../knowledge/knowledge.js';
 import { createUnderstanding } from '../nlu/understand.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { placeName } from '../reply/fields.js';
@@ -72,6 +72,8 @@ export interface Engine {
   answerTopic(intentId: string, place?: string, context?: ChatContext, now?: number): EngineReply;
   readonly knowledge: Knowledge;
   readonly intents: readonly Intent[];
+  /** The engine as it answered when a week was the newest (data/operations/ without the weeks after it). */
+  asOf(weekId: string): Engine;
 }
 
 const EMPTY_BODY =
@@ -227,12 +229,17 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     }
   };
 
-  return {
+  const self: Engine = {
     knowledge,
     intents,
     answer: guarded(answer),
     answerTopic: guarded(answerTopic),
+    asOf(weekId) {
+      const then = knowledgeAsOf(knowledge, weekId);
+      return then === knowledge ? self : createEngine(then, intents, match, tools);
+    },
   };
+  return self;
 }
 
 /** The frame of a topic chosen from a button: one county or the region, the latest week. */

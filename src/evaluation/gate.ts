@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
+import { latestOperation } from '../knowledge/knowledge.js';
 import { NONE, type CaseResult } from './evaluate.js';
 import type { Problem } from '../files/problem.js';
-import { EVAL_DIR, runSuite, type Section } from './suite.js';
+import { EVAL_DIR, OWN_TESTS, runSuite, type Section } from './suite.js';
 
 /** Where the last accepted run is kept, relative to the project folder. */
 export const BASELINE_FILE = 'test/eval/baseline.json';
@@ -30,6 +31,11 @@ const baselineSchema = z.strictObject({
   wrong: z.array(z.string()),
   /** Topic → a fingerprint of what decides which questions it takes (see {@link topicFingerprints}). */
   topics: z.record(z.string(), z.string()).optional(),
+  /**
+   * The week (an operation id) the questions were asked as of: the newest when the run was first accepted. A week
+   * added later changes no answer the evaluation judges, so adding one cannot fail the gate (see {@link evaluationEngine}).
+   */
+  week: z.string().optional(),
 });
 
 /** The last accepted run: which question went where, and the score. */
@@ -109,7 +115,7 @@ function unique(sections: readonly Section[]): CaseResult[] {
 }
 
 /** The baseline that records this run. Keys are sorted so the file changes line by line. */
-export function baselineOf(sections: readonly Section[], topics?: Readonly<Record<string, string>>): Baseline {
+export function baselineOf(sections: readonly Section[], topics?: Readonly<Record<string, string>>, week?: string): Baseline {
   const all = sections.flatMap((s) => s.report.results);
   const results = unique(sections).sort((a, b) => (a.case.text < b.case.text ? -1 : a.case.text > b.case.text ? 1 : 0));
   return {
@@ -118,7 +124,18 @@ export function baselineOf(sections: readonly Section[], topics?: Readonly<Recor
     routes: Object.fromEntries(results.map((r) => [caseKey(r.case), routeOf(r)])),
     wrong: results.filter((r) => !r.correct).map((r) => caseKey(r.case)),
     ...(topics && { topics: Object.fromEntries(Object.entries(topics).sort(([a], [b]) => (a < b ? -1 : 1))) }),
+    ...(week && { week }),
   };
+}
+
+/**
+ * The engine the evaluation asks its questions of: as it stood when the accepted run's week was the newest. The
+ * questions were written about that week, so a later week (which may publish fewer figures) changes nothing they
+ * judge; a corrected figure of that week, or any edit to the topics, still does. No accepted run, or a week no
+ * longer in data/operations/: the engine as it is.
+ */
+export function evaluationEngine(engine: Engine, baseline: Pick<Baseline, 'week'> | undefined): Engine {
+  return baseline?.week ? engine.asOf(baseline.week) : engine;
 }
 
 /**
@@ -152,9 +169,9 @@ export async function readBaseline(projectRoot: string): Promise<Baseline | unde
   return parsed.data;
 }
 
-/** Records this run as the accepted one. */
-export async function writeBaseline(projectRoot: string, sections: readonly Section[], intents: readonly Intent[]): Promise<void> {
-  await writeFile(resolve(projectRoot, BASELINE_FILE), `${JSON.stringify(baselineOf(sections, topicFingerprints(intents)), null, 2)}\n`);
+/** Records this run as the accepted one, asked as of `week`. */
+export async function writeBaseline(projectRoot: string, sections: readonly Section[], intents: readonly Intent[], week?: string): Promise<void> {
+  await writeFile(resolve(projectRoot, BASELINE_FILE), `${JSON.stringify(baselineOf(sections, topicFingerprints(intents), week), null, 2)}\n`);
 }
 
 const quote = (texts: readonly string[]) => {
@@ -200,6 +217,7 @@ export function compareWithBaseline(
       return baseline.topics !== undefined && baseline.topics[id] !== topics[id];
     };
     const knownTopics = new Set(Object.values(baseline.routes).map(topicOf));
+    const changedTopics = baseline.topics === undefined ? [] : Object.keys(topics).filter((id) => baseline.topics![id] !== topics[id]).sort();
     for (const r of results) {
       const before = baseline.routes[caseKey(r.case)];
       if (before === undefined) continue;
@@ -231,13 +249,23 @@ export function compareWithBaseline(
             ? `Your new topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. If they belong to it, accept the run; if not, its examples are too broad.`
             : edited(to)
               ? `Your topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. If they belong to it, accept the run; if not, its examples are too broad.`
-              : `The topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. Its examples did not change: another edit (to data/, or to a topic these questions used to get) moved them.`,
+              : `The topic \`${to}\` now answers ${questions(moves.length)} that used to go elsewhere: ${listed}${more}. Its examples did not change: ${changedTopics.length > 0 ? `the edit to ${changedTopics.map((t) => `\`${t}\``).join(', ')} (or to data/) moved them` : 'another edit (to data/, or to a topic these questions used to get) moved them'}.`,
       );
     }
     const wrongStill = newlyWrong.filter((r) => !moved.some((m) => m.text === caseKey(r.case)));
     if (wrongStill.length > 0) {
       warnings.push(`${questions(wrongStill.length)} answered right at the last accepted run now get a wrong reply on the same topic: ${wrongStill.slice(0, QUOTED).map((r) => `"${caseKey(r.case)}" (${r.notes.join('; ')})`).join(', ')}${wrongStill.length > QUOTED ? ` and ${wrongStill.length - QUOTED} more` : ''}.`);
     }
+  }
+  // A topic's own tests (`tests:` in its file) say what it must answer: each one missed is an error, as in npm test.
+  const ownTests = sections.find((s) => s.key === OWN_TESTS)?.report.results.filter((r) => !r.correct) ?? [];
+  const byTopic = new Map<string, CaseResult[]>();
+  for (const r of ownTests) byTopic.set(r.case.from, [...(byTopic.get(r.case.from) ?? []), r]);
+  for (const [file, missed] of byTopic) {
+    errors.push(
+      `${file}: ${questions(missed.length)} of its own tests ${missed.length === 1 ? 'is' : 'are'} not answered right: ${missed.map((r) => `"${r.case.text}" (${where(routeOf(r))}: ${r.notes.join('; ')})`).join(', ')}. ` +
+        'Add examples worded like them, or change the tests.',
+    );
   }
   if (all.length === 0) errors.push(`No test questions were found in ${EVAL_DIR}: the edit cannot be checked.`);
   else if (right / all.length < PASS_MARK) {
@@ -278,11 +306,14 @@ export async function checkEdit(engine: Engine, projectRoot: string): Promise<Pr
 }
 
 /** Runs the whole evaluation on an engine and compares it with the accepted run: what `npm run check` does last. */
-export async function runGate(engine: Engine, projectRoot: string): Promise<{ sections: Section[]; gate: GateResult }> {
-  const sections = await runSuite(engine, projectRoot);
+export async function runGate(engine: Engine, projectRoot: string): Promise<{ sections: Section[]; gate: GateResult; week: string }> {
+  const baseline = await readBaseline(projectRoot);
+  const asked = evaluationEngine(engine, baseline);
+  const sections = await runSuite(asked, projectRoot);
   const dangerIntents = new Set(engine.intents.filter((i) => i.danger).map((i) => i.id));
   const youngIntents = new Set(engine.intents.filter((i) => i.default_tone === 'young').map((i) => i.id));
-  return { sections, gate: compareWithBaseline(sections, await readBaseline(projectRoot), dangerIntents, youngIntents, topicFingerprints(engine.intents)) };
+  const week = latestOperation(asked.knowledge).id;
+  return { sections, week, gate: compareWithBaseline(sections, baseline, dangerIntents, youngIntents, topicFingerprints(engine.intents)) };
 }
 
 /** The opening sentence of the report and of the console output. */

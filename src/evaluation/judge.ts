@@ -3,7 +3,7 @@ import { formatDate, groupThousands, MONTH_NAMES } from '../knowledge/format.js'
 import type { Figure } from '../knowledge/schema.js';
 import { ENGLISH, SENTENCES, sentenceIn, type SentenceKey } from '../knowledge/languages.js';
 import { contactFields, currentFooter, DANGER_FIRST_LINE } from '../reply/compose.js';
-import { evaluateArithmetic } from './arithmetic.js';
+import { evaluateArithmetic, namesIn } from './arithmetic.js';
 
 /** What a right reply must hold, stated by data field rather than by today's figures. */
 export interface Expectations {
@@ -221,12 +221,21 @@ export function judgeReply(
   const e = c.expect;
   const value = (field: string) => figureOf(knowledge, field, week)?.value;
 
+  // A figure the week answered does not publish (a newer week that leaves a county out): the reply must say so plainly.
+  const unpublished = (field: string) => !saysNotPublished(reply) && notes.push(`does not say plainly that ${describeField(knowledge, field, week)} was not published for the week of ${formatDate(week.start, false)}`);
   for (const field of e.fields) {
     const figure = value(field);
-    if (figure === undefined) notes.push(`the case asks for ${field}, which the data does not publish`);
-    else if (!appearsAsNumber(body, figure)) notes.push(`lacks the ${describeField(knowledge, field, week)}`);
+    if (figure === undefined) {
+      if (!knowledge.operations.some((op) => figureOf(knowledge, field, op))) notes.push(`the case asks for ${field}, which the data does not publish`);
+      else unpublished(field);
+    } else if (!appearsAsNumber(body, figure)) notes.push(`lacks the ${describeField(knowledge, field, week)}`);
   }
   for (const expression of e.computed) {
+    const missing = namesIn(expression).find((f) => value(f) === undefined && knowledge.operations.some((op) => figureOf(knowledge, f, op)));
+    if (missing) {
+      unpublished(missing);
+      continue;
+    }
     try {
       const result = evaluateArithmetic(expression, value);
       if (!containsComputed(body, result)) notes.push(`lacks ${expression} (${Number(result.toFixed(1))})`);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.js';
 import { decodeUtf8, explainYamlError, findSlips } from './slips.js';
@@ -30,6 +30,12 @@ export function parseYaml(text: string, file: string): { doc?: YamlFile; problem
     };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    // A field's own line is its name's: a list under it starts on the next line.
+    const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+    if (path.length > 0 && isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
+    }
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
@@ -61,7 +67,8 @@ export function validate<T>(doc: YamlFile, schema: z.ZodType<T>): { value?: T; p
     problems: result.error.issues
       .map((issue) => ({
         file: doc.file,
-        line: doc.lineOf(issue.path),
+        // An unknown field is found on its own line, not on the line of the block it sits in.
+        line: (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? doc.lineOf([...issue.path, issue.keys[0]]) : undefined) ?? doc.lineOf(issue.path),
         field: issue.path.map(String).join('.'),
         message: issue.code === 'invalid_key' ? badName(String(issue.path[issue.path.length - 1])) : issue.message,
         severity: 'error' as const,

@@ -42,6 +42,15 @@ export const REQUIRED_CONTACTS = { emergency: '999', police: '101', crimestopper
 
 export type RequiredContact = keyof typeof REQUIRED_CONTACTS;
 
+/**
+ * The knowledge as it stood when a week was the newest: that week and the ones before it. Unknown or already
+ * newest: the knowledge as it is.
+ */
+export function knowledgeAsOf(knowledge: Knowledge, weekId: string): Knowledge {
+  const at = knowledge.operations.findIndex((op) => op.id === weekId);
+  return at <= 0 ? knowledge : { ...knowledge, operations: knowledge.operations.slice(at) };
+}
+
 /** The operation answers describe unless the user asks for another. */
 export function latestOperation(knowledge: Knowledge): Operation {
   const op = knowledge.operations[0];

@@ -6,7 +6,7 @@ import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { readEvalSet } from '../../src/evaluation/cases.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
-import { PASS_MARK } from '../../src/evaluation/gate.js';
+import { evaluationEngine, PASS_MARK, readBaseline } from '../../src/evaluation/gate.js';
 import type { EvalCase } from '../../src/evaluation/evaluate.js';
 import { normalise } from '../../src/nlu/normalise.js';
 
@@ -33,8 +33,9 @@ describe('the evaluation set', () => {
   });
 
   // The accuracy the project promises, the same pass mark as npm run check and live reload (src/evaluation/gate.ts).
-  it('should answer in-scope questions with the right facts, and reject the rest, at the pass mark, and always give the footer', () => {
-    const report = evaluate(engine, cases);
+  // Asked as of the accepted run's week, as npm run check asks them: a week added since changes nothing here.
+  it('should answer in-scope questions with the right facts, and reject the rest, at the pass mark, and always give the footer', async () => {
+    const report = evaluate(evaluationEngine(engine, await readBaseline(PROJECT_ROOT)), cases);
     expect(report.inScopeAccuracy).toBeGreaterThanOrEqual(PASS_MARK);
     expect(report.outOfScopeRejection).toBeGreaterThanOrEqual(PASS_MARK);
     expect(report.footerRate).toBe(1);

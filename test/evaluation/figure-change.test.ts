@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
-import { compareWithBaseline, readBaseline } from '../../src/evaluation/gate.js';
+import { compareWithBaseline, readBaseline, runGate } from '../../src/evaluation/gate.js';
 import { runSuite, type Section } from '../../src/evaluation/suite.js';
 import { copyWorkspace, type Workspace } from '../helpers/fixtures.js';
 
@@ -56,5 +56,44 @@ describe('the evaluation after a correct edit of figures', () => {
     expect(gate.errors).toEqual([]);
     // Correcting a figure moves no question: whatever stood moved before the edit stands moved after it.
     expect(gate.moved).toEqual(compareWithBaseline(before, baseline).moved);
+  });
+});
+
+// A member of staff added a second week, as docs/editing-intents.md says, leaving out what its release did not
+// publish; the gate failed 491 questions written about the first week (Cambridgeshire's arrests "not published").
+describe('the evaluation after a new week that publishes fewer figures', { timeout: 120_000 }, () => {
+  let ws: Workspace;
+  const NEW_WEEK = `id: staff-added-week
+name: A later week of action
+ran_by: { name: Eastern Region Special Operations Unit, short: ERSOU }
+start: 2031-10-06
+end: 2031-10-12
+published: 2031-10-17
+source: { publisher: Essex Police, title: Results of a later week of action, file: later-week.txt }
+region:
+  arrests: { value: 120 }
+counties:
+  essex:
+    arrests: { value: 37 }
+facts:
+  awareness: Officers visited schools to help staff spot the signs of exploitation.
+  statement: 'A spokesperson said: "Officers worked hard this week."'
+`;
+
+  beforeAll(async () => {
+    ws = await copyWorkspace({ data: resolve(PROJECT_ROOT, 'data') });
+    await ws.write('data/operations/2031-10-later-week.yaml', NEW_WEEK);
+  });
+  afterAll(() => ws?.remove());
+
+  it('should answer from the new week, and judge the questions as of the week they were written about', async () => {
+    const real = await projectEngine();
+    const edited = await loadEngine({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
+    expect(edited.knowledge.operations[0]!.id).toBe('staff-added-week');
+    expect(edited.answer('how many arrests in essex').text).toContain('37');
+    expect(edited.answer('how many arrests in cambridgeshire').text).toMatch(/not published/i);
+    const [{ gate, sections }, { sections: realSections }] = await Promise.all([runGate(edited, PROJECT_ROOT), runGate(real, PROJECT_ROOT)]);
+    expect(gate.errors).toEqual([]);
+    expect(rightOnes(sections)).toEqual(rightOnes(realSections));
   });
 });

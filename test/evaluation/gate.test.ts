@@ -140,6 +140,24 @@ describe('questions that move topic', () => {
     expect(gate.protectedMoves).toEqual([]);
   });
 
+  it('should name the topics edited when a topic whose examples did not change takes questions', () => {
+    const plain = all().find((r) => r.correct && r.got === 'arrests' && !r.case.kind && !r.case.expect.danger)!;
+    const before = baselineOf(sections, { ...topics, feedback: 'old' });
+    before.routes[caseText(plain)] = 'deal_lines';
+    const gate = compareWithBaseline(sections, before, dangerIntents(), young(), { ...topics, feedback: 'new' });
+    expect(gate.warnings.join('\n')).toContain('Its examples did not change: the edit to `feedback` (or to data/) moved them');
+  });
+
+  // Staff added a topic whose own tests went elsewhere: check passed, and only npm test said so.
+  it("should refuse a topic that misses its own tests, naming the file and each test", () => {
+    const own = sections.find((s) => s.key === 'intents')!;
+    const missed = own.report.results[0]!;
+    const failing = sections.map((s) => (s === own ? { ...s, report: { ...s.report, results: s.report.results.map((r) => (r === missed ? { ...r, correct: false, got: null, notes: ['went elsewhere'] } : r)) } } : s));
+    const gate = compareWithBaseline(failing, baselineOf(sections, topics), dangerIntents(), young(), topics);
+    expect(gate.passed).toBe(false);
+    expect(gate.errors.join('\n')).toContain(`${missed.case.from}: 1 question of its own tests is not answered right: "${missed.case.text}"`);
+  });
+
   it('should fail below the pass mark, saying so as an error', () => {
     const failing = sections.map((s) => ({ ...s, report: { ...s.report, results: s.report.results.map((r) => ({ ...r, correct: false })) } }));
     const gate = compareWithBaseline(failing, undefined);

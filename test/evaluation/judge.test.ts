@@ -64,6 +64,15 @@ describe('the judge of a reply', () => {
     expect(judge('Nothing.', { fields: ['suffolk.arrests'] })[0]).toMatch(/suffolk\.arrests, which the data does not publish/);
   });
 
+  it('should want "not published" for a figure another week has but the week answered does not', () => {
+    const week = { ...knowledge.operations[0]!, id: 'later-week', counties: {} };
+    const inWeek = (reply: string, expect: Partial<Expectations>) =>
+      judgeReply(composeReply(reply), { scope: 'in', expect: { ...noExpectations(), ...expect }, forbid: { fields: [] } }, knowledge, week);
+    expect(inWeek('An arrest figure for Essex was not published.', { fields: ['essex.arrests'] })).toEqual([]);
+    expect(inWeek('Nothing.', { fields: ['essex.arrests'] })[0]).toMatch(/does not say plainly that Essex arrests .*was not published/);
+    expect(inWeek('Nothing.', { computed: ['essex.arrests + kent.arrests'] })[0]).toMatch(/was not published/);
+  });
+
   it('should work out computed values and accept a whole number or one decimal, with or without %', () => {
     // 100 * 44 / 144 = 30.555...
     expect(judge('Essex made 31% of the arrests.', { computed: ['100 * essex.arrests / region.arrests'] })).toEqual([]);

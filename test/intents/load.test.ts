@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/engine/load-engine.js';
@@ -51,6 +52,9 @@ describe('loadIntents', () => {
     await ws.edit('intents/thanks.yaml', (t) => t.replace('examples:', 'exmaples:'));
     const problems = (await problemsFor(ws)).join('\n');
     expect(problems).toMatch(/intents\/thanks\.yaml:\d+: unknown field "exmaples" \(known: id, description/);
+    // On the misspelt field's own line, not the first line of the file.
+    const line = Number(/thanks\.yaml:(\d+): unknown field "exmaples"/.exec(problems)![1]);
+    expect((await readFile(join(ws.intentsDir, 'thanks.yaml'), 'utf8')).split('\n')[line - 1]).toMatch(/^exmaples:/);
     expect(problems).toMatch(/intents\/thanks\.yaml(:\d+)?: examples: should be a list of example questions/);
   });
 

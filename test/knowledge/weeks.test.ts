@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkAll, loadEngine } from '../../src/engine/load-engine.js';
 import { formatProblem } from '../../src/files/problem.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { knowledgeAsOf } from '../../src/knowledge/knowledge.js';
 import { operationLookup, regionLookup } from '../../src/reply/fields.js';
 import { copyWorkspace, FIXTURE_DATA, type Workspace } from '../helpers/fixtures.js';
 
@@ -18,6 +19,17 @@ describe('several weeks of action', () => {
     expect(regionLookup(autumn!, knowledge!)('arrests')).toBe('83');
     expect(regionLookup(autumn!, knowledge!)('knives')).toBeUndefined();
     expect(operationLookup(spring!, knowledge!)('dates')).toBe('Monday 7 April to Friday 11 April 2031');
+  });
+
+  it('should give the knowledge as it stood when an earlier week was the newest, and answer from it', async () => {
+    const { knowledge } = await loadKnowledge(FIXTURE_DATA);
+    expect(knowledgeAsOf(knowledge!, 'invented-2031-04').operations.map((op) => op.id)).toEqual(['invented-2031-04']);
+    expect(knowledgeAsOf(knowledge!, 'invented-2031-10')).toBe(knowledge);
+    expect(knowledgeAsOf(knowledge!, 'no-such-week')).toBe(knowledge);
+    const engine = await loadEngine({ dataDir: FIXTURE_DATA });
+    expect(engine.answer('how many arrests in the region').text).toContain('83');
+    expect(engine.asOf('invented-2031-04').answer('how many arrests in the region').text).toContain('70');
+    expect(engine.asOf('invented-2031-10')).toBe(engine);
   });
 
   it("should fill {facts.X} from the week's own facts first, then data/shared.yaml", async () => {
