@@ -28,6 +28,7 @@ import {
   planShare,
   planSum,
   planWeeks,
+  versusVerdict,
   say,
   capitalised,
   titleCase,
@@ -308,8 +309,11 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   }
   if (intent.answer.most) {
     const compared = compare(intent, op, knowledge, { places: counties, metrics: parts.metrics, fewest: kind === 'fewest', previousMetric: follow.previousMetric });
+    // Two counties side by side: which had more, and by how many ("are they the same?", "by how many?").
+    const verdict = counties.length === 2 ? versusVerdict(op, knowledge, [counties[0]!, counties[1]!], compared.metric) : undefined;
+    const body = verdict ? `${compared.body}\n${verdict}` : compared.body;
     // A follow-up such as "what about Kent?" then asks about the figure just compared.
-    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', compared.body), intent, metrics: [compared.metric] };
+    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', body), intent, metrics: [compared.metric] };
   }
   let body = templateFigures(intent, op, knowledge, counties);
   if (fromContext) body += `\n\n(That is for ${counties.map((p) => placeName(knowledge, p)).join(' and ')}, from your last question. Ask "in total" for the whole region.)`;

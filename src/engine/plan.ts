@@ -3,7 +3,7 @@ import { inRegion } from '../frame/places.js';
 import type { FramePlace } from '../frame/types.js';
 import type { Intent } from '../intents/load.js';
 import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
-import type { Knowledge, Operation } from '../knowledge/knowledge.js';
+import { countyFigure, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import type { FacetDef, Figure } from '../knowledge/schema.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fill, fillFirst } from '../reply/template.js';
@@ -206,6 +206,20 @@ export function planWeeks(weeks: readonly Operation[], knowledge: Knowledge, pla
       ? say(knowledge, 'weeks_same', { label: metric.label })
       : say(knowledge, 'weeks_more', { operation: nameOf(inOrder[more]!), difference: formatFigure({ value: Math.abs(a.value - b.value) }, metric), label: metric.label });
   return { body: `${body}\n${verdict}`, rule: 'plan-weeks-versus', figures: true };
+}
+
+/**
+ * Of two counties side by side, which had more and by how many, or that they had the same ("Kent had 3 more than
+ * Hertfordshire"); nothing when either figure was not published.
+ */
+export function versusVerdict(op: Operation, knowledge: Knowledge, places: readonly [string, string], metricKey: string): string | undefined {
+  const metric = knowledge.metrics.get(metricKey);
+  const [a, b] = places.map((p) => countyFigure(op, p, metricKey));
+  if (!metric || !a || !b || a.qualifier || b.qualifier) return undefined;
+  const [nameA, nameB] = places.map((p) => placeName(knowledge, p)) as [string, string];
+  if (a.value === b.value) return say(knowledge, 'places_same', { places: listInWords([nameA, nameB]), value: formatFigure(a, metric) });
+  const [more, less] = a.value > b.value ? [nameA, nameB] : [nameB, nameA];
+  return say(knowledge, 'places_more', { more, less, difference: formatFigure({ value: Math.abs(a.value - b.value) }, metric) });
 }
 
 /** An intent's figure templates for the region or each county, as the intent file words them. */

@@ -43,6 +43,8 @@ export const WORDING_SENTENCES = {
   week_line_dates: "one week in a list of weeks that share a name",
   weeks_more: "of two weeks side by side, the one with more",
   weeks_same: "two weeks side by side with the same figure",
+  places_more: "of two counties side by side, the one with more",
+  places_same: "two counties side by side with the same figure",
   not_published_short: "in a list, a figure that was not published",
   specific_no_answer: "something else asked, naming a place or a figure of the week: what the bot can say about those instead",
   facet_no_figure: "a breakdown the release does not give, and no figure for it",

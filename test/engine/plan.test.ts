@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, EngineReply } from '../../src/engine/engine.js';
 import { body, fixtureEngine, on } from '../frame/fixture.js';
+import { versusVerdict } from '../../src/engine/plan.js';
 
 // Fixture figures (invented): spring 2022 week: region 200 arrests, Essex 60, Kent 40, Cambridgeshire 20,
 // Bedfordshire 10; autumn 2021 week: region 90 arrests, Essex 30, Kent 20. Suffolk has no figures.
@@ -18,6 +19,15 @@ describe('the answer planner', () => {
     expect(body(r.text)).toContain('200');
     expect(body(r.text)).toContain('7 March');
     expect(r.frame.time).toEqual({ kind: 'none', operations: ['fixture-2022-03'] });
+  });
+
+  it('should say which of two counties had more and by how many, or that they had the same', () => {
+    expect(body(ask('essex vs kent arrests').text)).toContain('Essex had 20 more than Kent.');
+    expect(body(ask('kent and essex arrests - are they the same?').text)).toContain('Essex had 20 more than Kent.');
+    const week = engine.knowledge.operations[0]!;
+    const even = { ...week, counties: { ...week.counties, kent: { ...week.counties.kent, arrests: { value: 60 } } } };
+    expect(versusVerdict(even, engine.knowledge, ['essex', 'kent'], 'arrests')).toBe('Essex and Kent had the same number: 60 each.');
+    expect(versusVerdict(week, engine.knowledge, ['essex', 'suffolk'], 'arrests')).toBeUndefined();
   });
 
   it('should say a breakdown was not published before giving the nearest figure', () => {
