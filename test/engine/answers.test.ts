@@ -69,10 +69,14 @@ describe('figures', () => {
     const allowed = new Set([...published, '7', '11', '18', '2022', ...contactDigits]);
     const questions = engine.intents.flatMap((i) => [...i.examples, ...i.tests]);
     for (const county of engine.knowledge.places.keys()) for (const m of ['arrests', 'knives', 'deal lines', 'phones', 'cash', 'drugs', 'safeguarding']) questions.push(`${m} in ${county}`);
+    // A gap between two counties' published figures, in a reply that says it is its own calculation.
+    const gaps = new Set(Object.values(op.counties).flatMap((a) => Object.values(op.counties).flatMap((b) => Object.keys(a).flatMap((m) => (b[m] ? [Math.abs(a[m]!.value - b[m]!.value).toLocaleString('en-GB')] : [])))));
     for (const q of questions) {
       // A year the question names may be echoed ("I don't have figures for 2020"); nothing else may appear.
       const typed = new Set(q.match(/\b(?:19|20)\d\d\b/g) ?? []);
-      for (const n of ask(q).text.match(/\d[\d,]*/g) ?? []) if (!typed.has(n)) expect(allowed, `"${q}" gave ${n}`).toContain(n.replace(/,$/, ''));
+      const text = ask(q).text;
+      const worked = text.includes('my own calculation') ? gaps : new Set<string>();
+      for (const n of text.match(/\d[\d,]*/g) ?? []) if (!typed.has(n) && !worked.has(n.replace(/,$/, ''))) expect(allowed, `"${q}" gave ${n}`).toContain(n.replace(/,$/, ''));
     }
   });
 });

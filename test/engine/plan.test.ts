@@ -22,8 +22,8 @@ describe('the answer planner', () => {
   });
 
   it('should say which of two counties had more and by how many, or that they had the same', () => {
-    expect(body(ask('essex vs kent arrests').text)).toContain('Essex had 20 more than Kent.');
-    expect(body(ask('kent and essex arrests - are they the same?').text)).toContain('Essex had 20 more than Kent.');
+    expect(body(ask('essex vs kent arrests').text)).toContain('Essex had 20 more than Kent. That is my own calculation');
+    expect(body(ask('kent and essex arrests - are they the same?').text)).toContain('Essex had 20 more than Kent. That is my own calculation');
     const week = engine.knowledge.operations[0]!;
     const even = { ...week, counties: { ...week.counties, kent: { ...week.counties.kent, arrests: { value: 60 } } } };
     expect(versusVerdict(even, engine.knowledge, ['essex', 'kent'], 'arrests')).toBe('Essex and Kent had the same number: 60 each.');
