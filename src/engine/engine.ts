@@ -149,7 +149,8 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       // Figures named only as someone's own ("can i get my cash back") are no figures asked.
       const read = parts.length === 1 ? parts[0]! : single;
       const frame = { ...read.frame, metrics: read.frame.metrics.filter((m) => !read.u.ownMetrics.includes(m)) };
-      return reply(naming(planFallback(frame, deps, asksForFigures(u.tokens, englishWords(knowledge.languages)))), frame, u.ranked[0]?.score ?? 0, undefined, context, now);
+      // Where the person said they are is kept for "round here" next ("I drive a cab in Stevenage").
+      return reply(naming(planFallback(frame, deps, asksForFigures(u.tokens, englishWords(knowledge.languages)))), frame, u.ranked[0]?.score ?? 0, undefined, contextAfter(context, undefined, home, now, byId), now);
     }
     const { answers, recall } = answered;
     const first = answers[0]!;

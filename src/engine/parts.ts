@@ -79,9 +79,21 @@ const endsBefore = (tokens: readonly string[], i: number, phrases: ReadonlySet<s
 };
 
 /** The county a message says the person lives in ("i live in luton", "im from colchester"): the key only. */
-export function homeOf(u: Understanding, words: Pick<Words, 'lives_in'>): string | undefined {
-  const livesIn = wordSetOf(words.lives_in);
-  return mentionsAt(u).find(({ at }) => endsBefore(u.tokens, at, livesIn))?.mention.key;
+export function livesIn(u: Understanding, words: Pick<Words, 'lives_in'>): string | undefined {
+  const before = wordSetOf(words.lives_in);
+  return mentionsAt(u).find(({ at }) => endsBefore(u.tokens, at, before))?.mention.key;
+}
+
+/**
+ * The county a message says is the person's own: where they live ("i live in luton", "im from colchester"), or
+ * the one place of a story about themselves that asks nothing and names no figure ("I drive a cab in Stevenage",
+ * "my son goes to college in Colchester"). The key only.
+ */
+export function homeOf(u: Understanding, words: Pick<Words, 'lives_in' | 'own_story' | 'question_starts' | 'joiners'>): string | undefined {
+  const said = livesIn(u, words);
+  if (said) return said;
+  const keys = new Set(u.mentions.map((m) => m.key));
+  return keys.size === 1 && u.metrics.length === 0 && tellsOwnStory(u, words) && !isQuestion(u.whole, words) ? [...keys][0] : undefined;
 }
 
 /** Places a message takes back ("I said Herts, not Beds"): keys of the counties or towns' counties. */
@@ -192,7 +204,8 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
     WORKING.has(kind) &&
     (metrics.length > 0 || (kind === 'confirm' && frame.counties.length === 1) || ((RANKING.has(kind) || kind === 'sum' || kind === 'difference') && (frame.counties.length >= 2 || before.answered)));
   const asking = asksForFigures(u.tokens, words) || working;
-  const home = homeOf(u, words) !== undefined;
+  // Only a place said to be where the person lives makes a part about it: "lost my wallet in cambridge" is not.
+  const home = livesIn(u, words) !== undefined;
   const following = followsUp(part, before, words) && !(text && !tellsOwnStory(u, words) && frame.places.length === 0 && frame.metrics.length === 0 && !pointsBack(u, words));
   // In scope: a follow-up, nothing but places ("any figures for ely?"), a home, or the classifier not sure it is
   // about something else and most words on the bot's subject. A question for figures counts when the
@@ -339,7 +352,8 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   const regionNamed = places.some((p) => p.kind === 'region');
   const outside = places.some((p) => p.kind === 'outside_region');
   let fromContext = false;
-  if (counties.length === 0 && !regionNamed && !outside && asksNearMe(u, words) && home) {
+  // "round here", or "there" when nothing was answered since the person said where they are.
+  if (counties.length === 0 && !regionNamed && !outside && home && (asksNearMe(u, words) || (pointsBack(u, words) && !recall?.places.length))) {
     counties = [home];
     places = [...places, { kind: knowledge.places.get(home)?.in_region ? 'county_with_figures' : 'outside_region', key: home, said: home }];
     rules.push('near-me');

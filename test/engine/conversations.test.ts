@@ -136,6 +136,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a misspelt county and figure', turns: [{ say: 'arests in esex', has: ['60'] }] },
   { name: 'the words that ask misspelt too', turns: [{ say: 'how meny arests in esex', has: ['60'] }] },
   { name: 'a clause asking for figures with no figure named, after a question', turns: [{ say: 'kent and essex arrests? and the overall figure too', has: ['Kent: 40', 'Essex: 60', 'Whole region: 200'] }] },
+  { name: 'a place of the person\'s own story is their area for "round here"', turns: [{ say: 'I drive a cab in Luton', lacks: [/\b10\b/] }, { say: 'how many arrests were there in my area', has: ['Bedfordshire', '10'] }] },
+  { name: '"there" after a story naming one place is that place', turns: [{ say: 'my son goes to college in Luton' }, { say: 'were there many arrests round there?', has: ['Bedfordshire', '10'] }] },
   { name: 'parallel questions share the place said last', turns: [{ say: 'how many arrests and how many deal lines in kent', has: ['Kent: 40 arrests; 7 deal lines'], lacks: ['Whole region'] }] },
   { name: 'a figure asked another way before a place is the region\'s', turns: [{ say: 'deal lines and how many arrested in kent', has: ['Whole region', 'Kent: 40 arrests'] }] },
   { name: 'a clause that names a figure with no question word is asked too', turns: [{ say: 'Kent: number of people arrested, and how many deal lines were seized?', has: ['40', '7'] }] },

@@ -9,6 +9,7 @@ import {
   followsUp,
   followUp,
   homeOf,
+  livesIn,
   placesTakenBack,
   pointsBack,
   recallOf,
@@ -89,6 +90,11 @@ describe('words about the person and what came before', () => {
   it('should read where the person lives as a county key', () => {
     expect(homeOf(read('i live in luton').u, words)).toBe('bedfordshire');
     expect(homeOf(read('arrests in luton').u, words)).toBeUndefined();
+    // The one place of a story of one's own that asks nothing: their area, though it is no question about it.
+    expect(homeOf(read('I drive a cab in Luton').u, words)).toBe('bedfordshire');
+    expect(livesIn(read('I drive a cab in Luton').u, words)).toBeUndefined();
+    expect(homeOf(read('my son was arrested in luton').u, words)).toBeUndefined();
+    expect(homeOf(read('can i report something in luton?').u, words)).toBeUndefined();
   });
 
   it('should read a place taken back', () => {
