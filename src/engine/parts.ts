@@ -155,7 +155,18 @@ export function followsUp(part: PartReading, before: Before, words: Words): bool
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const combining = combines(operationStep(typed, 2, frame.weeks.length, { metrics: frame.metrics.length }, words).value.kind);
   const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens, words) || combining;
-  return (pointsBack(u, words) || asksNearMe(u, words) || asksSameCount(part, words)) && (names || u.tokens.length <= 3);
+  return (pointsBack(u, words) || asksNearMe(u, words) || asksSameCount(part, words) || combinesAnswered(part, words)) && (names || u.tokens.length <= 3);
+}
+
+/**
+ * Whether a short part adds up or compares with nothing named, so works on what was answered ("add all three up",
+ * "what's the difference"); a longer one names what it compares ("the difference between cuckooing and county lines").
+ */
+export function combinesAnswered(part: PartReading, words: Words): boolean {
+  const { u, frame } = part;
+  if (frame.places.length > 0 || frame.metrics.length > 0 || u.tokens.length > SHORT_WORKING) return false;
+  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
+  return combines(operationStep(typed, 2, frame.weeks.length, { metrics: 0 }, words).value.kind);
 }
 
 /**
@@ -218,7 +229,9 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
     home ||
     (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime || understood(part, metrics, deps)));
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
-  if (following && (metrics.length > 0 || frame.places.length > 0 || working || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
+  // Adding up or comparing what was answered, unless the classifier is sure of a topic answered in words ("what's the difference between cuckooing and county lines").
+  const onAnswered = combinesAnswered(part, words) && !(text && text.confidence >= SURE);
+  if (following && (metrics.length > 0 || frame.places.length > 0 || working || onAnswered || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
   if (text) {
     // The part asks for figures it names: a figure question ("how many arrests for my project"), a working-out,
     // a figure for a place with no story around it ("hemel hempstead county lines arrests"), or a breakdown
@@ -280,6 +293,9 @@ function wordsOfExamples(intent: Intent): ReadonlySet<string> {
   return known;
 }
 const exampleWords = new WeakMap<Intent, ReadonlySet<string>>();
+
+/** The most words of a part that adds up or compares what was answered without naming it. */
+const SHORT_WORKING = 4;
 
 /** The classifier's score above which its figure topic counts even when the frame names another figure. */
 const SURE = 0.9;
@@ -367,7 +383,7 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
     if (counties.length === 0 && !regionNamed && !outside && !(combines(frame.operation.kind) && !pointsBack(u, words))) {
       // "which one had more?", "add them together": the places answered last and before, when that makes a comparison or a sum.
       const both = [...new Set([...recall.earlier, ...recall.places])];
-      const together = both.length >= 2 && pointsBack(u, words) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }, words).value.kind);
+      const together = both.length >= 2 && (pointsBack(u, words) || (frame.places.length === 0 && frame.metrics.length === 0)) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }, words).value.kind);
       const taken = together ? both : recall.places;
       if (taken.length > 0 && !(asked.via && !asked.via.answer.county && !asked.via.answer.most)) {
         const op = frame.weeks[0] ?? latestOperation(knowledge);
@@ -387,8 +403,13 @@ export function recallOf(followed: Followed, previous: Recall | undefined): Reca
   const places = placeKeys(followed.frame.places);
   const region = followed.frame.places.some((p) => p.kind === 'region') || places.length === 0;
   const changed = previous && places.join() !== previous.places.join();
-  return { metrics: followed.metrics, places, region, earlier: changed ? previous.places : (previous?.earlier ?? []) };
+  // The places answered before, latest last, so "add all three up" after three places has them all.
+  const earlier = changed ? [...new Set([...previous.earlier, ...previous.places])].filter((p) => !places.includes(p)).slice(-EARLIER_KEPT) : (previous?.earlier ?? []);
+  return { metrics: followed.metrics, places, region, earlier };
 }
+
+/** How many places answered before the last are kept for "which one had more?" and "add them all up". */
+const EARLIER_KEPT = 4;
 
 /** The keys of the places a frame names (a town as its county), the region left out. */
 export function placeKeys(places: readonly FramePlace[]): string[] {

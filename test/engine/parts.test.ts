@@ -5,6 +5,7 @@ import {
   asksNearMe,
   asksPlaceFigures,
   asksSameCount,
+  combinesAnswered,
   decide,
   followsUp,
   followUp,
@@ -189,10 +190,20 @@ describe('following up', () => {
     expect(followed('how many arrests round here', undefined, 'bedfordshire').frame.counties).toEqual(['bedfordshire']);
   });
 
+  it('should read a short working-out with nothing named as working on what was answered, and a longer one as naming its own', () => {
+    expect(combinesAnswered(read("what's the difference"), words)).toBe(true);
+    expect(combinesAnswered(read('add all three up'), words)).toBe(true);
+    expect(combinesAnswered(read('arrests in kent'), words)).toBe(false);
+    expect(combinesAnswered(read('whats the difference between cuckooing and county lines'), words)).toBe(false);
+  });
+
   it('should remember what was answered, and the places before when they change', () => {
     const f = followed('and cambs?');
-    expect(recallOf(f, last)).toEqual({ metrics: ['arrests'], places: ['cambridgeshire'], region: false, earlier: ['kent'] });
+    expect(recallOf(f, last)).toEqual({ metrics: ['arrests'], places: ['cambridgeshire'], region: false, earlier: ['essex', 'kent'] });
     expect(recallOf(followed('what about the whole region?'), last)).toMatchObject({ places: [], region: true });
+    // Every place answered before is kept, latest last, not only the one before.
+    const third = recallOf(followed('and norfolk?'), recallOf(f, last));
+    expect(third).toMatchObject({ places: ['norfolk'], earlier: ['essex', 'kent', 'cambridgeshire'] });
   });
 });
 
