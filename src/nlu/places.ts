@@ -72,7 +72,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   const joined = new Map<string, { key: string; town: boolean }>();
   const misspellable = new Map<string, { key: string; town: boolean }>();
   for (const [name, hit] of phrases) {
-    if (guarded.has(name) || (options.commonWords?.has(name) && !fullNames.some((f) => f.word === name))) continue;
+    // A county's own names (beds, cambs) stay: only a town that is also an everyday word (deal) is never misread.
+    if (guarded.has(name) || (options.commonWords?.has(name) && hit.town)) continue;
     joined.set(name.replace(/ /g, ''), hit);
     // County names from five letters (esex); other names from six, since short aliases are near everyday words (lincs, lines).
     if (name.length >= (fullNames.some((f) => f.word === name) ? MIN_LENGTH : MIN_LENGTH + 1)) misspellable.set(name, hit);

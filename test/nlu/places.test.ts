@@ -55,6 +55,14 @@ describe('createPlaceFinder', () => {
     expect(found('deal lines in kent')).toEqual(['kent']);
   });
 
+  it('should read a county\'s short name misspelt even when the examples use it ("bedz" for beds), but not a town that is an everyday word', async () => {
+    const { places } = (await realEngine()).knowledge;
+    const withExamples = createPlaceFinder(places, { commonWords: new Set(['beds', 'cambs', 'deal']) });
+    expect(withExamples.find(words('bedz arrests')).places).toEqual(['bedfordshire']);
+    expect(withExamples.find(words('cambz arrests')).places).toEqual(['cambridgeshire']);
+    expect(withExamples.find(words('deel lines')).places).toEqual([]);
+  });
+
   it('should read a short name past one letter left out when it sounds the same', () => {
     expect(placesIn('lutn')).toEqual(['bedfordshire']);
     expect(placesIn('kent')).toEqual(['kent']);
