@@ -158,6 +158,22 @@ function readingWords(words: Words): Reading {
 const NONE: ReadonlySet<string> = new Set();
 
 /**
+ * Two words typed apart that make one word of the bot's subject ("safe guarded", "dea llines" is not), when neither
+ * is one on its own: read as one.
+ */
+export function joinSplit(tokens: readonly string[], isTopic: (w: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]];
+    if (b !== undefined && !isTopic(a) && !isTopic(b) && isTopic(a + b)) {
+      out.push(a + b);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
  * The words of one breakdown (data/facets.yaml) are kin, by stem: "jailed" is near a topic whose examples say
  * "prison". Single words only: "who" of "who was arrested" is no breakdown's word.
  */
@@ -297,7 +313,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     // Words run together ("arrestsinessex", "deallines") are read apart, when they split into known words.
     // Digits typed for letters ("kniv3s", "e55ex") are read as the letters, when that makes a known word.
     const lettered = LOOK_ALIKE_DIGIT.test(whole) ? stretched.map((w) => readLookAlikes(w, isKnown)) : stretched;
-    const collapsed = lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w])));
+    const collapsed = joinSplit(lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w]))), isTopicWord);
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
   /**
@@ -321,7 +337,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 
-  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' '))], isTopicWord);
+  // The words that say what to do with the figures are known too: "diffrence", "combind".
+  const workingWords = [english.sum, english.difference, english.share, english.per_day, english.most, english.fewest, english.versus].flatMap((list) => list.flatMap((w) => words(normalise(w))));
+  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' ')), ...workingWords], isTopicWord);
   // The breakdowns (data/facets.yaml) each example about the week names; the fallback's name them about other things ("will i go to prison for...").
   const breakdowns = createPhraseIndex([...knowledge.facets].flatMap(([key, f]) => f.words.map((w) => [words(normalise(w)).join(' '), key] as const)));
   const exampleFeatures = docs.map((d) => ({

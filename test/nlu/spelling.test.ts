@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
 import { createNameIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
+import { joinSplit } from '../../src/nlu/understand.js';
 import { soundOf } from '../../src/nlu/natural.js';
 
 // The words here are invented or everyday ones: the rules are tested, not the bot's vocabulary.
@@ -150,5 +151,14 @@ describe('digits typed for letters', () => {
     ['b3ds', 'b3ds'],
   ])('should read "%s" as "%s"', (typed, read) => {
     expect(readLookAlikes(typed, (w) => known.has(w))).toBe(read);
+  });
+});
+
+describe('words typed apart', () => {
+  const topic = (w: string) => ['safeguarded', 'arrests'].includes(w);
+  it('should join two words that make one word of the subject, when neither is one', () => {
+    expect(joinSplit(['safe', 'guarded', 'how', 'many'], topic)).toEqual(['safeguarded', 'how', 'many']);
+    expect(joinSplit(['arrests', 'safe'], topic)).toEqual(['arrests', 'safe']);
+    expect(joinSplit(['any', 'one'], topic)).toEqual(['any', 'one']);
   });
 });
