@@ -5,6 +5,7 @@ import type { Understanding } from '../nlu/understand.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import type { Words } from '../knowledge/language-words.js';
 import { phrasesIn } from '../nlu/phrases.js';
+import { englishWords } from '../knowledge/languages.js';
 
 /** Thresholds of the rejection rule: below these the bot says it cannot help rather than guess. */
 export interface MatchOptions {
@@ -86,7 +87,11 @@ export function asksForFigures(tokens: readonly string[], words: Pick<Words, 'as
  * describing a worry gets the guidance for staff, a parent whose son was arrested the guidance for parents.
  */
 export function undecidedSpeakerRule(u: Understanding, speaker: SpeakerReading | undefined, deps: EngineDeps): Choice | undefined {
-  const [top] = u.ranked;
+  // A known asker who asks for no figures is telling their story: figure topics ranked above the guidance are passed over.
+  const asksFigures = asksForFigures(u.tokens, englishWords(deps.knowledge.languages));
+  const ranked = asksFigures ? u.ranked : u.ranked.filter((r) => { const i = deps.byId.get(r.intent); return !i || actOfIntent(i) !== 'figure'; });
+  // ...and so is the fallback when it does not lead by the margin that makes it sure: a parent's story is not "something else".
+  const top = ranked[0]?.intent === FALLBACK_INTENT && ranked[1] && ranked[0].score - ranked[1].score < deps.match.minMargin ? ranked[1] : ranked[0];
   const target = speaker?.speaker && deps.fallback.speakers?.[speaker.speaker];
   const topIntent = top && deps.byId.get(top.intent);
   // The danger reading came first: a danger topic ranked top here is one more guidance answer to choose between.

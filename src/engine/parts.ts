@@ -248,6 +248,9 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   const ownOnly = frame.metrics.length > 0 && metrics.length === 0;
   if (chosen && !ownOnly) return { kind: 'figures', metrics: figuresOfTopic(metrics, chosen, part, deps), via: chosen.intent, rule: chosen.rule };
   if (!inScope || ownOnly) return { kind: 'none', out: classified === 'out', rule: ownOnly ? 'own-things' : classified === 'out' ? 'out-of-scope' : 'not-about-the-week' };
+  // A figure named in a sentence of the person's own story that asks nothing ("my son has been arrested in kent for
+  // carrying drugs.") is part of the story, not a question about the week's figures.
+  if (metrics.length > 0 && tellsOwnStory(u, words) && !asking && !isQuestion(part.text, words)) return { kind: 'none', out: false, rule: 'own-story' };
   // A figure named with words the bot has never seen and no place ("how much is a knife block at argos") is about something else.
   if (metrics.length > 0 && (frame.leftovers.length === 0 || frame.places.length > 0)) return { kind: 'figures', metrics, rule: 'figures-named' };
   if (working) return { kind: 'figures', metrics, rule: 'working-asked' };

@@ -84,25 +84,31 @@ describe('help for parents and young people', () => {
   });
 
   it('should give someone at work the guidance for staff when a worry sits between two guidance answers', () => {
-    const e = { byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
-    const torn = { ranked: [{ intent: 'cuckooing', score: 0.52 }, { intent: 'friend_worried', score: 0.45 }], coverage: 1 } as unknown as Understanding;
+    const e = { knowledge: engine.knowledge, byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
+    const torn = { tokens: [], ranked: [{ intent: 'cuckooing', score: 0.52 }, { intent: 'friend_worried', score: 0.45 }], coverage: 1 } as unknown as Understanding;
     expect(undecidedSpeakerRule(torn, readSpeaker('receptionist at a gp surgery, a boy came in hurt'), e)).toMatchObject({ intent: { id: 'exploitation_signs' }, rule: 'undecided-speaker-professional' });
     // Nobody known asking, or a figure in the lead: no guess.
     expect(undecidedSpeakerRule(torn, readSpeaker('a boy came in hurt'), e)).toBeUndefined();
-    const figures = { ranked: [{ intent: 'cash', score: 0.5 }, { intent: 'phones', score: 0.45 }], coverage: 1 } as unknown as Understanding;
+    const figures = { tokens: [], ranked: [{ intent: 'cash', score: 0.5 }, { intent: 'phones', score: 0.45 }], coverage: 1 } as unknown as Understanding;
     expect(undecidedSpeakerRule(figures, readSpeaker('im a teacher'), e)).toBeUndefined();
   });
 
   // The danger reading comes first: a danger topic ranked top, unsure, is one more guidance answer, and a parent
   // torn between it and others gets the parents' answer, not "I can't help with that".
   it('should give a parent the guidance for parents when a danger topic leads, unsure', () => {
-    const e = { byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
-    const torn = { ranked: [{ intent: 'young_worried', score: 0.33 }, { intent: 'exploitation_signs', score: 0.3 }], coverage: 1 } as unknown as Understanding;
+    const e = { knowledge: engine.knowledge, byId: new Map(engine.intents.map((i) => [i.id, i])), fallback: engine.intents.find((i) => i.id === 'fallback')!, match: DEFAULT_MATCH } as unknown as EngineDeps;
+    const torn = { tokens: [], ranked: [{ intent: 'young_worried', score: 0.33 }, { intent: 'exploitation_signs', score: 0.3 }], coverage: 1 } as unknown as Understanding;
     const parents = engine.intents.find((i) => i.id === 'fallback')!.speakers!.parent!;
     expect(undecidedSpeakerRule(torn, readSpeaker('how do i talk to my son about this'), e)).toMatchObject({ intent: { id: parents }, rule: 'undecided-speaker-parent' });
     // However weakly the guess leads: a parent never gets "I can't help" while a guidance answer leads.
-    const weak = { ranked: [{ intent: 'found_something', score: 0.2 }, { intent: 'fallback', score: 0.19 }], coverage: 1 } as unknown as Understanding;
+    const weak = { tokens: [], ranked: [{ intent: 'found_something', score: 0.2 }, { intent: 'fallback', score: 0.19 }], coverage: 1 } as unknown as Understanding;
     expect(undecidedSpeakerRule(weak, readSpeaker('my son was arrested in luton what do i do'), e)).toMatchObject({ intent: { id: parents } });
+    // A parent's story that asks for no figures passes over figure topics, and a fallback that leads by less than the margin.
+    const story = { tokens: ['my', 'son', 'was', 'arrested'], ranked: [{ intent: 'drugs', score: 0.4 }, { intent: 'fallback', score: 0.33 }, { intent: 'exploitation_signs', score: 0.27 }], coverage: 1 } as unknown as Understanding;
+    const withKnowledge = { ...e, knowledge: engine.knowledge } as EngineDeps;
+    expect(undecidedSpeakerRule(story, readSpeaker('my son was arrested'), withKnowledge)).toMatchObject({ intent: { id: parents } });
+    const sure = { ...story, ranked: [{ intent: 'fallback', score: 0.7 }, { intent: 'exploitation_signs', score: 0.2 }] } as unknown as Understanding;
+    expect(undecidedSpeakerRule(sure, readSpeaker('my son was arrested'), withKnowledge)).toBeUndefined();
   });
 
   // Regression: each sentence of a parent's story was answered on its own, the first as cuckooing ("his phone goes off").

@@ -142,6 +142,14 @@ describe('what a part asks for', () => {
     expect(decide(read('my son was arrested in luton what do i do'), deps, nothingBefore).kind).not.toBe('figures');
   });
 
+  it('should read a figure named in a sentence of one\'s own story that asks nothing as part of the story', () => {
+    // The classifier unsure: the frame decides.
+    const unsure = (text: string) => ({ ...read(text), classified: undefined });
+    expect(decide(unsure('my son has been arrested in kent for carrying drugs.'), deps, nothingBefore)).toMatchObject({ kind: 'none', rule: 'own-story' });
+    expect(decide(unsure('how many were arrested in kent for carrying drugs'), deps, nothingBefore).kind).toBe('figures');
+    expect(decide(unsure('my son asked how many drugs were seized in kent'), deps, nothingBefore).kind).toBe('figures');
+  });
+
   it('should read a breakdown named in a story of one\'s own as no question about it, but one asked for as figures', () => {
     expect(decide(read('saw a teenager get into a car, i think hes being used'), deps, nothingBefore).rule).not.toBe('breakdown-or-time');
     expect(decide(read('how many of them were kids'), deps, nothingBefore).kind).toBe('figures');
