@@ -107,6 +107,10 @@ describe('help for parents and young people', () => {
     const story = { tokens: ['my', 'son', 'was', 'arrested'], ranked: [{ intent: 'drugs', score: 0.4 }, { intent: 'fallback', score: 0.33 }, { intent: 'exploitation_signs', score: 0.27 }], coverage: 1 } as unknown as Understanding;
     const withKnowledge = { ...e, knowledge: engine.knowledge } as EngineDeps;
     expect(undecidedSpeakerRule(story, readSpeaker('my son was arrested'), withKnowledge)).toMatchObject({ intent: { id: parents } });
+    // A young person's story between two guidance answers gets the help written for young people, never "I can't help".
+    const young = engine.intents.find((i) => i.id === 'fallback')!.speakers!.young!;
+    const torn2 = { tokens: [], ranked: [{ intent: 'friend_worried', score: 0.52 }, { intent: 'exploitation_signs', score: 0.47 }], coverage: 1 } as unknown as Understanding;
+    expect(undecidedSpeakerRule(torn2, readSpeaker('i used to hold stuff for some older boys when i was at school, should i tell someone'), withKnowledge)).toMatchObject({ intent: { id: young } });
     const sure = { ...story, ranked: [{ intent: 'fallback', score: 0.7 }, { intent: 'exploitation_signs', score: 0.2 }] } as unknown as Understanding;
     expect(undecidedSpeakerRule(sure, readSpeaker('my son was arrested'), withKnowledge)).toBeUndefined();
   });
