@@ -59,7 +59,7 @@ describe('every tool reads DATA_DIR and INTENTS_DIR', () => {
   afterEach(() => ws.remove());
 
   it('should make npm run check fail on a broken file in DATA_DIR, naming it', async () => {
-    await ws.edit('data/operations/2022-03-ersou-week-of-action.yaml', (t) => t.replace('arrests: { value: 28 }', 'arrests: { value: 28'));
+    await ws.edit('data/operations/2022-03-ersou-week-of-action.yaml', (t) => t.replace(/arrests: \{ value: (\d+) \}/, 'arrests: { value: $1'));
     const { code, output } = await npm('check', [], { DATA_DIR: ws.dataDir, INTENTS_DIR: ws.intentsDir });
     expect(code).toBe(1);
     expect(output).toContain(`${ws.dataDir}/operations/2022-03-ersou-week-of-action.yaml:`);

@@ -222,7 +222,9 @@ export function judgeReply(
   const value = (field: string) => figureOf(knowledge, field, week)?.value;
 
   // A figure the week answered does not publish (a newer week that leaves a county out): the reply must say so plainly.
-  const unpublished = (field: string) => !saysNotPublished(reply) && notes.push(`does not say plainly that ${describeField(knowledge, field, week)} was not published for the week of ${formatDate(week.start, false)}`);
+  const unpublished = (field: string) => {
+    if (!saysNotPublished(reply)) notes.push(`does not say plainly that ${describeField(knowledge, field, week)} was not published for the week of ${formatDate(week.start, false)}`);
+  };
   for (const field of e.fields) {
     const figure = value(field);
     if (figure === undefined) {

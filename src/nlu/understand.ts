@@ -252,8 +252,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // A town that is also a word the examples use ("deal" in "deal lines") needs "in", "at"... before it.
   const normalisedExamples = intents.flatMap((intent) => intent.examples.map((e) => ({ intent: intent.id, text: normalise(e) })));
   const exampleWords = new Set(normalisedExamples.flatMap((e) => words(e.text)));
-  for (const m of knowledge.metrics.values()) for (const w of m.words) words(normalise(w)).forEach((x) => exampleWords.add(x));
+  // The figures' own words: known words, and a place cue for a short town beside one ("ely arrests").
   const figureWords = new Set([...knowledge.metrics.values()].flatMap((m) => m.words.flatMap((w) => words(normalise(w)))));
+  for (const w of figureWords) exampleWords.add(w);
   const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge, options.outOfScope), months: english.months, figureWords });
   const translate = createLexicon(knowledge.words);
   // Each figure's words as listed and as the slang reading turns them ("drug lines" is read "drugs lines").
