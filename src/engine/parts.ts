@@ -174,19 +174,22 @@ export function combinesAnswered(part: PartReading, words: Words): boolean {
  * is counted ("how many in kent", "what were the numbers for herts please"): every word is a place, a word
  * that asks for figures or one that adds nothing (`stopwords`, `follow_up_filler`).
  */
-export function asksPlaceFigures(tokens: readonly string[], words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler'>): boolean {
+export function asksPlaceFigures(tokens: readonly string[], words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler' | 'region_itself' | 'region_total'>): boolean {
   const asks = phrasesIn(words.asks_figures, words.asks_count).all(tokens);
-  if (asks.length === 0 || !tokens.includes(PLACE_TOKEN)) return false;
-  const filler = wordSetOf(words.stopwords, words.follow_up_filler);
+  // The region is a place too: "and how many across the whole region?"
+  const region = wordSetOf(words.region_itself, words.region_total);
+  const isPlace = (t: string) => t === PLACE_TOKEN || region.has(t);
   const asked = new Set(asks.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
-  return tokens.every((t, i) => asked.has(i) || t === PLACE_TOKEN || filler.has(t));
+  if (asks.length === 0 || !tokens.some(isPlace)) return false;
+  const filler = wordSetOf(words.stopwords, words.follow_up_filler);
+  return tokens.every((t, i) => asked.has(i) || isPlace(t) || filler.has(t));
 }
 
 /**
  * Whether a part asks for a count of something it leaves unsaid, in a place it names ("how many in kent?",
  * "how many did they get in norfolk"): after figures, the same figure again.
  */
-export function asksSameCount(part: PartReading, words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler'>): boolean {
+export function asksSameCount(part: PartReading, words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler' | 'region_itself' | 'region_total'>): boolean {
   const { frame, u } = part;
   return frame.metrics.length === 0 && frame.facet === null && phrasesIn(words.asks_count).has(u.tokens) && asksPlaceFigures(u.tokens, words);
 }
@@ -368,7 +371,9 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   let counties = frame.counties.filter(kept);
   let metrics = asked.metrics;
   const rules: string[] = [];
-  const regionNamed = places.some((p) => p.kind === 'region');
+  // "and how many in the rest of the region": the region without the county answered before, not the region itself.
+  const restOfRegion = counties.length <= 1 && phrasesIn(words.rest_of_region).has(u.tokens);
+  const regionNamed = places.some((p) => p.kind === 'region') && !restOfRegion;
   const outside = places.some((p) => p.kind === 'outside_region');
   let fromContext = false;
   // "round here", or "there" when nothing was answered since the person said where they are.
@@ -397,7 +402,7 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
       }
     }
   }
-  const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length }, words).value;
+  const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length, except: restOfRegion }, words).value;
   return { frame: { ...frame, places, counties, metrics, operation }, metrics, fromContext, rule: rules.join('+') || 'as-asked' };
 }
 

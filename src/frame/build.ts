@@ -1,6 +1,7 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { latestOperation } from '../knowledge/knowledge.js';
 import { englishWords } from '../knowledge/languages.js';
+import { workingWordsOf } from '../nlu/phrases.js';
 import type { Understanding } from '../nlu/understand.js';
 import { contactRule } from './contact.js';
 import { readDanger, type DangerCheck, type DangerReading } from './danger.js';
@@ -49,8 +50,10 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number, te
   const regionNamed = namesRegion(u.tokens, englishWords(knowledge.languages));
   const counties = answerCounties(places, regionNamed);
   const facet = reader.facets.find(typed, u.tokens);
-  const operation = operationStep(typed, counties.length, weeks.length, { metrics: u.metrics.length, regionNamed, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
-  const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
+  const operation = operationStep(u.tokens, counties.length, weeks.length, { metrics: u.metrics.length, regionNamed, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
+  // Words the frame read are understood: a breakdown's, a time's, and, when it works on the figures, the working's ("difference").
+  const working = operation.value.kind === 'value' ? [] : workingWordsOf(englishWords(knowledge.languages));
+  const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? []), ...working]);
   return {
     metrics: u.metrics,
     places,

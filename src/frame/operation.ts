@@ -5,7 +5,7 @@ import type { Decision, FrameOperation } from './types.js';
 /** The lists of data/lang/en.yaml's `words:` that the operation step reads. */
 export type OperationWords = Pick<
   Words,
-  'sum' | 'region_total' | 'add' | 'difference' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
+  'sum' | 'region_total' | 'region_itself' | 'stopwords' | 'add' | 'difference' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
 >;
 
 /**
@@ -14,10 +14,15 @@ export type OperationWords = Pick<
  */
 const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
 
-/** A county named right after "outside", "except", "apart from"... (`words.except`): the region's figure without it. */
-export function exceptsCounty(tokens: readonly string[], counties: readonly { said: string; town: boolean }[], words: Pick<Words, 'except'>): boolean {
+/**
+ * The region's figure without a county: the county named right after "outside", "except", "not in"...
+ * (`words.except`), or one county named beside "the rest of the region" (`words.rest_of_region`).
+ */
+export function exceptsCounty(tokens: readonly string[], counties: readonly { said: string; town: boolean }[], words: Pick<Words, 'except' | 'rest_of_region'>): boolean {
   const line = ` ${tokens.join(' ')} `;
-  return counties.some((c) => !c.town && [...wordSetOf(words.except)].some((w) => line.includes(` ${w} ${c.said} `)));
+  const named = counties.filter((c) => !c.town);
+  if (named.some((c) => [...wordSetOf(words.except)].some((w) => line.includes(` ${w} ${c.said} `)))) return true;
+  return new Set(named.map((c) => c.said)).size === 1 && phrasesIn(words.rest_of_region).has(tokens);
 }
 
 /**
@@ -43,11 +48,18 @@ export function numberAsked(tokens: readonly string[], words: Pick<Words, 'befor
  * Whether the words ask for a sum. Beside the region named ("essex, kent and the eastern region total"),
  * "total" and "overall" are the region's own figure, not the counties added up.
  */
-export function asksSum(tokens: readonly string[], regionNamed: boolean, words: Pick<Words, 'sum' | 'region_total'>): boolean {
+export function asksSum(tokens: readonly string[], regionNamed: boolean, words: Pick<Words, 'sum' | 'region_total' | 'region_itself' | 'stopwords'>): boolean {
   const hits = phrasesIn(words.sum).all(tokens);
   if (!regionNamed) return hits.length > 0;
   const regionTotal = wordSetOf(words.region_total);
-  return hits.some((h) => !regionTotal.has(h.phrase));
+  const region = wordSetOf(words.region_itself, words.region_total);
+  // "plus the regional total", "+ overall arrests": the word joins the region to the list, it adds nothing up.
+  const filler = wordSetOf(words.stopwords);
+  const joinsRegion = (at: number) => {
+    while (filler.has(tokens[at] ?? '')) at++;
+    return region.has(tokens[at] ?? '');
+  };
+  return hits.some((h) => !regionTotal.has(h.phrase) && !joinsRegion(h.at + h.length));
 }
 
 /**

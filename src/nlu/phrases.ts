@@ -1,3 +1,4 @@
+import type { Words } from '../knowledge/language-words.js';
 import { normalise, words } from './normalise.js';
 
 /** A phrase found in a message: where it starts (word index), how many words, and what it stands for. */
@@ -98,4 +99,9 @@ export function wordSetOf(...lists: readonly (readonly string[])[]): ReadonlySet
 export function alternativesOf(list: readonly string[]): string {
   const listed = [...wordSetOf(list)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return listed.length > 0 ? listed.join('|') : '(?!)';
+}
+
+/** The words that say what to do with the figures ("difference", "combined", "percentage"): the speller knows them, and a frame that works on figures has read them. */
+export function workingWordsOf(lists: Pick<Words, 'sum' | 'difference' | 'share' | 'per_day' | 'most' | 'fewest' | 'versus' | 'except'>): Set<string> {
+  return new Set([lists.sum, lists.difference, lists.share, lists.per_day, lists.most, lists.fewest, lists.versus, lists.except].flatMap((list) => list.flatMap((w) => words(normalise(w)))));
 }

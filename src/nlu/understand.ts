@@ -10,7 +10,7 @@ import { collapseRepeats, readLookAlikes } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller, splitJoined } from './spelling.js';
 import { stem } from './natural.js';
-import { createPhraseIndex, phrasesIn, wordSetOf } from './phrases.js';
+import { createPhraseIndex, phrasesIn, wordSetOf, workingWordsOf } from './phrases.js';
 import type { Words } from '../knowledge/language-words.js';
 import { KIN_MIN, trainClassifier, type Scored } from './classifier.js';
 
@@ -339,7 +339,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   };
 
   // The words that say what to do with the figures are known too: "diffrence", "combind".
-  const workingWords = [english.sum, english.difference, english.share, english.per_day, english.most, english.fewest, english.versus].flatMap((list) => list.flatMap((w) => words(normalise(w))));
+  const workingWords = workingWordsOf(english);
   const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' ')), ...workingWords], isTopicWord);
   // The breakdowns (data/facets.yaml) each example about the week names; the fallback's name them about other things ("will i go to prison for...").
   const breakdowns = createPhraseIndex([...knowledge.facets].flatMap(([key, f]) => f.words.map((w) => [words(normalise(w)).join(' '), key] as const)));

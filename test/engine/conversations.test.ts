@@ -42,6 +42,11 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a place in a text part counts for the figure part after it', turns: [{ say: 'did the met take part? how many did they arrest?', has: ['London'], lacks: ['200'], parts: 2 }] },
   { name: 'a time said first holds for the part after it', turns: [{ say: 'was there one in 2019 and how many arrests were there', has: [/I don't have figures for 2019/], lacks: ['200', '90'] }] },
   { name: 'a week said first is the week of the figures that follow', turns: [{ say: 'did they do one last year and how many arrests in essex', has: [/In Essex, 30 people were arrested/], lacks: ['60'], parts: 2 }] },
+  { name: 'the region asked in a part of its own', turns: [{ say: 'how many arrests in kent and how many across the whole region?', has: ['Kent: 40 arrests', 'Whole region: 200 arrests'] }] },
+  { name: 'a word joining the region to the list adds nothing up', turns: [{ say: 'essex and kent arrests, plus the regional total please', has: ['Essex: 60 arrests', 'Kent: 40 arrests', 'Whole region: 200 arrests'], lacks: ['100'] }] },
+  { name: 'a working word the speller mends, with nothing else unknown', turns: [{ say: 'kent essex arrests diffrence', has: [/Kent had 20 fewer/] }] },
+  { name: 'the rest of the region', turns: [{ say: 'kent arrests, and how many in the rest of the region', has: ['40 people', 'outside Kent there were 160'], parts: 2 }] },
+  { name: 'the rest of the region after a county', turns: [{ say: 'how many arrests in kent', has: ['40'] }, { say: 'so how many werent in kent', has: ['outside Kent there were 160'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   {
     name: 'ellipsis: a new place keeps the figure',

@@ -234,7 +234,10 @@ describe('a count of nothing named', () => {
     ['what were the numbers for zplace please', true],
     ['stop and search numbers for zplace', false],
     ['how many people were stabbed in zplace', false],
-    ['how many in total', false],
+    ['how many in total', true],
+    ['and how many across the whole region', true],
+    ['how many', false],
+    ['how many stabbings across the region', false],
   ])('"%s": %s', (text, expected) => {
     expect(asksPlaceFigures(text.split(' '), words)).toBe(expected);
   });

@@ -160,8 +160,28 @@ describe('operationStep', () => {
     ['which county had the most arrests', 0, 0, { kind: 'most' }],
     ['arrests in 2021 and 2022', 0, 2, { kind: 'versus' }],
     ['how many arrests in kent', 1, 0, { kind: 'value' }],
+    ['kent hertfordshire arrests difference', 2, 0, { kind: 'difference' }],
   ])('should read "%s" as %j', (text, counted, weeks, expected) => {
     expect(operationStep(w(text), counted, weeks, {}, en()).value).toEqual(expected);
+  });
+
+  it.each([
+    ['cambridgeshire and essex arrests plus the regional total', { kind: 'value' }],
+    ['essex arrest plus overall arrests', { kind: 'value' }],
+    ['cambridgeshire plus essex arrests and the regional total', { kind: 'sum' }],
+  ])('should read a word that joins the region to the list as no sum: "%s" is %j', (text, expected) => {
+    expect(operationStep(w(text), 2, 0, { metrics: 1, regionNamed: true }, en()).value).toEqual(expected);
+  });
+
+  it.each([
+    ['so how many werent in herts', true],
+    ['herts arrests and how many in the rest of the region', true],
+    ['arrests in herts and the region', false],
+    ['herts and kent and the rest of the region', false],
+  ])('should read "%s" as the region without the county: %s', (text, expected) => {
+    const said = ['herts', 'kent'].filter((c) => w(text).includes(c)).map((c) => ({ said: c, town: false }));
+    expect(exceptsCounty(w(text), said, en())).toBe(expected);
+    if (expected) expect(operationStep(w(text), 1, 0, { metrics: 1, except: true }, en()).value).toEqual({ kind: 'except' });
   });
 
   it.each([
