@@ -97,7 +97,10 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length + 1 && !name.includes(' ') && lettersLeftOut(typed, name) && soundAlike(typed, name))) ??
       // Or one letter changed where the name sounds the same (bedz, harts), in a word the examples do not use.
       (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length && !name.includes(' ') && oneLetterChanged(typed, name) && soundAlike(typed, name)));
+    // A name with the possessive s and no apostrophe ("kents arrests", as "kent's" is read): the name.
+    const possessive = typed.endsWith('s') ? joined.get(typed.slice(0, -1)) : undefined;
     if (prefixed) found = { key: prefixed.key, town: false };
+    else if (possessive) found = possessive;
     else if (once) found = short.get(once)!;
     else {
       const near = nearest(typed, candidates(typed).filter((n) => !n.includes(' ')));

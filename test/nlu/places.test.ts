@@ -27,6 +27,9 @@ describe('createPlaceFinder', () => {
     ['lincs', ['lincolnshire']],
     ['bedz', ['bedfordshire']],
     ['harts', ['hertfordshire']],
+    ["Kent's arrests", ['kent']],
+    ['kents deal lines', ['kent']],
+    ['deals in essex', ['essex']],
   ])('should find the counties in "%s"', (text, expected) => {
     expect(placesIn(text)).toEqual(expected);
   });
