@@ -140,6 +140,37 @@ export function splitJoined(word: string, isKnown: (w: string) => boolean, isTop
   return split && split.length > 1 && split.some(isTopic) ? split : undefined;
 }
 
+/** The shortest word typed without its vowels that is read as a known word ("ppl", "mch"); two letters say too little. */
+export const MIN_SKELETON = 3;
+
+const VOWELS = /[aeiou]/g;
+
+/** A word's first letter and its other letters but the vowels: "county" → "cnty", "people" → "ppl". */
+export function skeletonOf(word: string): string {
+  return word[0] + word.slice(1).replace(VOWELS, '');
+}
+
+/**
+ * Words typed without their vowels, as people text ("cnty", "mch", "nmbr"): a typed word with no vowel after its
+ * first letter is the known word with that skeleton, when only one has it (or only one word of the bot's subject).
+ */
+export function createSkeletonIndex(known: Iterable<string>, isTopic: (w: string) => boolean = () => false): ReadonlyMap<string, string> {
+  const bySkeleton = new Map<string, string[]>();
+  for (const w of known) {
+    if (w.length <= MIN_SKELETON || !/^\p{Ll}+$/u.test(w)) continue;
+    const key = skeletonOf(w);
+    if (key === w || key.length < MIN_SKELETON) continue;
+    bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), w]);
+  }
+  const index = new Map<string, string>();
+  for (const [key, words] of bySkeleton) {
+    const topic = words.filter(isTopic);
+    const only = words.length === 1 ? words[0] : topic.length === 1 ? topic[0] : undefined;
+    if (only) index.set(key, only);
+  }
+  return index;
+}
+
 /**
  * Corrects a misspelt word to the nearest word the bot was trained on (arests → arrests, nifes → knives).
  * Known words, words with digits and short words pass through.
@@ -147,13 +178,15 @@ export function splitJoined(word: string, isKnown: (w: string) => boolean, isTop
 export function createSpeller(vocabulary: Iterable<string>, isTopic: (w: string) => boolean = () => false) {
   const known = new Set(vocabulary);
   const lookup = createNameIndex([...known].filter((w) => w.length >= MIN_LENGTH - 1));
+  const skeletons = createSkeletonIndex(known, isTopic);
   const cache = new Map<string, string>();
 
   return (word: string): string => {
-    if (word.length < MIN_LENGTH - 1 || known.has(word) || /\d/.test(word)) return word;
+    if (known.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_LENGTH - 1) return (word.length >= MIN_SKELETON && skeletons.get(word)) || word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    const best = nearest(word, lookup(word), isTopic) ?? word;
+    const best = skeletons.get(word) ?? nearest(word, lookup(word), isTopic) ?? word;
     if (cache.size > 10000) cache.clear();
     cache.set(word, best);
     return best;

@@ -338,9 +338,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     return picked && normalise(picked) !== normalise(text) ? picked : undefined;
   };
 
-  // The words that say what to do with the figures are known too: "diffrence", "combind".
-  const workingWords = workingWordsOf(english);
-  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' ')), ...workingWords], isTopicWord);
+  // The words that say what to do with the figures, ask for them or name the region are known too: "diffrence", "combind", "figur", "overal".
+  const frameWords = [...workingWordsOf(english), ...[english.asks_figures, english.asks_count, english.region_itself, english.region_total].flat().flatMap((w) => words(normalise(w)))];
+  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' ')), ...frameWords], isTopicWord);
   // The breakdowns (data/facets.yaml) each example about the week names; the fallback's name them about other things ("will i go to prison for...").
   const breakdowns = createPhraseIndex([...knowledge.facets].flatMap(([key, f]) => f.words.map((w) => [words(normalise(w)).join(' '), key] as const)));
   const exampleFeatures = docs.map((d) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
-import { createNameIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { joinSplit } from '../../src/nlu/understand.js';
 import { soundOf } from '../../src/nlu/natural.js';
@@ -160,5 +160,34 @@ describe('words typed apart', () => {
     expect(joinSplit(['safe', 'guarded', 'how', 'many'], topic)).toEqual(['safeguarded', 'how', 'many']);
     expect(joinSplit(['arrests', 'safe'], topic)).toEqual(['arrests', 'safe']);
     expect(joinSplit(['any', 'one'], topic)).toEqual(['any', 'one']);
+  });
+});
+
+describe('words typed without their vowels', () => {
+  it('should keep the first letter and drop the other vowels', () => {
+    expect(skeletonOf('county')).toBe('cnty');
+    expect(skeletonOf('arrests')).toBe('arrsts');
+  });
+
+  it('should read a word with no vowel after its first letter as the one known word of that skeleton', () => {
+    const correct = createSpeller(['county', 'much', 'number', 'people', 'arrests']);
+    expect(correct('cnty')).toBe('county');
+    expect(correct('mch')).toBe('much');
+    expect(correct('nmbr')).toBe('number');
+    expect(correct('ppl')).toBe('people');
+    expect(correct('arrsts')).toBe('arrests');
+  });
+
+  it('should leave a skeleton two known words share, unless only one is a word of the subject', () => {
+    expect(createSpeller(['what', 'white'])('wht')).toBe('wht');
+    expect(createSpeller(['what', 'white'], (w) => w === 'white')('wht')).toBe('white');
+    expect(createSkeletonIndex(['what', 'white']).has('wht')).toBe(false);
+  });
+
+  it('should not read two letters, or a word with vowels, by its skeleton', () => {
+    const correct = createSpeller(['how', 'week', 'county']);
+    expect(correct('hw')).toBe('hw');
+    expect(correct('wk')).toBe('wk');
+    expect(createSkeletonIndex(['county']).get('conty')).toBeUndefined();
   });
 });
