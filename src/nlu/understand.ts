@@ -10,7 +10,7 @@ import { collapseRepeats, readLookAlikes } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller, splitJoined } from './spelling.js';
 import { stem } from './natural.js';
-import { createPhraseIndex, phrasesIn, wordSetOf, workingWordsOf } from './phrases.js';
+import { createPhraseIndex, phrasesIn, wordSetOf, workingWordsOf, type PhraseIndex } from './phrases.js';
 import type { Words } from '../knowledge/language-words.js';
 import { KIN_MIN, trainClassifier, type Scored } from './classifier.js';
 
@@ -142,6 +142,8 @@ interface Reading {
   region: ReadonlySet<string>;
   comparing: ReadonlySet<string>;
   timeFeatures: ReadonlySet<string>;
+  /** Phrases for the person's own area ("round here", "my area"). */
+  nearMe: PhraseIndex<string>;
 }
 
 function readingWords(words: Words): Reading {
@@ -152,7 +154,25 @@ function readingWords(words: Words): Reading {
     region: wordSetOf(words.region_itself, words.region_total),
     comparing: wordSetOf(words.comparing),
     timeFeatures: wordSetOf(words.time_features),
+    nearMe: phrasesIn(words.near_me),
   };
+}
+
+/**
+ * The person's own area ("round here", "in my area") is a place, as a county named is: the matcher reads it as one,
+ * so "any numbers for round here" asks for a place's figures, not how to report dealing "round here".
+ */
+export function nearMeAsPlace(tokens: readonly string[], nearMe: PhraseIndex<string>): readonly string[] {
+  const hits = nearMe.all(tokens);
+  if (hits.length === 0) return tokens;
+  const out: string[] = [];
+  let i = 0;
+  for (const h of hits) {
+    if (h.at < i) continue;
+    out.push(...tokens.slice(i, h.at), PLACE_TOKEN);
+    i = h.at + h.length;
+  }
+  return [...out, ...tokens.slice(i)];
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -428,7 +448,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
     const plain = translate(corrected);
     const figuresNamed = findMetrics(plain);
     const metrics = figuresNamed.includes('arrests') && figuresNamed.length > 1 && arrestWordTakesThing(plain, thingWords, english) ? figuresNamed.filter((m) => m !== 'arrests') : figuresNamed;
-    const features = toFeatures(plain, time, lists);
+    // The person's own area is read as a place in a message, not in the examples: theirs ("dealing in my area") say where it happens.
+    const features = toFeatures(nearMeAsPlace(plain, lists.nearMe), time, lists);
     const ranked = classifier.rank(features);
     // The first trigger in the intents' order found in the words read, as typed or in the whole message.
     const hits = [plain, words(normalised), words(whole)].flatMap((w) => triggerIndex.all(w));

@@ -141,6 +141,14 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a misspelt county and figure', turns: [{ say: 'arests in esex', has: ['60'] }] },
   { name: 'the words that ask misspelt too', turns: [{ say: 'how meny arests in esex', has: ['60'] }] },
   { name: 'a clause asking for figures with no figure named, after a question', turns: [{ say: 'kent and essex arrests? and the overall figure too', has: ['Kent: 40', 'Essex: 60', 'Whole region: 200'] }] },
+  {
+    name: 'the person\'s area is a place, with no figure named',
+    turns: [
+      { say: 'im in chelmsford' },
+      { say: 'any numbers for round here?', has: ['Essex', '60 arrests'], lacks: ['Fixture reporting advice'] },
+      { say: 'who do i report dealing round here to', has: ['Fixture reporting advice'] },
+    ],
+  },
   { name: 'a place of the person\'s own story is their area for "round here"', turns: [{ say: 'I drive a cab in Luton', lacks: [/\b10\b/] }, { say: 'how many arrests were there in my area', has: ['Bedfordshire', '10'] }] },
   { name: '"there" after a story naming one place is that place', turns: [{ say: 'my son goes to college in Luton' }, { say: 'were there many arrests round there?', has: ['Bedfordshire', '10'] }] },
   { name: '"add all three up" adds every place answered, not only the last two', turns: [{ say: 'arrests in kent', has: ['40'] }, { say: 'and essex?', has: ['60'] }, { say: 'and cambs?', has: ['20'] }, { say: 'add all three up', has: ['120'] }] },
