@@ -373,6 +373,9 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   const rules: string[] = [];
   // "and how many in the rest of the region": the region without the county answered before, not the region itself.
   const restOfRegion = counties.length <= 1 && phrasesIn(words.rest_of_region).has(u.tokens);
+  // "total of those three?": the total of the places just answered, not the region's, unless the region is named itself.
+  const totalOfAnswered = counties.length === 0 && (recall?.places.length ?? 0) + (recall?.earlier.length ?? 0) >= 2 && phrasesIn(words.answered_places).has(u.tokens) && !phrasesIn(words.region_itself).has(u.tokens);
+  if (totalOfAnswered) places = places.filter((p) => p.kind !== 'region');
   const regionNamed = places.some((p) => p.kind === 'region') && !restOfRegion;
   const outside = places.some((p) => p.kind === 'outside_region');
   let fromContext = false;

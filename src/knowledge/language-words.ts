@@ -19,6 +19,7 @@ export const WORD_LISTS = {
   difference: 'phrases asking how far apart two figures are',
   except: 'words before a county that leave it out of the region',
   rest_of_region: 'phrases for the region without the one county named',
+  answered_places: 'words that stand for the places just answered',
   county_set: 'words for the counties as a set',
   share: 'phrases asking for a share of a total',
   share_half: 'share words asking about half',

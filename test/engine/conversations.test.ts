@@ -142,6 +142,15 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'the words that ask misspelt too', turns: [{ say: 'how meny arests in esex', has: ['60'] }] },
   { name: 'a clause asking for figures with no figure named, after a question', turns: [{ say: 'kent and essex arrests? and the overall figure too', has: ['Kent: 40', 'Essex: 60', 'Whole region: 200'] }] },
   {
+    name: 'the total of the places just answered is theirs, not the region\'s',
+    turns: [
+      { say: 'how many arrests in kent', has: ['40'] },
+      { say: 'and in essex', has: ['60'] },
+      { say: 'total of those two?', has: ['100 arrests together'], lacks: ['200', 'No, not'] },
+      { say: 'and in total?', has: ['200'] },
+    ],
+  },
+  {
     name: 'the person\'s area is a place, with no figure named',
     turns: [
       { say: 'im in chelmsford' },

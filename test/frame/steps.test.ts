@@ -200,6 +200,7 @@ describe('operationStep', () => {
     ['call 101', undefined],
     ['top 3 counties', undefined],
     ['was it 150k', 150000],
+    ['total of those 3', undefined],
   ])('should take from "%s" the number checked: %s', (text, n) => {
     expect(numberAsked(w(text), en())).toBe(n);
   });
