@@ -313,7 +313,9 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     const verdict = counties.length === 2 ? versusVerdict(op, knowledge, [counties[0]!, counties[1]!], compared.metric) : undefined;
     const body = verdict ? `${compared.body}\n${verdict}` : compared.body;
     // A follow-up such as "what about Kent?" then asks about the figure just compared.
-    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', body), intent, metrics: [compared.metric] };
+    // The county a ranking named is the place answered: "and how many did they make?" asks about it.
+    const named = counties.length === 0 && compared.leaders?.length === 1 ? { places: compared.leaders } : {};
+    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', body), intent, metrics: [compared.metric], ...named };
   }
   let body = templateFigures(intent, op, knowledge, counties);
   if (fromContext) body += `\n\n(That is for ${counties.map((p) => placeName(knowledge, p)).join(' and ')}, from your last question. Ask "in total" for the whole region.)`;

@@ -25,7 +25,7 @@ export function comparisonMetric(op: Operation, req: CompareRequest): string {
  * Answers "which county had the most/fewest X" and "A versus B" from the published county
  * figures only. Counties without a published figure are named as such, never ranked.
  */
-export function compare(intent: Intent, op: Operation, knowledge: Knowledge, req: CompareRequest): { body: string; metric: string } {
+export function compare(intent: Intent, op: Operation, knowledge: Knowledge, req: CompareRequest): { body: string; metric: string; leaders?: string[] } {
   const metricKey = comparisonMetric(op, req);
   const metric = knowledge.metrics.get(metricKey)!;
   const common = operationLookup(op, knowledge);
@@ -49,7 +49,8 @@ export function compare(intent: Intent, op: Operation, knowledge: Knowledge, req
     return { body: fillFirst(a.none, lookup) ?? `No county-by-county figures for ${label} were published.`, metric: metricKey };
   }
   const target = req.fewest ? rows[rows.length - 1]![1].value : rows[0]![1].value;
-  const leaders = rows.filter(([, f]) => f.value === target).map(([p]) => placeName(knowledge, p));
+  const leaderKeys = rows.filter(([, f]) => f.value === target).map(([p]) => p);
+  const leaders = leaderKeys.map((p) => placeName(knowledge, p));
   const without = Object.keys(op.counties).filter((p) => !countyFigure(op, p, metricKey)).map((p) => placeName(knowledge, p));
   const lookup: Lookup = (f) => {
     switch (f) {
@@ -62,5 +63,5 @@ export function compare(intent: Intent, op: Operation, knowledge: Knowledge, req
     }
   };
   const body = fillFirst(req.fewest ? a.fewest : a.most, lookup) ?? `${listInWords(leaders)}: ${lookup('value')} ${label}.`;
-  return { body, metric: metricKey };
+  return { body, metric: metricKey, leaders: leaderKeys };
 }

@@ -405,6 +405,20 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
       }
     }
   }
+  // A working-out between the one county named and the last one answered: "how many more in essex" (after Essex
+  // and Kent), "whats that as a total with kent". A sum needs a word pointing back: "and kent in total" is Kent's own.
+  if (recall && counties.length === 1 && !phrasesIn(words.region_itself).has(u.tokens)) {
+    const other = [...recall.places, ...[...recall.earlier].reverse()].find((key) => key !== counties[0]);
+    const kind = operationStep(typed, 2, frame.weeks.length, { metrics: metrics.length }, words).value.kind;
+    const pointing = phrasesIn(words.points_back, words.answered_places).has(u.tokens);
+    if (other && (kind === 'difference' || (kind === 'sum' && pointing))) {
+      const op = frame.weeks[0] ?? latestOperation(knowledge);
+      places = [...places.filter((p) => p.kind !== 'region'), { kind: countyKind(knowledge, op, other), key: other, said: other }];
+      counties = [...counties, other];
+      fromContext = true;
+      rules.push('with-answered');
+    }
+  }
   const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length, except: restOfRegion }, words).value;
   return { frame: { ...frame, places, counties, metrics, operation }, metrics, fromContext, rule: rules.join('+') || 'as-asked' };
 }

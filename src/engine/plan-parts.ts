@@ -1,5 +1,6 @@
 import type { FrameParts } from '../frame/build.js';
 import type { DangerReading } from '../frame/danger.js';
+import type { FramePlace } from '../frame/types.js';
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { formatDateRange, listInWords } from '../knowledge/format.js';
 import { englishWords } from '../knowledge/languages.js';
@@ -180,7 +181,9 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
       plans.push({ plan, part: { ...part, frame: followed.frame }, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
       const planned = 'planned' in plan ? plan.planned : undefined;
       const metrics = planned?.metrics ?? (planned?.intent?.metric ? [planned.intent.metric] : followed.metrics);
-      recall = recallOf({ ...followed, metrics }, recall);
+      // A ranking's answer names its county: that is the place answered.
+      const answeredPlaces = planned?.places?.length ? planned.places.map((key): FramePlace => ({ kind: 'county_with_figures', key, said: key })) : undefined;
+      recall = recallOf({ ...followed, metrics, ...(answeredPlaces && { frame: { ...followed.frame, places: answeredPlaces } }) }, recall);
       inConversation = false;
     }
   }

@@ -151,6 +151,29 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: 'the county a ranking named is the place answered',
+    turns: [
+      { say: 'which county had the most arrests', has: ['Essex'] },
+      { say: 'and how many deal lines did they get', has: ['In Essex, 9 deal lines'], lacks: ['200'] },
+    ],
+  },
+  {
+    name: 'a working-out between the county named and the one answered last',
+    turns: [
+      { say: 'how many arrests in essex', has: ['60'] },
+      { say: 'and kent', has: ['40'] },
+      { say: 'how many more in essex', has: [/Essex had 20 more/] },
+    ],
+  },
+  {
+    name: 'a total with a county, pointing back',
+    turns: [
+      { say: 'how many deal lines in essex', has: ['9'] },
+      { say: 'whats that as a total with kent', has: ['16 deal lines seized together'] },
+      { say: 'and kent in total', has: ['7'], lacks: ['together'] },
+    ],
+  },
+  {
     name: 'the person\'s area is a place, with no figure named',
     turns: [
       { say: 'im in chelmsford' },
