@@ -52,7 +52,7 @@ export function planFigurePart(asked: Asked & { kind: 'figures' }, followed: Fol
   if (metrics.length === 0) {
     const overview = deps.byId.get('overview');
     const otherTime = frame.time.kind !== 'none' && frame.weeks.length === 0;
-    if (!frame.facet && !otherTime && frame.counties.length > 0 && overview) return { planned: planAnswer(overview, frame, deps, follow, speaker) };
+    if (!frame.facet && !otherTime && (frame.counties.length > 0 || region) && overview) return { planned: planAnswer(overview, frame, deps, follow, speaker) };
     return { planned: planFallback(frame, deps, asksForFigures(u.tokens, englishWords(knowledge.languages))) };
   }
   // Only places outside the region: no figures there, and never the region's instead.
@@ -175,7 +175,9 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
       const followed = followUp(part, asked, recall, home, knowledge);
       const fromConversation = followed.fromContext && inConversation;
       const last = plans.at(-1);
-      if (last && !inConversation && followed.fromContext && (last.placesOnly ? followed.metrics.length > 0 : worksOnLast(last.plan, followed))) plans.pop();
+      // A place said first and the figures that follow for it ("kent, how many deal lines"; "across the region, how many phones") make one answer.
+      const regionFirst = last?.placesOnly === true && last.part.frame.places.length > 0 && last.part.frame.places.every((p) => p.kind === 'region') && followed.frame.counties.length === 0;
+      if (last && !inConversation && (followed.fromContext || regionFirst) && (last.placesOnly ? followed.metrics.length > 0 : worksOnLast(last.plan, followed))) plans.pop();
       const plan = planFigurePart(asked, { ...followed, fromContext: fromConversation }, deps, recall?.metrics[0], speaker, part.u);
       // The part as answered: its frame with what it took from before.
       plans.push({ plan, part: { ...part, frame: followed.frame }, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });

@@ -47,6 +47,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a working word the speller mends, with nothing else unknown', turns: [{ say: 'kent essex arrests diffrence', has: [/Kent had 20 fewer/] }] },
   { name: 'the rest of the region', turns: [{ say: 'kent arrests, and how many in the rest of the region', has: ['40 people', 'outside Kent there were 160'], parts: 2 }] },
   { name: 'the rest of the region after a county', turns: [{ say: 'how many arrests in kent', has: ['40'] }, { say: 'so how many werent in kent', has: ['outside Kent there were 160'] }] },
+  { name: 'the region said first is the place of the figures that follow', turns: [{ say: 'Across the region, how many knives were seized and how many were arrested?', has: [/Whole region: .*12 knives seized.*200 arrests|Whole region: .*200 arrests.*12 knives seized/], lacks: ['40 dangerous weapons', 'Sorry'] }] },
+  { name: 'the region on its own gets its figures', turns: [{ say: 'across the whole region?', has: ['200 arrests', '40 dangerous weapons'], lacks: ['Sorry'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   {
     name: 'ellipsis: a new place keeps the figure',
