@@ -35,6 +35,7 @@ import {
   templateFigures,
   timeNote,
   townStatements,
+  whereName,
 } from './plan.js';
 
 /**
@@ -197,6 +198,19 @@ export function unpublishedFigure(parts: FrameParts, op: Operation, knowledge: K
   return say(knowledge, 'not_published_figure', { label, where: `for ${placeName(knowledge, county)}` });
 }
 
+/**
+ * A figure asked of the region that its topic's answer would not give and that was not published for the region
+ * ("vulnerable people engaged with across the region": the safeguarding topic gives the safeguarded): said plainly,
+ * before the topic's answer. A figure that stands in for it, or it for one, is the topic's to give.
+ */
+export function regionFigureNotGiven(parts: FrameParts, intent: Intent, op: Operation, knowledge: Knowledge): string | undefined {
+  const [metric] = parts.metrics;
+  if (parts.counties.length > 0 || parts.metrics.length !== 1 || !metric || !intent.metric || intent.metric === metric || figureOf(op, undefined, metric)) return undefined;
+  const standsIn = (a: string, b: string) => knowledge.metrics.get(a)?.stands_in_for?.includes(b) === true;
+  if (standsIn(intent.metric, metric) || standsIn(metric, intent.metric)) return undefined;
+  return say(knowledge, 'not_published_figure', { label: knowledge.metrics.get(metric)?.label ?? metric, where: `for ${whereName(knowledge, undefined)}` });
+}
+
 /** Nothing answered: the general fallback when nothing was understood, a specific one saying what was. */
 export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: boolean): Planned {
   const { knowledge, byMetric, fallback } = deps;
@@ -268,6 +282,8 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   }
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
   if (facet) pre.push(facetSays(facet, op, knowledge));
+  const notGiven = regionFigureNotGiven(parts, intent, op, knowledge);
+  if (notGiven) pre.push(notGiven);
   const kind = parts.operation.kind;
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];

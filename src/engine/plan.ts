@@ -29,7 +29,7 @@ export function figureOf(op: Operation, place: string | undefined, metric: strin
   return place === undefined ? op.region[metric] : op.counties[place]?.[metric];
 }
 
-const whereName = (knowledge: Knowledge, place: string | undefined) => (place ? placeName(knowledge, place) : 'the region');
+export const whereName = (knowledge: Knowledge, place: string | undefined) => (place ? placeName(knowledge, place) : 'the region');
 const percent = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: x < 10 ? 1 : 0 }).format(x);
 const daysOf = (op: Operation) => Math.round((Date.parse(op.end) - Date.parse(op.start)) / 86_400_000) + 1;
 const regionCounties = (knowledge: Knowledge) => listInWords([...knowledge.places.values()].filter((p) => p.in_region).map((p) => p.name));

@@ -49,6 +49,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'the rest of the region after a county', turns: [{ say: 'how many arrests in kent', has: ['40'] }, { say: 'so how many werent in kent', has: ['outside Kent there were 160'] }] },
   { name: 'the region said first is the place of the figures that follow', turns: [{ say: 'Across the region, how many knives were seized and how many were arrested?', has: [/Whole region: .*12 knives seized.*200 arrests|Whole region: .*200 arrests.*12 knives seized/], lacks: ['40 dangerous weapons', 'Sorry'] }] },
   { name: 'the region on its own gets its figures', turns: [{ say: 'across the whole region?', has: ['200 arrests', '40 dangerous weapons'], lacks: ['Sorry'] }] },
+  { name: 'a figure its topic would not give, not published for the region, is said so', turns: [{ say: 'how many vulnerable people were engaged with across the whole region', has: ['A figure for vulnerable people engaged with for the region was not published.'] }] },
+  { name: 'a figure that stands in is the topic\'s to give', turns: [{ say: 'how much money was seized across the whole region', has: ['90,000'], lacks: [/money seized .*not published/i] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   {
     name: 'ellipsis: a new place keeps the figure',
