@@ -1,5 +1,6 @@
 import type { Words } from '../knowledge/language-words.js';
 import { phrasesIn, wordSetOf } from '../nlu/phrases.js';
+import { PLACE_TOKEN } from '../nlu/places.js';
 import type { Decision, FrameOperation } from './types.js';
 
 /** The lists of data/lang/en.yaml's `words:` that the operation step reads. */
@@ -38,7 +39,8 @@ export function numberAsked(tokens: readonly string[], words: Pick<Words, 'befor
     if (!/^\d+(?:k)?$/.test(t)) continue;
     const n = t.endsWith('k') ? Number(t.slice(0, -1)) * 1000 : Number(t);
     if (/^(?:19|20)\d\d$/.test(t) || CONTACT_NUMBERS.has(n) || before.has(tokens[i - 1] ?? '')) continue;
-    if (after.has(tokens[i + 1] ?? '')) continue;
+    // Nor a digit typed for a word before a place ("stats 4 herts"): a number checked is of a place, not before its name.
+    if (after.has(tokens[i + 1] ?? '') || tokens[i + 1] === PLACE_TOKEN) continue;
     return n;
   }
   return undefined;

@@ -201,6 +201,8 @@ describe('operationStep', () => {
     ['top 3 counties', undefined],
     ['was it 150k', 150000],
     ['total of those 3', undefined],
+    ['stats 4 zplace', undefined],
+    ['was it 28 in zplace', 28],
   ])('should take from "%s" the number checked: %s', (text, n) => {
     expect(numberAsked(w(text), en())).toBe(n);
   });
