@@ -373,9 +373,7 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   const rules: string[] = [];
   // "and how many in the rest of the region": the region without the county answered before, not the region itself.
   const restOfRegion = counties.length <= 1 && phrasesIn(words.rest_of_region).has(u.tokens);
-  // "total of those three?": the total of the places just answered, not the region's, unless the region is named itself.
-  const totalOfAnswered = counties.length === 0 && (recall?.places.length ?? 0) + (recall?.earlier.length ?? 0) >= 2 && phrasesIn(words.answered_places).has(u.tokens) && !phrasesIn(words.region_itself).has(u.tokens);
-  if (totalOfAnswered) places = places.filter((p) => p.kind !== 'region');
+  if (totalsAnswered(u, counties, recall, words)) places = places.filter((p) => p.kind !== 'region');
   const regionNamed = places.some((p) => p.kind === 'region') && !restOfRegion;
   const outside = places.some((p) => p.kind === 'outside_region');
   let fromContext = false;
@@ -405,22 +403,40 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
       }
     }
   }
-  // A working-out between the one county named and the last one answered: "how many more in essex" (after Essex
-  // and Kent), "whats that as a total with kent". A sum needs a word pointing back: "and kent in total" is Kent's own.
-  if (recall && counties.length === 1 && !phrasesIn(words.region_itself).has(u.tokens)) {
-    const other = [...recall.places, ...[...recall.earlier].reverse()].find((key) => key !== counties[0]);
-    const kind = operationStep(typed, 2, frame.weeks.length, { metrics: metrics.length }, words).value.kind;
-    const pointing = phrasesIn(words.points_back, words.answered_places).has(u.tokens);
-    if (other && (kind === 'difference' || (kind === 'sum' && pointing))) {
-      const op = frame.weeks[0] ?? latestOperation(knowledge);
-      places = [...places.filter((p) => p.kind !== 'region'), { kind: countyKind(knowledge, op, other), key: other, said: other }];
-      counties = [...counties, other];
-      fromContext = true;
-      rules.push('with-answered');
-    }
+  const other = workedWithAnswered(part, counties, metrics.length, recall, words);
+  if (other) {
+    const op = frame.weeks[0] ?? latestOperation(knowledge);
+    places = [...places.filter((p) => p.kind !== 'region'), { kind: countyKind(knowledge, op, other), key: other, said: other }];
+    counties = [...counties, other];
+    fromContext = true;
+    rules.push('with-answered');
   }
   const operation = counties.length === frame.counties.length ? frame.operation : operationStep(typed, counties.length, frame.weeks.length, { metrics: metrics.length, except: restOfRegion }, words).value;
   return { frame: { ...frame, places, counties, metrics, operation }, metrics, fromContext, rule: rules.join('+') || 'as-asked' };
+}
+
+/**
+ * Whether a part asks for the total of the places just answered ("total of those three?", "add them up"), not the
+ * region's: no county named, two or more answered, a word that stands for them, and the region not named itself.
+ */
+export function totalsAnswered(u: Understanding, counties: readonly string[], recall: Recall | undefined, words: Pick<Words, 'answered_places' | 'region_itself'>): boolean {
+  const answered = (recall?.places.length ?? 0) + (recall?.earlier.length ?? 0);
+  return counties.length === 0 && answered >= 2 && phrasesIn(words.answered_places).has(u.tokens) && !phrasesIn(words.region_itself).has(u.tokens);
+}
+
+/**
+ * The county answered last that a working-out sets beside the one county a part names: "how many more in essex"
+ * (after Essex and Kent: Kent), "whats that as a total with kent" (after Herts). A sum needs a word pointing back,
+ * since "and kent in total" is Kent's own total; a region named itself is the region's.
+ */
+export function workedWithAnswered(part: PartReading, counties: readonly string[], metrics: number, recall: Recall | undefined, words: Words): string | undefined {
+  const { u, frame } = part;
+  if (!recall || counties.length !== 1 || phrasesIn(words.region_itself).has(u.tokens)) return undefined;
+  const other = [...recall.places, ...[...recall.earlier].reverse()].find((key) => key !== counties[0]);
+  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
+  const kind = operationStep(typed, 2, frame.weeks.length, { metrics }, words).value.kind;
+  const pointing = phrasesIn(words.points_back, words.answered_places).has(u.tokens);
+  return other && (kind === 'difference' || (kind === 'sum' && pointing)) ? other : undefined;
 }
 
 /** What a figure part answered, to remember for the next part or message. */
