@@ -101,7 +101,10 @@ export function alternativesOf(list: readonly string[]): string {
   return listed.length > 0 ? listed.join('|') : '(?!)';
 }
 
-/** The words that say what to do with the figures ("difference", "combined", "percentage"): the speller knows them, and a frame that works on figures has read them. */
-export function workingWordsOf(lists: Pick<Words, 'sum' | 'difference' | 'share' | 'per_day' | 'most' | 'fewest' | 'versus' | 'except'>): Set<string> {
-  return new Set([lists.sum, lists.difference, lists.share, lists.per_day, lists.most, lists.fewest, lists.versus, lists.except].flatMap((list) => list.flatMap((w) => words(normalise(w)))));
+/** The words that say what to do with the figures ("difference", "combined", "percentage"): the speller knows them, and a frame that works on figures has read them. Built once for the same lists. */
+export function workingWordsOf(lists: Pick<Words, 'sum' | 'difference' | 'share' | 'per_day' | 'most' | 'fewest' | 'versus' | 'except'>): ReadonlySet<string> {
+  const all = [lists.sum, lists.difference, lists.share, lists.per_day, lists.most, lists.fewest, lists.versus, lists.except];
+  return builtFrom(workingSets, all, () => new Set(all.flatMap((list) => list.flatMap((w) => words(normalise(w))))));
 }
+
+const workingSets = new WeakMap<readonly string[], { lists: readonly (readonly string[])[]; built: ReadonlySet<string> }[]>();
