@@ -162,9 +162,12 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
    * What shows a short town is a place: "in", "at", "from"... before it, or a figure word right next to it ("ely
    * arrests", "arrests ely"), unless the examples use the name in another sense ("deal lines").
    */
+  // A short town is a place after "in", "at", "from"...; or, when it is no word the examples use otherwise, next to a
+  // figure word ("ely arrests"), or said first in a message that names a figure ("Ely, how many people arrested?").
   const placeCue = (tokens: readonly string[], i: number, town: string) =>
     PLACE_PREPOSITIONS.has(tokens[i - 1] ?? '') ||
-    (!options.commonWords?.has(town) && [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && options.figureWords?.has(t)));
+    (!options.commonWords?.has(town) &&
+      ([tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && options.figureWords?.has(t)) || (i === 0 && tokens.some((t) => options.figureWords?.has(t)))));
 
   /** An ambiguous town counts when its county is named too, or it is written with a capital after "in", "at", "near" or "from". */
   const backedUp = (town: string, county: string, mentions: readonly PlaceMention[], typed: string | undefined) =>

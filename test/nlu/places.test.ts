@@ -56,6 +56,11 @@ describe('createPlaceFinder', () => {
     expect(found('what about ely')).toEqual([]);
     expect(found('arrests in ely')).toEqual(['cambridgeshire']);
     expect(found('deal lines in kent')).toEqual(['kent']);
+    expect(found('ely, how many were arrested at the station')).toEqual([]);
+    expect(found('ely county lines arrests')).toEqual(['cambridgeshire']);
+    expect(found('the ely arrests')).toEqual(['cambridgeshire']);
+    expect(found('what about ely and the arrests')).toEqual([]);
+    expect(found('deal, any arrests there')).toEqual([]);
   });
 
   it('should read a county\'s short name misspelt even when the examples use it ("bedz" for beds), but not a town that is an everyday word', async () => {
