@@ -175,6 +175,7 @@ describe('operationStep', () => {
 
   it.each([
     ['so how many werent in herts', true],
+    ['arrests minus herts', true],
     ['herts arrests and how many in the rest of the region', true],
     ['arrests in herts and the region', false],
     ['herts and kent and the rest of the region', false],
