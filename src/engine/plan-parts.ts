@@ -11,7 +11,7 @@ import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
 import { asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
-import { decide, followUp, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
+import { decide, followUp, livesIn, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
 import { facetSays, figureOf, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
 
 /** A part's plan: a finished answer, or figures to list with the figures of the parts next to it. */
@@ -180,7 +180,9 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
       if (last && !inConversation && (followed.fromContext || regionFirst) && (last.placesOnly ? followed.metrics.length > 0 : worksOnLast(last.plan, followed))) plans.pop();
       const plan = planFigurePart(asked, { ...followed, fromContext: fromConversation }, deps, recall?.metrics[0], speaker, part.u);
       // The part as answered: its frame with what it took from before.
-      plans.push({ plan, part: { ...part, frame: followed.frame }, rule: `${asked.rule}>${followed.rule}`, social: false, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
+      // Saying where one lives ("i live in chelmsford,") is context: it goes when another part is answered.
+      const saysWhere = followed.metrics.length === 0 && livesIn(part.u, englishWords(knowledge.languages)) !== undefined;
+      plans.push({ plan, part: { ...part, frame: followed.frame }, rule: `${asked.rule}>${followed.rule}`, social: saysWhere, placesOnly: followed.metrics.length === 0 && !asked.via?.answer.most });
       const planned = 'planned' in plan ? plan.planned : undefined;
       const metrics = planned?.metrics ?? (planned?.intent?.metric ? [planned.intent.metric] : followed.metrics);
       // A ranking's answer names its county: that is the place answered.

@@ -59,7 +59,7 @@ export function outsideStatements(places: readonly FramePlace[], knowledge: Know
 export function townStatements(places: readonly FramePlace[], counties: readonly string[], knowledge: Knowledge): string[] {
   const towns = places.filter((p) => p.kind === 'town' && counties.includes(p.county!));
   const byCounty = new Map<string, string[]>();
-  for (const t of towns) byCounty.set(t.county!, [...(byCounty.get(t.county!) ?? []), titleCase(t.said)]);
+  for (const t of towns) byCounty.set(t.county!, [...(byCounty.get(t.county!) ?? []), titleCase(t.name ?? t.said)]);
   return [...byCounty].map(([county, names], i) => {
     const sentence = say(knowledge, 'town_in_county', { towns: listInWords(names), is_are: names.length > 1 ? 'are' : 'is', county: placeName(knowledge, county) });
     return i === 0 ? sentence : sentence.replace(/^.*?\. /, ''); // say "by county, not by town" once

@@ -1,7 +1,7 @@
 import type { Knowledge, Operation } from '../knowledge/knowledge.js';
 import { latestOperation } from '../knowledge/knowledge.js';
 import { englishWords } from '../knowledge/languages.js';
-import { workingWordsOf } from '../nlu/phrases.js';
+import { wordSetOf, workingWordsOf } from '../nlu/phrases.js';
 import type { Understanding } from '../nlu/understand.js';
 import { contactRule } from './contact.js';
 import { readDanger, type DangerCheck, type DangerReading } from './danger.js';
@@ -48,7 +48,10 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number, te
   const op = weeks[0] ?? latestOperation(knowledge);
   const places = placesStep(u.mentions, u.regionWide, knowledge, op);
   const regionNamed = namesRegion(u.tokens, englishWords(knowledge.languages));
-  const counties = answerCounties(places, regionNamed);
+  const ownStory = wordSetOf(englishWords(knowledge.languages).own_story);
+  // A town beside counties is one of the places asked, unless the person says where they are or tells their own story.
+  const listed = !u.tokens.some((t) => ownStory.has(t));
+  const counties = answerCounties(places, regionNamed, listed);
   const facet = reader.facets.find(typed, u.tokens);
   const operation = operationStep(u.tokens, counties.length, weeks.length, { metrics: u.metrics.length, regionNamed, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
   // Words the frame read are understood: a breakdown's, a time's, and, when it works on the figures, the working's ("difference").

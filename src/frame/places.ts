@@ -26,7 +26,7 @@ export function placesStep(mentions: readonly PlaceMention[], regionWide: boolea
     const id = `${m.town ? 'town:' : ''}${m.town ? m.said : m.key}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push(m.town ? { kind: 'town', key: m.key, county: m.key, said: m.said } : { kind: countyKind(knowledge, op, m.key), key: m.key, said: m.said });
+    out.push(m.town ? { kind: 'town', key: m.key, county: m.key, said: m.said, ...(m.name && m.name !== m.said && { name: m.name }) } : { kind: countyKind(knowledge, op, m.key), key: m.key, said: m.said });
   }
   if (regionWide) out.push({ kind: 'region', said: 'region' });
   return out;
@@ -36,10 +36,13 @@ export function placesStep(mentions: readonly PlaceMention[], regionWide: boolea
  * The counties a figure answer is about: counties named directly win; towns stand for their county
  * only when neither a county nor the region is named ("I live in Stevenage: arrests in Herts?" is
  * about Hertfordshire; "I'm in Chelmsford: arrests across the eastern region?" about the region).
+ * In a message that tells no story of the person's own (`listed`), a town named beside counties is one of
+ * the places asked: "bedford and norfolk arrests" is about Bedfordshire and Norfolk.
  */
-export function answerCounties(places: readonly FramePlace[], regionNamed = false): string[] {
+export function answerCounties(places: readonly FramePlace[], regionNamed = false, listed = false): string[] {
   const direct = places.filter((p) => p.kind !== 'town' && p.kind !== 'region' && p.kind !== 'outside_region').map((p) => p.key!);
   const towns = places.filter((p) => p.kind === 'town').map((p) => p.county!);
+  if (listed && direct.length > 0 && !regionNamed) return [...new Set(places.flatMap((p) => (p.kind === 'town' ? [p.county!] : direct.includes(p.key!) ? [p.key!] : [])))];
   return [...new Set(direct.length > 0 || regionNamed ? direct : towns)];
 }
 

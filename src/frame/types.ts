@@ -24,6 +24,8 @@ export interface FramePlace {
   county?: string;
   /** The words as typed. */
   said: string;
+  /** For a town typed otherwise than data/places.yaml lists it ("colchster"): the name as listed ("colchester"). */
+  name?: string;
 }
 
 /** Which time the message is about. */

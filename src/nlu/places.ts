@@ -7,6 +7,9 @@ import { createPhraseIndex } from './phrases.js';
 export const PLACE_TOKEN = 'zplace';
 
 /** One place named in a message, as typed. */
+/** A name found: its county's key, whether it is a town, and a town's name as listed. */
+type PlaceHit = { key: string; town: boolean; name?: string };
+
 export interface PlaceMention {
   /** The key in data/places.yaml: the county itself, or the county a town is in. */
   key: string;
@@ -14,6 +17,8 @@ export interface PlaceMention {
   said: string;
   /** Named as a town or district of `key`, rather than as the county or force. */
   town: boolean;
+  /** A town's name as data/places.yaml lists it ("colchester"), however it was typed ("colchster"). */
+  name?: string;
 }
 
 export interface PlaceFinder {
@@ -47,7 +52,7 @@ export interface PlaceFinderOptions {
  */
 export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: PlaceFinderOptions = {}): PlaceFinder {
   const MONTHS = new Set(options.months);
-  const phrases = new Map<string, { key: string; town: boolean }>(); // "essex police" → essex
+  const phrases = new Map<string, PlaceHit>(); // "essex police" → essex
   const fullNames: { word: string; key: string }[] = [];
   const guarded = new Set<string>(); // town names that need a preposition before them
   const ambiguous = new Map<string, string>(); // "march", "deal": towns only when the message backs it up
@@ -60,7 +65,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     for (const town of place.towns ?? []) {
       const t = normalise(town);
       if (MONTHS.has(t) || phrases.has(t)) continue;
-      phrases.set(t, { key, town: true });
+      phrases.set(t, { key, town: true, name: town });
       if (!t.includes(' ') && (t.length <= SHORT_TOWN || options.commonWords?.has(t))) guarded.add(t);
     }
   }
@@ -69,8 +74,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   // Names as typed with the spaces left out or put in ("hert ford shire", "nor folk"), and names near enough
   // to be misspelt (colchster, peterbrough, kolchester), by the one spelling rule of ./spelling.ts. Town names
   // that need a preposition, and everyday words, are never read past a misspelling.
-  const joined = new Map<string, { key: string; town: boolean }>();
-  const misspellable = new Map<string, { key: string; town: boolean }>();
+  const joined = new Map<string, PlaceHit>();
+  const misspellable = new Map<string, PlaceHit>();
   for (const [name, hit] of phrases) {
     // A county's own names (beds, cambs) stay: only a town that is also an everyday word (deal) is never misread.
     if (guarded.has(name) || (options.commonWords?.has(name) && hit.town)) continue;
@@ -82,13 +87,13 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt,
   // lutton), and so is one letter that leaves the sound the same (bedz, harts).
   const short = new Map([...joined].filter(([name]) => name.length >= MIN_LENGTH - 1 && !misspellable.has(name)));
-  const fuzzyCache = new Map<string, { key: string; town: boolean } | null>();
+  const fuzzyCache = new Map<string, PlaceHit | null>();
 
-  const fuzzy = (typed: string): { key: string; town: boolean } | undefined => {
+  const fuzzy = (typed: string): PlaceHit | undefined => {
     if (typed.length < MIN_LENGTH - 1) return undefined;
     const cached = fuzzyCache.get(typed);
     if (cached !== undefined) return cached ?? undefined;
-    let found: { key: string; town: boolean } | null = null;
+    let found: PlaceHit | null = null;
     // A prefix of a long county name (cambridge, hertford) is taken as the county.
     const prefixed = typed.length >= 7 && !typed.includes(' ') ? fullNames.find(({ word }) => word.length > typed.length && word.startsWith(typed)) : undefined;
     const once =
@@ -118,7 +123,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
    * one. A span of several words is read word by word ("bury st edmonds"), so everyday words are never read
    * as part of a name ("the most" is not "the met").
    */
-  const unusual = (tokens: readonly string[], i: number): { hit: { key: string; town: boolean }; length: number } | undefined => {
+  const unusual = (tokens: readonly string[], i: number): { hit: PlaceHit; length: number } | undefined => {
     // Letters typed apart ("e s s e x") make longer spans; names typed in pieces make up to three.
     let letters = i;
     while (letters < tokens.length && tokens[letters]!.length === 1) letters++;
@@ -136,7 +141,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   };
 
   // Names of several words, by their number of words and first letter: "bury st edmunds" under 3:b.
-  const multiWord = new Map<string, { parts: string[]; hit: { key: string; town: boolean } }[]>();
+  const multiWord = new Map<string, { parts: string[]; hit: PlaceHit }[]>();
   for (const [name, hit] of misspellable) {
     const parts = name.split(' ');
     if (parts.length < 2) continue;
@@ -145,8 +150,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   }
 
   /** A name of several words typed with one or more of them misspelt, each word near its own. */
-  const wordsCache = new Map<string, { key: string; town: boolean } | null>();
-  const fuzzyWords = (span: readonly string[]): { key: string; town: boolean } | undefined => {
+  const wordsCache = new Map<string, PlaceHit | null>();
+  const fuzzyWords = (span: readonly string[]): PlaceHit | undefined => {
     const named = multiWord.get(`${span.length}:${span[0]![0]}`);
     if (!named) return undefined;
     const typed = span.join(' ');
@@ -181,7 +186,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       const out: string[] = [];
       for (let i = 0; i < tokens.length; ) {
         let matched = 0;
-        let hit: { key: string; town: boolean } | undefined;
+        let hit: PlaceHit | undefined;
         const listed = index.at(tokens, i);
         if (listed && !(listed.length === 1 && guarded.has(listed.phrase) && !placeCue(tokens, i, listed.phrase))) {
           hit = listed.value;
@@ -196,7 +201,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
         }
         if (hit) {
           if (!found.includes(hit.key)) found.push(hit.key);
-          mentions.push({ key: hit.key, said: tokens.slice(i, i + matched).join(' '), town: hit.town });
+          mentions.push({ key: hit.key, said: tokens.slice(i, i + matched).join(' '), town: hit.town, ...(hit.name && { name: hit.name }) });
           out.push(PLACE_TOKEN);
           i += matched;
         } else {

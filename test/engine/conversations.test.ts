@@ -51,6 +51,9 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'the region on its own gets its figures', turns: [{ say: 'across the whole region?', has: ['200 arrests', '40 dangerous weapons'], lacks: ['Sorry'] }] },
   { name: 'a figure its topic would not give, not published for the region, is said so', turns: [{ say: 'how many vulnerable people were engaged with across the whole region', has: ['A figure for vulnerable people engaged with for the region was not published.'] }] },
   { name: 'a figure that stands in is the topic\'s to give', turns: [{ say: 'how much money was seized across the whole region', has: ['90,000'], lacks: [/money seized .*not published/i] }] },
+  { name: 'a town beside a county is one of the places asked', turns: [{ say: 'chelmsford and kent arrests', has: ['Essex: 60 arrests', 'Kent: 40 arrests'] }] },
+  { name: 'the town the person is in is not one of the places asked', turns: [{ say: 'i live in chelmsford, how many arrests in kent', has: ['40'], lacks: ['60'] }] },
+  { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   {
     name: 'ellipsis: a new place keeps the figure',
