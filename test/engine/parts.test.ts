@@ -265,3 +265,13 @@ describe('a reply of several parts', () => {
     expect(fitted(['a long first answer'], 5)).toBe('a long first answer');
   });
 });
+
+describe('the words that work on figures', () => {
+  it('should be mended by the speller and read by the frame, so none is left over', () => {
+    const part = read('kent essex arrests diffrence');
+    expect(part.frame.operation.kind).toBe('difference');
+    expect(part.frame.leftovers).toEqual([]);
+    expect(read('essex arrest figur').u.tokens).toContain('figure');
+    expect(read('arrests overal').u.tokens).toContain('overall');
+  });
+});
