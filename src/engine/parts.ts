@@ -220,7 +220,9 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   const asking = asksForFigures(u.tokens, words) || working;
   // Only a place said to be where the person lives makes a part about it: "lost my wallet in cambridge" is not.
   const home = livesIn(u, words) !== undefined;
-  const following = followsUp(part, before, words) && !(text && !tellsOwnStory(u, words) && frame.places.length === 0 && frame.metrics.length === 0 && !pointsBack(u, words));
+  // A breakdown named after figures ("names?") asks it of them, whatever topic its words lean to.
+  const breakdown = frame.facet !== null && !tellsOwnStory(u, words);
+  const following = followsUp(part, before, words) && !(text && !tellsOwnStory(u, words) && frame.places.length === 0 && frame.metrics.length === 0 && !breakdown && !pointsBack(u, words));
   // In scope: a follow-up, nothing but places ("any figures for ely?"), a home, or the classifier not sure it is
   // about something else and most words on the bot's subject. A question for figures counts when the
   // classifier's best guess does not lean elsewhere; another week asked about counts however few words are known.
@@ -234,7 +236,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
   // Adding up or comparing what was answered, unless the classifier is sure of a topic answered in words ("what's the difference between cuckooing and county lines").
   const onAnswered = combinesAnswered(part, words) && !(text && text.confidence >= SURE);
-  if (following && (metrics.length > 0 || frame.places.length > 0 || working || onAnswered || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
+  if (following && (metrics.length > 0 || frame.places.length > 0 || working || onAnswered || breakdown || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
   if (text) {
     // The part asks for figures it names: a figure question ("how many arrests for my project"), a working-out,
     // a figure for a place with no story around it ("hemel hempstead county lines arrests"), or a breakdown
@@ -307,11 +309,13 @@ const SHORT_WORKING = 4;
 const SURE = 0.9;
 
 /**
- * Whether the frame understood the whole part: a figure and a place, and no word the bot has never seen
- * ("Essex, Kent, Cambs - arrests for each"); words the frame read as a time or a breakdown count as understood.
+ * Whether the frame understood the part: a figure and a place, and fewer words the bot has never seen than
+ * figures and places it read ("Essex, Kent, Cambs - arrests for each"; "essex n kent arsts who had mor"); words the
+ * frame read as a time or a breakdown count as understood. What was understood is answered, not refused.
  */
 export function understood(part: PartReading, metrics: readonly string[], deps: EngineDeps): boolean {
-  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length === 0 && part.u.ranked[0]?.intent !== FALLBACK_INTENT && topAgrees(part.u, metrics, deps);
+  const read = metrics.length + part.frame.places.length;
+  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length < read - 1 && part.u.ranked[0]?.intent !== FALLBACK_INTENT && topAgrees(part.u, metrics, deps);
 }
 
 /** Whether a part tells the person's own story rather than asking about the week: with one of `own_story`, a figure named is part of the story ("my son was arrested in luton"). */

@@ -1,5 +1,5 @@
 import { loadModule } from 'cld3-asm';
-import type { Detect } from './language.js';
+import type { Detect, Guess } from './language.js';
 
 /** Shortest text, in bytes, the detector will judge: short messages are the norm here. */
 const MIN_BYTES = 0;
@@ -18,8 +18,17 @@ export function loadDetector(): Promise<Detect> {
     const identifier = factory.create(MIN_BYTES, MAX_BYTES);
     return (text: string) => {
       const found = identifier.findLanguage(text);
-      return found.language === 'und' ? undefined : { code: String(found.language).split('-')[0]!, reliable: found.is_reliable };
+      return readGuess(String(found.language), found.is_reliable);
     };
   });
   return loading;
+}
+
+/**
+ * CLD3's answer as a guess. A language written in a script not its own ("ru-Latn": Russian in Latin letters) is
+ * no guess of the language the bot holds a file for: a word typed without its vowels ("hrtfrdshr") looks like it.
+ */
+export function readGuess(language: string, reliable: boolean): Guess | undefined {
+  if (language === 'und' || language.includes('-')) return undefined;
+  return { code: language, reliable };
 }

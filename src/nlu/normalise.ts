@@ -9,11 +9,13 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 const APOSTROPHE = /['’‘`´]/g;
 const PERCENT = /%/g;
 // Marks stay with their letters: Bengali and Devanagari vowel signs are part of the word.
-const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+const NOT_WORD = /[^\p{L}\p{M}\p{N}&+]+/gu;
+// "&" and "+" are words of their own ("kent+essex", "arrests & knives"): the language file says what they join.
+const JOINING_SIGN = /\s*([&+])\s*/g;
 
 /**
  * Reduces a message to lower-case words separated by single spaces: strips HTML, emoji,
- * punctuation and invisible characters, and joins contractions (what's → whats).
+ * punctuation and invisible characters, and joins contractions (what's → whats). The signs "&" and "+" stay, as words.
  */
 export function normalise(text: string): string {
   return text
@@ -27,6 +29,7 @@ export function normalise(text: string): string {
     .replace(APOSTROPHE, '')
     .replace(PERCENT, ' percent ')
     .replace(NOT_WORD, ' ')
+    .replace(JOINING_SIGN, ' $1 ')
     .trim();
 }
 

@@ -1,5 +1,5 @@
 import type { Place } from '../knowledge/schema.js';
-import { createNameIndex, lettersLeftOut, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
+import { createNameIndex, createSkeletonIndex, lettersLeftOut, singledSkeletonOf, skeletonOf, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
 import { normalise } from './normalise.js';
 import { createPhraseIndex } from './phrases.js';
 
@@ -87,9 +87,12 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt,
   // lutton), and so is one letter that leaves the sound the same (bedz, harts).
   const short = new Map([...joined].filter(([name]) => name.length >= MIN_LENGTH - 1 && !misspellable.has(name)));
+  const skeletons = placeSkeletons([...joined.keys()], options.commonWords ?? new Set());
   const fuzzyCache = new Map<string, PlaceHit | null>();
 
   const fuzzy = (typed: string): PlaceHit | undefined => {
+    const unvowelled = options.commonWords?.has(typed) ? undefined : skeletons.get(typed);
+    if (unvowelled) return joined.get(unvowelled);
     if (typed.length < MIN_LENGTH - 1) return undefined;
     const cached = fuzzyCache.get(typed);
     if (cached !== undefined) return cached ?? undefined;
@@ -222,4 +225,14 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       return { places: found, mentions, tokens: out };
     },
   };
+}
+
+/**
+ * Place names typed without their vowels ("cmbrdgshr", "esx", "ltn"), by skeleton, when only one name has it and
+ * no word the examples use does ("sry" is sorry, not Surrey).
+ */
+export function placeSkeletons(names: readonly string[], everyday: ReadonlySet<string>): ReadonlyMap<string, string> {
+  const named = new Set(names);
+  const taken = new Set([...everyday].filter((w) => !w.includes(' ') && !named.has(w)).flatMap((w) => [skeletonOf(w), singledSkeletonOf(w)]));
+  return new Map([...createSkeletonIndex(names)].filter(([skeleton]) => !taken.has(skeleton)));
 }

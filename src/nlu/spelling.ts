@@ -122,6 +122,7 @@ const MIN_JOINED = 5;
  * Splits a word typed without spaces into known words ("arrestsinessex" → arrests in essex,
  * "deallines" → deal lines), using as few words as it can; undefined when it cannot be split into known
  * words of two letters or more, at least one of them a word of the bot's subject (`isTopic`: a place or a figure).
+ * A letter that ends one word and starts the next may be typed once ("dealines" → deal lines).
  */
 export function splitJoined(word: string, isKnown: (w: string) => boolean, isTopic: (w: string) => boolean = () => true): string[] | undefined {
   if (word.length < MIN_JOINED || /\d/.test(word)) return undefined;
@@ -130,9 +131,13 @@ export function splitJoined(word: string, isKnown: (w: string) => boolean, isTop
   for (let end = 1; end <= word.length; end++) {
     for (let start = Math.max(0, end - MAX_PIECE); start <= end - 2; start++) {
       const head = best[start];
+      if (!head) continue;
       const piece = word.slice(start, end);
-      if (!head || !isKnown(piece)) continue;
-      if (!best[end] || head.length + 1 < best[end]!.length) best[end] = [...head, piece];
+      // The letter the word before ended with, typed once for both.
+      const shared = head.length > 0 && !isKnown(piece) ? word[start - 1]! + piece : undefined;
+      const read = isKnown(piece) ? piece : shared !== undefined && isKnown(shared) ? shared : undefined;
+      if (read === undefined) continue;
+      if (!best[end] || head.length + 1 < best[end]!.length) best[end] = [...head, read];
     }
   }
   const split = best[word.length];
@@ -150,17 +155,24 @@ export function skeletonOf(word: string): string {
   return word[0] + word.slice(1).replace(VOWELS, '');
 }
 
+/** The skeleton with a letter typed twice written once, as people text it: "arrests" → "arsts", "essex" → "esx". */
+export function singledSkeletonOf(word: string): string {
+  return skeletonOf(word).replace(/(.)\1+/g, '$1');
+}
+
 /**
- * Words typed without their vowels, as people text ("cnty", "mch", "nmbr"): a typed word with no vowel after its
- * first letter is the known word with that skeleton, when only one has it (or only one word of the bot's subject).
+ * Words typed without their vowels, as people text ("cnty", "mch", "nmbr", "arsts"): a typed word with no vowel
+ * after its first letter is the known word with that skeleton, its double letters typed or not, when only one
+ * has it (or only one word of the bot's subject).
  */
 export function createSkeletonIndex(known: Iterable<string>, isTopic: (w: string) => boolean = () => false): ReadonlyMap<string, string> {
   const bySkeleton = new Map<string, string[]>();
   for (const w of known) {
     if (w.length <= MIN_SKELETON || !/^\p{Ll}+$/u.test(w)) continue;
-    const key = skeletonOf(w);
-    if (key === w || key.length < MIN_SKELETON) continue;
-    bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), w]);
+    for (const key of new Set([skeletonOf(w), singledSkeletonOf(w)])) {
+      if (key === w || key.length < MIN_SKELETON) continue;
+      bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), w]);
+    }
   }
   const index = new Map<string, string>();
   for (const [key, words] of bySkeleton) {

@@ -127,10 +127,15 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const RECENT_MESSAGES = 2000;
 
 /** Training material for the matcher. */
+/** A word, not a sign. */
+const LETTER = /\p{L}/u;
+
 export interface IntentExamples {
   id: string;
   examples: readonly string[];
   triggers?: readonly string[];
+  /** The questions the bot suggests after this topic's answer: words the speller knows. */
+  follow_up?: readonly string[];
 }
 
 /** The word sets reading a message needs, from the language file's lists. */
@@ -299,9 +304,15 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // How many in-scope intents use each word. Words most intents use ("what", "got", "think") say
   // nothing about whether a message is in scope; the rest do.
   const spread = new Map<string, Set<string>>();
+  // ...and each stem, for a word the examples use in another form ("anonymously", where they say "anonymous").
+  const stemSpread = new Map<string, Set<string>>();
   for (const d of docs) {
     if (d.intent === options.outOfScope) continue;
-    for (const t of d.tokens) spread.set(t, (spread.get(t) ?? new Set()).add(d.intent));
+    for (const t of d.tokens) {
+      spread.set(t, (spread.get(t) ?? new Set()).add(d.intent));
+      const s = stem(t);
+      stemSpread.set(s, (stemSpread.get(s) ?? new Set()).add(d.intent));
+    }
   }
   const inScopeIntents = new Set(intents.map((i) => i.id)).size - 1;
   const genericAbove = Math.max(3, Math.round(inScopeIntents * GENERIC_SHARE));
@@ -360,7 +371,9 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
 
   // The words that say what to do with the figures, ask for them or name the region are known too: "diffrence", "combind", "figur", "overal".
   const frameWords = [...workingWordsOf(english), ...[english.asks_figures, english.asks_count, english.region_itself, english.region_total].flat().flatMap((w) => words(normalise(w)))];
-  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' ')), ...frameWords], isTopicWord);
+  // The questions the bot itself suggests are in people's words too: "anonymusly" is the "anonymously" of "Can I report anonymously?".
+  const suggestedWords = intents.flatMap((i) => i.follow_up ?? []).flatMap((q) => words(normalise(q)));
+  const correct = createSpeller([...vocabulary, ...[...knowledge.words.keys()].filter((w) => !w.includes(' ')), ...frameWords, ...suggestedWords], isTopicWord);
   // The breakdowns (data/facets.yaml) each example about the week names; the fallback's name them about other things ("will i go to prison for...").
   const breakdowns = createPhraseIndex([...knowledge.facets].flatMap(([key, f]) => f.words.map((w) => [words(normalise(w)).join(' '), key] as const)));
   const exampleFeatures = docs.map((d) => ({
@@ -404,7 +417,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       }
       // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
       if (word.length <= 2 || lists.stopwords.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || time.has(word)) return;
-      const intentsUsing = spread.get(word)?.size ?? 0;
+      const intentsUsing = (spread.get(word) ?? stemSpread.get(stem(word)))?.size ?? 0;
       if (intentsUsing > genericAbove) return;
       // A word of a breakdown the best guess's examples name in other words ("jailed", where they say "prison") is on its subject.
       if (intentsUsing > 0 || topKin.has(kin.get(stem(word)) ?? '')) inScope += 1;
@@ -469,7 +482,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       comparing: places.length >= 2 && plain.some((t) => lists.comparing.has(t)),
       onlyPlaces: places.length > 0 && plain.every((t) => t === PLACE_TOKEN || lists.filler.has(t)),
       features,
-      unknown: plain.filter((t) => t !== PLACE_TOKEN && !lists.stopwords.has(t) && !/\d/.test(t) && !vocabulary.has(t)),
+      // Signs ("&", "+") and numbers are no unknown words.
+      unknown: plain.filter((t) => t !== PLACE_TOKEN && !lists.stopwords.has(t) && LETTER.test(t) && !/\d/.test(t) && !vocabulary.has(t)),
       coverage: coverage(read, corrected, metrics.length > 0, kinOf.get(ranked[0]?.intent ?? '') ?? NONE),
       ranked,
       ...(triggered ? { triggered } : {}),

@@ -53,8 +53,14 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a figure that stands in is the topic\'s to give', turns: [{ say: 'how much money was seized across the whole region', has: ['90,000'], lacks: [/money seized .*not published/i] }] },
   { name: 'a town beside a county is one of the places asked', turns: [{ say: 'chelmsford and kent arrests', has: ['Essex: 60 arrests', 'Kent: 40 arrests'] }] },
   { name: 'the town the person is in is not one of the places asked', turns: [{ say: 'i live in chelmsford, how many arrests in kent', has: ['40'], lacks: ['60'] }] },
+  { name: 'a word never seen beside figures and places does not stop the answer', turns: [{ say: 'essex n kent arsts who had mor', has: ['60', '40'], lacks: ['Sorry'] }] },
+  { name: '"minus" between two counties is their difference', turns: [{ say: 'essex arrests minus kent arrests', has: [/Essex had 20 more/] }] },
+  { name: '"&" sets the region beside a county', turns: [{ say: 'cash overall & knives in essex', has: ['Whole region', '90,000'], lacks: ['Sorry'] }] },
+  { name: 'a county and a figure typed without their vowels', turns: [{ say: 'cmbrdgshr arsts', has: ['20'], lacks: ['Sorry'] }] },
+  { name: 'a misspelt word of a question the bot suggests', turns: [{ say: 'can i report anonymusly', has: [/anonymous/i], lacks: ['Sorry'] }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
+  { name: 'a breakdown asked after figures is asked of them', turns: [{ say: 'how many arrests in essex' }, { say: 'names?', has: [/name/i, '60'], lacks: ['Sorry', /anonymous/i] }] },
   {
     name: 'ellipsis: a new place keeps the figure',
     turns: [

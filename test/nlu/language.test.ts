@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGLISH_SHARE, findLanguage, type Detect } from '../../src/nlu/language.js';
+import { loadDetector, readGuess } from '../../src/nlu/detect-cld3.js';
 
 const known = new Set(['en', 'pl', 'ur', 'cy', 'ro']);
 const says = (code: string | undefined, reliable = true): Detect => () => (code ? { code, reliable } : undefined);
@@ -45,3 +46,17 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
   });
 });
 
+
+describe('the detector\'s guess', () => {
+  it('is no guess for a language written in another script (ru-Latn), nor for und', () => {
+    expect(readGuess('ru-Latn', true)).toBeUndefined();
+    expect(readGuess('und', false)).toBeUndefined();
+    expect(readGuess('pl', true)).toEqual({ code: 'pl', reliable: true });
+  });
+
+  it('is no Russian for county names typed without their vowels, with CLD3 itself', async () => {
+    const detect = await loadDetector();
+    expect(detect('hrtfrdshr dl lns')).toBeUndefined();
+    expect(detect('Ile osób zatrzymała policja w Norfolk?')?.code).toBe('pl');
+  });
+});

@@ -25,6 +25,11 @@ describe('normalise', () => {
     expect(normalise(`how many arrests in${br}essex`)).toBe('how many arrests in essex');
   });
 
+  it('should keep "&" and "+" as words of their own, for the language file to read', () => {
+    expect(normalise('kent+essex & herts')).toBe('kent + essex & herts');
+    expect(normalise('arrests&knives')).toBe('arrests & knives');
+  });
+
   it('should still join words split by invisible format characters', () => {
     expect(normalise('ar\u200brests in es\u00adsex')).toBe('arrests in essex');
   });

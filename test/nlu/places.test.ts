@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalise, words } from '../../src/nlu/normalise.js';
-import { createPlaceFinder, type PlaceFinder } from '../../src/nlu/places.js';
+import { createPlaceFinder, placeSkeletons, type PlaceFinder } from '../../src/nlu/places.js';
 import { realEngine } from '../helpers/fixtures.js';
 
 let finder: PlaceFinder;
@@ -30,6 +30,9 @@ describe('createPlaceFinder', () => {
     ["Kent's arrests", ['kent']],
     ['kents deal lines', ['kent']],
     ['deals in essex', ['essex']],
+    ['cmbrdgshr arrests', ['cambridgeshire']],
+    ['hrtfrdshr dl lns', ['hertfordshire']],
+    ['esx', ['essex']],
   ])('should find the counties in "%s"', (text, expected) => {
     expect(placesIn(text)).toEqual(expected);
   });
@@ -95,5 +98,20 @@ describe('normalise', () => {
     ['soft\u00adhyphen', 'softhyphen'],
   ])('should reduce %j to %j', (input, expected) => {
     expect(normalise(input)).toBe(expected);
+  });
+});
+
+describe('placeSkeletons: place names typed without their vowels', () => {
+  it('should read a name by its skeleton, double letters typed or not', () => {
+    const index = placeSkeletons(['essex', 'norfolk'], new Set());
+    expect(index.get('esx')).toBe('essex');
+    expect(index.get('essx')).toBe('essex');
+    expect(index.get('nrflk')).toBe('norfolk');
+  });
+
+  it('should leave a skeleton an everyday word of the examples has ("sry" is sorry, not Surrey), or two names share', () => {
+    expect(placeSkeletons(['surrey'], new Set(['sorry'])).has('sry')).toBe(false);
+    expect(placeSkeletons(['surrey'], new Set(['surrey'])).get('sry')).toBe('surrey');
+    expect(placeSkeletons(['barton', 'burton'], new Set()).has('brtn')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
-import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { joinSplit } from '../../src/nlu/understand.js';
 import { soundOf } from '../../src/nlu/natural.js';
@@ -127,6 +127,12 @@ describe('words run together', () => {
     expect(splitJoined('deallines', isKnown, isTopic)).toEqual(['deal', 'lines']);
   });
 
+  it('should read a letter that ends one word and starts the next typed once ("dealines")', () => {
+    expect(splitJoined('dealines', isKnown, isTopic)).toEqual(['deal', 'lines']);
+    expect(splitJoined('howmanyarrestsinkent', isKnown, isTopic)).toEqual(['how', 'many', 'arrests', 'in', 'kent']);
+    expect(splitJoined('getoget', isKnown, isTopic)).toBeUndefined();
+  });
+
   it('should split only when a word of the subject is found: "together" is not "to get her"', () => {
     expect(splitJoined('together', isKnown, isTopic)).toBeUndefined();
     expect(splitJoined('marketplace', isKnown, isTopic)).toBeUndefined();
@@ -176,6 +182,15 @@ describe('words typed without their vowels', () => {
     expect(correct('nmbr')).toBe('number');
     expect(correct('ppl')).toBe('people');
     expect(correct('arrsts')).toBe('arrests');
+  });
+
+  it('should read a skeleton with its double letters typed once ("arsts", "esx")', () => {
+    expect(singledSkeletonOf('arrests')).toBe('arsts');
+    expect(singledSkeletonOf('essex')).toBe('esx');
+    const correct = createSpeller(['arrests', 'people']);
+    expect(correct('arsts')).toBe('arrests');
+    expect(correct('arrsts')).toBe('arrests');
+    expect(correct('ppl')).toBe('people');
   });
 
   it('should leave a skeleton two known words share, unless only one is a word of the subject', () => {
