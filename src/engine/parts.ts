@@ -430,17 +430,27 @@ export function totalsAnswered(u: Understanding, counties: readonly string[], re
 
 /**
  * The county answered last that a working-out sets beside the one county a part names: "how many more in essex"
- * (after Essex and Kent: Kent), "whats that as a total with kent" (after Herts). A sum needs a word pointing back,
- * since "and kent in total" is Kent's own total; a region named itself is the region's.
+ * (after Essex and Kent: Kent), "whats that as a total with kent" (after Herts), "is that more than kent" (after
+ * Essex). A sum or a comparison needs a word pointing back, since "and kent in total" is Kent's own total and
+ * "more than kent?" may ask of Kent alone; a region named itself is the region's. A share that names no county
+ * and points back is the share of the one county answered: "what % of the total is that".
  */
 export function workedWithAnswered(part: PartReading, counties: readonly string[], metrics: number, recall: Recall | undefined, words: Words): string | undefined {
   const { u, frame } = part;
-  if (!recall || counties.length !== 1 || phrasesIn(words.region_itself).has(u.tokens)) return undefined;
+  if (!recall || counties.length > 1 || phrasesIn(words.region_itself).has(u.tokens)) return undefined;
+  const back = phrasesIn(words.points_back, words.answered_places);
+  const pointing = back.has(u.tokens);
+  // The words that point back are not also the working-out: "the same for kent" compares nothing.
+  const said = u.normalised === '' ? [] : u.normalised.split(' ');
+  const pointers = new Set(back.all(said).flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  const typed = said.filter((_, i) => !pointers.has(i));
+  if (counties.length === 0) {
+    const share = operationStep(typed, 1, frame.weeks.length, { metrics }, words).value.kind === 'share';
+    return share && pointing && recall.places.length === 1 ? recall.places[0] : undefined;
+  }
   const other = [...recall.places, ...[...recall.earlier].reverse()].find((key) => key !== counties[0]);
-  const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const kind = operationStep(typed, 2, frame.weeks.length, { metrics }, words).value.kind;
-  const pointing = phrasesIn(words.points_back, words.answered_places).has(u.tokens);
-  return other && (kind === 'difference' || (kind === 'sum' && pointing)) ? other : undefined;
+  return other && (kind === 'difference' || ((kind === 'sum' || kind === 'versus') && pointing)) ? other : undefined;
 }
 
 /** What a figure part answered, to remember for the next part or message. */

@@ -60,6 +60,10 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a misspelt word of a question the bot suggests', turns: [{ say: 'can i report anonymusly', has: [/anonymous/i], lacks: ['Sorry'] }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
+  { name: 'a comparison pointing back sets the county answered beside the one named', turns: [{ say: 'how many arrests in essex' }, { say: 'is that more than kent', has: ['Kent: 40', 'Essex: 60', /Essex had 20 more/] }] },
+  { name: 'a share pointing back is the share of the county answered', turns: [{ say: 'how many arrests in cambridgeshire' }, { say: 'what % of the total is that', has: [/20 of the 200/, '10%'] }] },
+  { name: 'the word that points back is no working-out: "the same" compares nothing', turns: [{ say: 'how many arrests in essex' }, { say: 'and the same for kent', has: ['40'], lacks: ['Essex: 60', /more than/] }] },
+  { name: '"elsewhere" after a county is the rest of the region', turns: [{ say: 'how many arrests in essex' }, { say: 'so how many elsewhere', has: ['outside Essex there were 140'] }] },
   { name: 'a breakdown asked after figures is asked of them', turns: [{ say: 'how many arrests in essex' }, { say: 'names?', has: [/name/i, '60'], lacks: ['Sorry', /anonymous/i] }] },
   {
     name: 'ellipsis: a new place keeps the figure',
