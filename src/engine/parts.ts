@@ -246,7 +246,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
       !text.intent.danger &&
       act !== 'greeting' &&
       (metrics.length > 0 || frame.counties.length > 0) &&
-      (asksFiguresBeside(text, u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
+      (asksFiguresBeside(text, u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (metrics.length > 0 && !tellsOwnStory(u, words) && namesOnlyFigures(u.tokens, deps.knowledge, words)) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
@@ -293,6 +293,25 @@ export function asksFiguresBeside(text: Choice, tokens: readonly string[], words
   const own = wordsOfExamples(text.intent);
   return asks.some((h) => !tokens.slice(h.at, h.at + h.length).every((w) => own.has(w)));
 }
+
+/**
+ * Whether a part is a list of figures and nothing more, with the words that ask for them, join them or add nothing:
+ * "weapons, phones and cash?", "drugs £ and cash £ and phones". It asks for those figures, whatever topic its words
+ * lean to. One figure is no list: "whats a deal line" asks what it is.
+ */
+export function namesOnlyFigures(tokens: readonly string[], knowledge: Pick<Knowledge, 'metrics'>, words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler' | 'joiners' | 'region_itself' | 'region_total'>): boolean {
+  // A phrase's own words are one figure: "deal lines" is not also "lines".
+  const named = phrasesIn(...[...knowledge.metrics.values()].map((m) => m.words))
+    .all(tokens)
+    .filter((h, i, all) => !all.slice(0, i).some((p) => h.at < p.at + p.length));
+  if (named.length < 2) return false;
+  const read = new Set([...named, ...phrasesIn(words.asks_figures, words.asks_count).all(tokens)].flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  const adds = wordSetOf(words.stopwords, words.follow_up_filler, words.joiners, words.region_itself, words.region_total);
+  return tokens.every((t, i) => read.has(i) || adds.has(t) || t === PLACE_TOKEN || !LETTER.test(t));
+}
+
+/** A word, not a sign. */
+const LETTER = /\p{L}/u;
 
 /** The words of a topic's examples, read once per topic. */
 function wordsOfExamples(intent: Intent): ReadonlySet<string> {
