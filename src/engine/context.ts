@@ -15,6 +15,8 @@ export interface ChatContext {
   earlier?: string[];
   /** The county the person said they live in, for "near me" (a key, never the words they used). */
   home?: string;
+  /** The topic last answered in words (an intent's id), for "who said that?" and "who else". */
+  topic?: string;
   /** When this was last updated (ms since epoch). */
   at: number;
 }

@@ -144,7 +144,8 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const naming = (p: Planned): Planned => ({ ...p, body: [p.body, ...namedServiceLines(u.tokens, p.body, knowledge)].join('\n\n') });
     const parts = partsOf(message, single, whole.emergency, now, speaker);
     const messagePlaces = whole.counties.filter((c) => knowledge.places.get(c)?.in_region);
-    const answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency, messagePlaces });
+    const lastTopic = context?.topic ? byId.get(context.topic) : undefined;
+    const answered = answerParts(parts, deps, { recall: before, home, speaker, danger: whole.emergency, messagePlaces, ...(lastTopic && { topic: lastTopic }) });
     if (answered.answers.length === 0) {
       // Figures named only as someone's own ("can i get my cash back") are no figures asked.
       const read = parts.length === 1 ? parts[0]! : single;
@@ -155,7 +156,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const { answers, recall } = answered;
     const first = answers[0]!;
     const combined: Planned = answers.length === 1 ? first.planned : { ...first.planned, body: fitted(answers.map((a) => a.planned.body)), rule: answers.map((a) => a.planned.rule).join('+'), tone: answers.find((a) => a.planned.tone)?.planned.tone };
-    const nextContext = contextAfter(context, recall, home, now, byId);
+    const nextContext = contextAfter(context, recall, home, now, byId, answered.topic);
     const confidence = first.part.classified && first.part.classified !== 'out' ? first.part.classified.confidence : (first.part.u.ranked[0]?.score ?? 0);
     const replied = reply(naming(combined), first.part.frame, confidence, answers.map((a) => a.rule).join('+'), nextContext, now);
     const frames = answers.length > 1 ? answers.map((a) => frameOf(a.planned, a.part.frame, a.rule)) : undefined;

@@ -18,8 +18,9 @@ export function recalled(context: ChatContext | undefined, byId: ReadonlyMap<str
 }
 
 /**
- * The context after a message: the figures and places it answered, else what was kept before, and the
- * person's county when known. Unchanged when the message answered no figures and said no home.
+ * The context after a message: the figures and places it answered, else what was kept before; the topic it
+ * answered in words (`topic`), else the one before unless it answered figures alone; and the person's county
+ * when known. Unchanged when the message answered nothing and said no home.
  */
 export function contextAfter(
   context: ChatContext | undefined,
@@ -27,12 +28,15 @@ export function contextAfter(
   home: string | undefined,
   now: number,
   byId: ReadonlyMap<string, Pick<Intent, 'metric'>>,
+  topic?: string,
 ): ChatContext | undefined {
-  if (!answered && home === context?.home) return context;
+  if (!answered && topic === undefined && home === context?.home) return context;
   const kept = answered ?? recalled(context, byId);
+  const lastTopic = topic ?? (answered ? undefined : context?.topic);
   return {
     ...(kept && { metrics: kept.metrics, places: kept.places, region: kept.region, earlier: kept.earlier }),
     ...(home && { home }),
+    ...(lastTopic && { topic: lastTopic }),
     at: now,
   };
 }

@@ -141,6 +141,8 @@ export interface Before {
   answered: boolean;
   /** The person's county is known ("i live in luton"). */
   home: boolean;
+  /** The topic answered in words just before (in the message or the conversation), for "who said that?". */
+  topic?: Intent;
 }
 
 /**
@@ -183,6 +185,32 @@ export function asksPlaceFigures(tokens: readonly string[], words: Pick<Words, '
   if (asks.length === 0 || !tokens.some(isPlace)) return false;
   const filler = wordSetOf(words.stopwords, words.follow_up_filler);
   return tokens.every((t, i) => asked.has(i) || isPlace(t) || filler.has(t));
+}
+
+/**
+ * Whether a part says nothing but that it points back: "and them?", "what about those". It follows up what was
+ * answered, whatever topic the classifier guesses from so few words.
+ */
+export function onlyPointsBack(u: Understanding, words: Pick<Words, 'points_back' | 'follow_up_openers' | 'joiners' | 'stopwords' | 'follow_up_filler'>): boolean {
+  const pointers = phrasesIn(words.points_back).all(u.tokens);
+  if (pointers.length === 0) return false;
+  const pointed = new Set(pointers.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  const adds = wordSetOf(words.follow_up_openers, words.joiners, words.stopwords, words.follow_up_filler);
+  return u.tokens.every((t, i) => pointed.has(i) || adds.has(t));
+}
+
+/** The most words of a question that follows up a topic answered in words without naming one. */
+const SHORT_FOLLOW = 6;
+
+/**
+ * Whether a part the classifier cannot place is a question about the topic just answered in words: short, a
+ * question or pointing back, naming no figure or place, and not something the classifier is sure is off the
+ * subject ("who said that?" after the police statement, "who else" after the partners, "and who is she").
+ */
+export function followsTopic(part: PartReading, words: Pick<Words, 'points_back' | 'question_starts' | 'joiners'>): boolean {
+  const { u, frame, classified } = part;
+  if (classified === 'out' || frame.metrics.length > 0 || frame.places.length > 0 || u.tokens.length === 0 || u.tokens.length > SHORT_FOLLOW) return false;
+  return phrasesIn(words.points_back).has(u.tokens) || isQuestion(part.text, words);
 }
 
 /**
@@ -236,7 +264,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
   // Adding up or comparing what was answered, unless the classifier is sure of a topic answered in words ("what's the difference between cuckooing and county lines").
   const onAnswered = combinesAnswered(part, words) && !(text && text.confidence >= SURE);
-  if (following && (metrics.length > 0 || frame.places.length > 0 || working || onAnswered || breakdown || !text)) return { kind: 'figures', metrics, rule: 'follow-up' };
+  if (following && (metrics.length > 0 || frame.places.length > 0 || working || onAnswered || breakdown || !text || onlyPointsBack(u, words))) return { kind: 'figures', metrics, rule: 'follow-up' };
   if (text) {
     // The part asks for figures it names: a figure question ("how many arrests for my project"), a working-out,
     // a figure for a place with no story around it ("hemel hempstead county lines arrests"), or a breakdown
@@ -246,12 +274,13 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
       !text.intent.danger &&
       act !== 'greeting' &&
       (metrics.length > 0 || frame.counties.length > 0) &&
-      (asksFiguresBeside(text, u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (metrics.length > 0 && !tellsOwnStory(u, words) && namesOnlyFigures(u.tokens, deps.knowledge, words)) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
+      (asksFiguresBeside(text, u.tokens, words) || (CALCULATING.has(kind) && metrics.length > 0) || (metrics.length > 0 && !tellsOwnStory(u, words) && namesOnlyFigures(u.tokens, metrics, deps.knowledge, words)) || (!tellsOwnStory(u, words) && metrics.length > 0 && (frame.counties.length > 0 || (frame.facet !== null && act === 'report'))));
     return figuresToo ? { kind: 'figures', metrics, rule: 'figures-asked' } : { kind: 'text', choice: text, rule: text.rule };
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
   const ownOnly = frame.metrics.length > 0 && metrics.length === 0;
   if (chosen && !ownOnly) return { kind: 'figures', metrics: figuresOfTopic(metrics, chosen, part, deps), via: chosen.intent, rule: chosen.rule };
+  if (before.topic && !ownOnly && followsTopic(part, words)) return { kind: 'text', choice: { intent: before.topic, confidence: 0, rule: 'follows-topic' }, rule: 'follows-topic' };
   if (!inScope || ownOnly) return { kind: 'none', out: classified === 'out', rule: ownOnly ? 'own-things' : classified === 'out' ? 'out-of-scope' : 'not-about-the-week' };
   // A figure named in a sentence of the person's own story that asks nothing ("my son has been arrested in kent for
   // carrying drugs.") is part of the story, not a question about the week's figures.
@@ -297,14 +326,17 @@ export function asksFiguresBeside(text: Choice, tokens: readonly string[], words
 /**
  * Whether a part is a list of figures and nothing more, with the words that ask for them, join them or add nothing:
  * "weapons, phones and cash?", "drugs £ and cash £ and phones". It asks for those figures, whatever topic its words
- * lean to. One figure is no list: "whats a deal line" asks what it is.
+ * lean to. One figure is no list: "whats a deal line" asks what it is; nor is "what are county lines arrests about".
  */
-export function namesOnlyFigures(tokens: readonly string[], knowledge: Pick<Knowledge, 'metrics'>, words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler' | 'joiners' | 'region_itself' | 'region_total'>): boolean {
-  // A phrase's own words are one figure: "deal lines" is not also "lines".
-  const named = phrasesIn(...[...knowledge.metrics.values()].map((m) => m.words))
-    .all(tokens)
-    .filter((h, i, all) => !all.slice(0, i).some((p) => h.at < p.at + p.length));
-  if (named.length < 2) return false;
+export function namesOnlyFigures(
+  tokens: readonly string[],
+  metrics: readonly string[],
+  knowledge: Pick<Knowledge, 'metrics'>,
+  words: Pick<Words, 'asks_figures' | 'asks_count' | 'stopwords' | 'follow_up_filler' | 'joiners' | 'region_itself' | 'region_total'>,
+): boolean {
+  // The figures as the frame read them: "county lines" is the subject, not the figure "lines".
+  if (metrics.length < 2) return false;
+  const named = phrasesIn(...[...knowledge.metrics.values()].map((m) => m.words)).all(tokens);
   const read = new Set([...named, ...phrasesIn(words.asks_figures, words.asks_count).all(tokens)].flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
   const adds = wordSetOf(words.stopwords, words.follow_up_filler, words.joiners, words.region_itself, words.region_total);
   return tokens.every((t, i) => read.has(i) || adds.has(t) || t === PLACE_TOKEN || !LETTER.test(t));

@@ -10,7 +10,8 @@ import { PLACE_TOKEN } from '../nlu/places.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
 import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
-import { asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
+import { answersWithFigures, asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
+import type { Intent } from '../intents/load.js';
 import { decide, followUp, livesIn, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
 import { facetSays, figureOf, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
 
@@ -130,6 +131,8 @@ export interface PartsAnswered {
   answers: { planned: Planned; part: PartReading; rule: string }[];
   /** The figures and places answered, for the next message; undefined when none were. */
   recall: Recall | undefined;
+  /** The topic last answered in words (an intent's id), for the next message; undefined when none was. */
+  topic?: string;
 }
 
 /**
@@ -139,7 +142,11 @@ export interface PartsAnswered {
  * ("what about herts, how many lines") is not answered twice. Social parts ("hi", "thanks") go when another
  * part is answered.
  */
-export function answerParts(parts: readonly PartReading[], deps: EngineDeps, given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: DangerReading; messagePlaces?: string[] }): PartsAnswered {
+export function answerParts(
+  parts: readonly PartReading[],
+  deps: EngineDeps,
+  given: { recall: Recall | undefined; home: string | undefined; speaker: SpeakerReading | undefined; danger: DangerReading; messagePlaces?: string[]; topic?: Intent },
+): PartsAnswered {
   const { knowledge } = deps;
   const { home, speaker, danger } = given;
   // Places the message named outside its question ("bruh. cambs. money. how much") count as said before it.
@@ -149,6 +156,7 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   const plans: { plan: PartPlan; part: PartReading; rule: string; social: boolean; placesOnly: boolean }[] = [];
   let time: Pick<FrameParts, 'time' | 'weeks'> | undefined;
   let placeSaid = false;
+  let topic = given.topic;
   for (const [i, given] of parts.entries()) {
     // "how many arrests and how many weapons in essex": the place said at the end holds for the figures before it.
     const asIs = placeSaid ? given : withPlacesAhead(given, parts.slice(i + 1), englishWords(knowledge.languages));
@@ -156,13 +164,14 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
     // "did they do another one in the autumn and what did they get": a time said earlier in the message holds for the parts after it.
     const part = asIs.frame.time.kind === 'none' && time ? { ...asIs, frame: { ...asIs.frame, ...time } } : asIs;
     if (asIs.frame.time.kind !== 'none') time = { time: asIs.frame.time, weeks: asIs.frame.weeks };
-    const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined });
+    const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined, ...(topic && { topic }) });
     if (asked.kind === 'none') continue;
     if (asked.kind === 'contact') {
       plans.push({ plan: { planned: planContact(part.frame, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
     } else if (asked.kind === 'text') {
       const planned = planTextPart(asked, part, deps, speaker, danger);
       if (planned) plans.push({ plan: { planned }, part, rule: asked.rule, social: onlySocial(asked), placesOnly: false });
+      if (planned?.intent && !onlySocial(asked)) topic = planned.intent;
       // "Did the Met take part? How many did they arrest?": a place or a figure a text part names counts for the
       // parts after it ("what's a deal line?" then "how many were seized in herts?").
       const places = placeKeys(part.frame.places);
@@ -205,7 +214,9 @@ export function answerParts(parts: readonly PartReading[], deps: EngineDeps, giv
   }
   // Each answer once: one another answer holds whole ("200 arrests" and "not said how many were charged. 200 arrests") goes.
   const distinct = answers.filter((a, i) => !answers.some((b, j) => j !== i && b.planned.body.includes(a.planned.body) && (b.planned.body !== a.planned.body || j < i)));
-  return { answers: distinct, recall: inConversation ? undefined : recall };
+  // The topic answered in words, to remember for "who said that?": none when the message answered figures alone.
+  const inWords = distinct.filter((a) => a.planned.intent && !answersWithFigures(a.planned.intent) && a.planned.act !== 'out_of_scope').at(-1)?.planned.intent;
+  return { answers: distinct, recall: inConversation ? undefined : recall, ...(inWords && { topic: inWords.id }) };
 }
 
 /**

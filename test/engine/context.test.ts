@@ -62,7 +62,11 @@ describe('follow-up context', () => {
     const store = new MemoryContextStore();
     const t = Date.now();
     await converse(engine, store, 'a', 'my name is Jo, how many arrests in essex', t);
-    expect(await store.get('a')).toEqual({ metrics: ['arrests'], places: ['essex'], region: false, earlier: [], at: t });
+    const kept = await store.get('a');
+    expect(kept).toMatchObject({ metrics: ['arrests'], places: ['essex'], region: false, earlier: [], at: t });
+    // Keys of data/ and intents/ only (a topic answered in words is kept as its id), never the words typed.
+    expect(Object.keys(kept!).every((k) => ['metrics', 'places', 'region', 'earlier', 'topic', 'at'].includes(k))).toBe(true);
+    expect(JSON.stringify(kept)).not.toMatch(/jo|name|how many/i);
   });
 });
 

@@ -66,6 +66,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a share pointing back is the share of the county answered', turns: [{ say: 'how many arrests in cambridgeshire' }, { say: 'what % of the total is that', has: [/20 of the 200/, '10%'] }] },
   { name: 'the word that points back is no working-out: "the same" compares nothing', turns: [{ say: 'how many arrests in essex' }, { say: 'and the same for kent', has: ['40'], lacks: ['Essex: 60', /more than/] }] },
   { name: '"elsewhere" after a county is the rest of the region', turns: [{ say: 'how many arrests in essex' }, { say: 'so how many elsewhere', has: ['outside Essex there were 140'] }] },
+  { name: 'a short question about the topic just answered in words', turns: [{ say: 'did they work with taxi firms' }, { say: 'who else', has: ['Fixture forces worked with taxi firms'], lacks: ['Sorry'] }] },
+  { name: 'chatter after a topic does not repeat it', turns: [{ say: 'did they work with taxi firms' }, { say: 'lol', lacks: ['Fixture forces'] }] },
   { name: 'a breakdown asked after figures is asked of them', turns: [{ say: 'how many arrests in essex' }, { say: 'names?', has: [/name/i, '60'], lacks: ['Sorry', /anonymous/i] }] },
   {
     name: 'ellipsis: a new place keeps the figure',
@@ -303,5 +305,11 @@ describe('what the conversation keeps', () => {
     const [, second] = run([{ say: 'i live in luton' }, { say: 'arrests in kent' }]);
     expect(second!.context).toMatchObject({ metrics: ['arrests'], places: ['kent'], home: 'bedfordshire' });
     expect(JSON.stringify(second!.context)).not.toMatch(/luton|arrests in kent/);
+  });
+
+  it('should keep the topic answered in words as its id, never the words typed', () => {
+    const [first] = run([{ say: 'did they work with taxi firms' }]);
+    expect(first!.context).toMatchObject({ topic: 'awareness' });
+    expect(JSON.stringify(first!.context)).not.toMatch(/taxi/);
   });
 });

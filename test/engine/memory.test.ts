@@ -20,4 +20,13 @@ describe('what a conversation remembers', () => {
     expect(contextAfter(before, undefined, undefined, 9, byId)).toBe(before);
     expect(contextAfter(before, undefined, 'essex', 9, byId)).toEqual({ ...before, home: 'essex', at: 9 });
   });
+
+  it('should keep the topic answered in words, and forget it once a message answers figures alone', () => {
+    const kent = { metrics: ['arrests'], places: ['kent'], region: false, earlier: [] };
+    const told = contextAfter(undefined, undefined, undefined, 1, byId, 'awareness');
+    expect(told).toEqual({ topic: 'awareness', at: 1 });
+    expect(contextAfter(told, kent, undefined, 2, byId)).toEqual({ ...kent, at: 2 });
+    expect(contextAfter(told, kent, undefined, 2, byId, 'awareness')).toEqual({ ...kent, topic: 'awareness', at: 2 });
+    expect(contextAfter(told, undefined, 'essex', 3, byId)).toEqual({ topic: 'awareness', home: 'essex', at: 3 });
+  });
 });

@@ -155,6 +155,23 @@ describe('what a part asks for', () => {
     expect(decide(read('how many of them were kids'), deps, nothingBefore).kind).toBe('figures');
   });
 
+  it('should read a part that only points back as a follow-up, even when the classifier chose a topic in words', () => {
+    const chosen = (text: string) => ({ ...read(text), classified: { intent: deps.byId.get('young_worried')!, confidence: 0.42, rule: 'classifier' } });
+    expect(decide(chosen('and them?'), deps, answeredBefore)).toMatchObject({ kind: 'figures', rule: 'follow-up' });
+    expect(decide(chosen('what about those'), deps, answeredBefore)).toMatchObject({ kind: 'figures', rule: 'follow-up' });
+    expect(decide(chosen('and them? are they ok'), deps, answeredBefore).kind).toBe('text');
+  });
+
+  it('should read a short question the classifier cannot place as about the topic just answered in words', () => {
+    const awareness = deps.byId.get('awareness')!;
+    const unsure = (text: string) => ({ ...read(text), classified: undefined });
+    expect(decide(unsure('who else'), deps, { ...nothingBefore, topic: awareness })).toMatchObject({ kind: 'text', rule: 'follows-topic' });
+    expect(decide(unsure('who said that?'), deps, { ...nothingBefore, topic: awareness })).toMatchObject({ kind: 'text', rule: 'follows-topic' });
+    expect(decide(unsure('lol'), deps, { ...nothingBefore, topic: awareness }).kind).toBe('none');
+    expect(decide(unsure('who else'), deps, nothingBefore).kind).toBe('none');
+    expect(decide({ ...read('whats the weather like'), classified: 'out' }, deps, { ...nothingBefore, topic: awareness }).kind).toBe('none');
+  });
+
   it('should read a follow-up from the frame, whatever the classifier guesses from so few words', () => {
     expect(decide(read('no, cambridgeshire'), deps, answeredBefore)).toMatchObject({ kind: 'figures', rule: 'follow-up' });
     expect(decide(read('add them together'), deps, answeredBefore)).toMatchObject({ kind: 'figures' });
