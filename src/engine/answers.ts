@@ -266,7 +266,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     const textFacet = act === 'fact' && parts.facet ? knowledge.facets.get(parts.facet.key) : undefined;
     if (textFacet && !textFacet.figures_only) note.unshift(facetSays(textFacet, op, knowledge));
     const answer = toned(intent, op, knowledge, speaker);
-    return { body: [...note, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
+    return { body: [...notSaidIn(note, answer.body), answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
   }
 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
@@ -338,4 +338,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   return joined(counties.length > 0 ? 'plan-county-figures' : 'plan-region-figures', body);
 }
 
-
+/** The sentences of notes put before an answer that the answer does not already say: no sentence is said twice. */
+export function notSaidIn(notes: readonly string[], body: string): string[] {
+  return notes.map((n) => n.split(/(?<=[.!?])\s+/).filter((sentence) => !body.includes(sentence)).join(' ')).filter(Boolean);
+}

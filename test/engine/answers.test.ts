@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { realEngine } from '../helpers/fixtures.js';
+import { notSaidIn } from '../../src/engine/answers.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -144,5 +145,13 @@ describe('sentences', () => {
   // A template may open with a qualified figure ("{cash} in cash was seized" gives "more than £150,000 ...").
   it.each(['how much cash was seized', 'how much were the drugs worth'])('should start the reply to "%s" with a capital letter', (text) => {
     expect(ask(text).text).toMatch(/^[A-Z0-9£]/);
+  });
+});
+
+describe('notes before an answer', () => {
+  it('should keep only the sentences the answer does not already say', () => {
+    expect(notSaidIn(['No number was given. Forces worked with cabs.'], 'Forces worked with cabs.')).toEqual(['No number was given.']);
+    expect(notSaidIn(['Forces worked with cabs.'], 'Forces worked with cabs.')).toEqual([]);
+    expect(notSaidIn(['Names were not given.'], 'Forces worked with cabs.')).toEqual(['Names were not given.']);
   });
 });

@@ -61,6 +61,7 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a list of figures asks for them, whatever topic its words lean to', turns: [{ say: 'weapons, phones and cash?', has: ['40 dangerous weapons', '90,000'], lacks: [/found/i] }] },
   { name: 'one figure named in a question is no list: what a deal line is', turns: [{ say: 'wat r dealines', lacks: [/9 deal lines/] }] },
   { name: '"outside of" a county is the rest of the region', turns: [{ say: 'how many arrests outside of essex', has: ['outside Essex there were 140'] }] },
+  { name: 'a breakdown\'s note says no sentence the answer says again', turns: [{ say: 'did they work with taxi firms', has: [/^(?![\s\S]*Fixture forces worked[\s\S]*Fixture forces worked)[\s\S]*Fixture forces worked with taxi firms/] }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   { name: 'a comparison pointing back sets the county answered beside the one named', turns: [{ say: 'how many arrests in essex' }, { say: 'is that more than kent', has: ['Kent: 40', 'Essex: 60', /Essex had 20 more/] }] },
