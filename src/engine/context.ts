@@ -13,6 +13,8 @@ export interface ChatContext {
   region?: boolean;
   /** The counties answered before those, for "which one had more?". */
   earlier?: string[];
+  /** The figures answered before those, for the same place, for "and kent for both?". */
+  earlierMetrics?: string[];
   /** The county the person said they live in, for "near me" (a key, never the words they used). */
   home?: string;
   /** The topic last answered in words (an intent's id), for "who said that?" and "who else". */

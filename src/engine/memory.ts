@@ -14,7 +14,7 @@ export function recalled(context: ChatContext | undefined, byId: ReadonlyMap<str
   const metrics = context.metrics ?? (metric ? [metric] : []);
   const places = context.places ?? [];
   if (metrics.length === 0 && places.length === 0 && !context.region) return undefined;
-  return { metrics, places, region: context.region ?? places.length === 0, earlier: context.earlier ?? [] };
+  return { metrics, places, region: context.region ?? places.length === 0, earlier: context.earlier ?? [], ...(context.earlierMetrics?.length && { earlierMetrics: context.earlierMetrics }) };
 }
 
 /**
@@ -35,6 +35,7 @@ export function contextAfter(
   const lastTopic = topic ?? (answered ? undefined : context?.topic);
   return {
     ...(kept && { metrics: kept.metrics, places: kept.places, region: kept.region, earlier: kept.earlier }),
+    ...(kept?.earlierMetrics?.length && { earlierMetrics: kept.earlierMetrics }),
     ...(home && { home }),
     ...(lastTopic && { topic: lastTopic }),
     at: now,

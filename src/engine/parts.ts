@@ -51,6 +51,8 @@ export interface Recall {
   region: boolean;
   /** The counties answered before those, for "which one had more?" and "add them together". */
   earlier: string[];
+  /** The figures answered before those, for the same places, for "and kent for both?" (left out when none). */
+  earlierMetrics?: string[];
 }
 
 /** Operations that work figures out or rank them, rather than give them. */
@@ -441,13 +443,15 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   if (recall) {
     if (metrics.length === 0 && (!asked.via || u.onlyPlaces || pointsBack(u, words)) && recall.metrics.length > 0 && !(frame.facet && !pointsBack(u, words))) {
-      metrics = recall.metrics;
-      rules.push('same-figures');
+      metrics = figuresAnsweredFor(u, recall, words);
+      rules.push(metrics.length > recall.metrics.length ? 'figures-before' : 'same-figures');
     }
     if (counties.length === 0 && !regionNamed && !outside && !(combines(frame.operation.kind) && !pointsBack(u, words))) {
       // "which one had more?", "add them together": the places answered last and before, when that makes a comparison or a sum.
       const both = [...new Set([...recall.earlier, ...recall.places])];
-      const together = both.length >= 2 && (pointsBack(u, words) || (frame.places.length === 0 && frame.metrics.length === 0)) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }, words).value.kind);
+      // "and deal lines for both": the word stands for the places answered last and before.
+      const forAll = both.length >= 2 && phrasesIn(words.answered_places).has(u.tokens);
+      const together = both.length >= 2 && (forAll || ((pointsBack(u, words) || (frame.places.length === 0 && frame.metrics.length === 0)) && combines(operationStep(typed, both.length, frame.weeks.length, { metrics: metrics.length }, words).value.kind)));
       const taken = together ? both : recall.places;
       if (taken.length > 0 && !(asked.via && !asked.via.answer.county && !asked.via.answer.most)) {
         const op = frame.weeks[0] ?? latestOperation(knowledge);
@@ -504,6 +508,15 @@ export function workedWithAnswered(part: PartReading, counties: readonly string[
   return other && (kind === 'difference' || ((kind === 'sum' || kind === 'versus') && pointing)) ? other : undefined;
 }
 
+/**
+ * The figures a follow-up that names none takes from what was answered: the last figures, and those answered
+ * before them for the same place when it says so ("and kent for both?" after Essex's arrests, then its deal lines).
+ */
+export function figuresAnsweredFor(u: Understanding, recall: Recall, words: Pick<Words, 'answered_figures'>): string[] {
+  const before = recall.earlierMetrics ?? [];
+  return before.length > 0 && recall.places.length <= 1 && phrasesIn(words.answered_figures).has(u.tokens) ? [...before, ...recall.metrics] : recall.metrics;
+}
+
 /** What a figure part answered, to remember for the next part or message. */
 export function recallOf(followed: Followed, previous: Recall | undefined): Recall {
   const places = placeKeys(followed.frame.places);
@@ -511,7 +524,12 @@ export function recallOf(followed: Followed, previous: Recall | undefined): Reca
   const changed = previous && places.join() !== previous.places.join();
   // The places answered before, latest last, so "add all three up" after three places has them all.
   const earlier = changed ? [...new Set([...previous.earlier, ...previous.places])].filter((p) => !places.includes(p)).slice(-EARLIER_KEPT) : (previous?.earlier ?? []);
-  return { metrics: followed.metrics, places, region, earlier };
+  // The figures answered before the last, for the same places: "and kent for both?" after arrests, then deal lines.
+  const metrics = followed.metrics;
+  const newFigures = previous !== undefined && !changed && metrics.join() !== previous.metrics.join();
+  const before = newFigures ? [...new Set([...(previous.earlierMetrics ?? []), ...previous.metrics])] : changed ? [] : (previous?.earlierMetrics ?? []);
+  const earlierMetrics = before.filter((m) => !metrics.includes(m)).slice(-EARLIER_KEPT);
+  return { metrics, places, region, earlier, ...(earlierMetrics.length > 0 && { earlierMetrics }) };
 }
 
 /** How many places answered before the last are kept for "which one had more?" and "add them all up". */

@@ -20,6 +20,7 @@ export const WORD_LISTS = {
   except: 'words before a county that leave it out of the region',
   rest_of_region: 'phrases for the region without the one county named',
   answered_places: 'words that stand for the places just answered',
+  answered_figures: 'words that stand for the figures answered in the last messages, when one place was',
   county_set: 'words for the counties as a set',
   share: 'phrases asking for a share of a total',
   share_half: 'share words asking about half',

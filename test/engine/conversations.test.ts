@@ -70,6 +70,9 @@ const CONVERSATIONS: Conversation[] = [
   { name: '"elsewhere" after a county is the rest of the region', turns: [{ say: 'how many arrests in essex' }, { say: 'so how many elsewhere', has: ['outside Essex there were 140'] }] },
   { name: 'a short question about the topic just answered in words', turns: [{ say: 'did they work with taxi firms' }, { say: 'who else', has: ['Fixture forces worked with taxi firms'], lacks: ['Sorry'] }] },
   { name: 'chatter after a topic does not repeat it', turns: [{ say: 'did they work with taxi firms' }, { say: 'lol', lacks: ['Fixture forces'] }] },
+  { name: '"both" after two figures for one place asks both of a new place', turns: [{ say: 'how many arrests in essex' }, { say: 'and deal lines?', has: ['9 deal lines'] }, { say: 'and kent for both?', has: ['40 arrests', '7 deal lines'] }] },
+  { name: '"same two" after two figures for one place', turns: [{ say: 'how many arrests in kent' }, { say: 'how many deal lines there' }, { say: 'same two for essex', has: ['60 arrests', '9 deal lines'] }] },
+  { name: '"for both" after two places asks a new figure of both', turns: [{ say: 'how many arrests in essex' }, { say: 'and kent', has: ['40'] }, { say: 'and deal lines for both', has: ['Essex: 9 deal lines', 'Kent: 7 deal lines'] }] },
   { name: 'a breakdown asked after figures is asked of them', turns: [{ say: 'how many arrests in essex' }, { say: 'names?', has: [/name/i, '60'], lacks: ['Sorry', /anonymous/i] }] },
   {
     name: 'ellipsis: a new place keeps the figure',
