@@ -15,6 +15,9 @@ export type OperationWords = Pick<
  */
 const CONTACT_NUMBERS = new Set([999, 101, 111, 116, 123, 555, 800]);
 
+/** A word, not a sign ("+", "&"). */
+const WORD = /\p{L}/u;
+
 /**
  * The region's figure without a county: the county named right after "outside", "except", "not in"...
  * (`words.except`), or one county named beside "the rest of the region" (`words.rest_of_region`).
@@ -80,7 +83,9 @@ export function operationStep(tokens: readonly string[], counted: number, weeks:
   }
   if (phrasesIn(words.per_day).has(tokens)) return { value: { kind: 'per_day' }, rule: 'operation-per-day' };
   // Several figures of one place added up only with a word that adds ('together', 'add up'): 'total cash, drugs and phones' is the region's totals.
-  if (asksSum(tokens, shape.regionNamed ?? false, words) && (counted >= 2 || (counted < 2 && metrics >= 2 && asksSum(tokens, true, words)) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
+  // A sign joins figures into a list ('arrests+cash+lines'), but adds places up ('cambs deal lines + herts deal lines').
+  const addsFigures = asksSum(tokens.filter((t) => WORD.test(t)), true, words);
+  if (asksSum(tokens, shape.regionNamed ?? false, words) && (counted >= 2 || (counted < 2 && metrics >= 2 && addsFigures) || (counted === 0 && phrasesIn(words.county_set).has(tokens)))) return { value: { kind: 'sum' }, rule: 'operation-sum' };
   if (counted === 0 && metrics === 1 && number === undefined && phrasesIn(words.add).has(tokens)) return { value: { kind: 'sum' }, rule: 'operation-add-counties' };
   if (number !== undefined) return { value: { kind: 'confirm', number }, rule: 'operation-confirm' };
   if (counted >= 2 && phrasesIn(words.versus, words.most, words.fewest).has(tokens)) return { value: { kind: 'versus' }, rule: 'operation-versus' };

@@ -165,6 +165,12 @@ describe('operationStep', () => {
     expect(operationStep(w(text), counted, weeks, {}, en()).value).toEqual(expected);
   });
 
+  it('should read a sign that joins places as adding them up, and one that joins figures of a place as a list', () => {
+    expect(operationStep(w('cambs deal lines + herts deal lines'), 2, 0, { metrics: 1 }, en()).value).toEqual({ kind: 'sum' });
+    expect(operationStep(w('cambs arrests + cash + lines'), 1, 0, { metrics: 3 }, en()).value).toEqual({ kind: 'value' });
+    expect(operationStep(w('cambs arrests and cash added together'), 1, 0, { metrics: 2 }, en()).value).toEqual({ kind: 'sum' });
+  });
+
   it.each([
     ['cambridgeshire and essex arrests plus the regional total', { kind: 'value' }],
     ['essex arrest plus overall arrests', { kind: 'value' }],
