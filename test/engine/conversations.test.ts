@@ -73,6 +73,7 @@ const CONVERSATIONS: Conversation[] = [
   { name: '"both" after two figures for one place asks both of a new place', turns: [{ say: 'how many arrests in essex' }, { say: 'and deal lines?', has: ['9 deal lines'] }, { say: 'and kent for both?', has: ['40 arrests', '7 deal lines'] }] },
   { name: '"same two" after two figures for one place', turns: [{ say: 'how many arrests in kent' }, { say: 'how many deal lines there' }, { say: 'same two for essex', has: ['60 arrests', '9 deal lines'] }] },
   { name: '"for both" after two places asks a new figure of both', turns: [{ say: 'how many arrests in essex' }, { say: 'and kent', has: ['40'] }, { say: 'and deal lines for both', has: ['Essex: 9 deal lines', 'Kent: 7 deal lines'] }] },
+  { name: 'studying in a town says where the person is: its county\'s figures, no refusal', turns: [{ say: 'im at uni in chelmsford', has: ['Chelmsford is in Essex', '60'], lacks: ['Sorry'] }] },
   { name: 'a breakdown asked after figures is asked of them', turns: [{ say: 'how many arrests in essex' }, { say: 'names?', has: [/name/i, '60'], lacks: ['Sorry', /anonymous/i] }] },
   {
     name: 'ellipsis: a new place keeps the figure',
