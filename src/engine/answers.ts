@@ -17,6 +17,7 @@ import {
   figureOf,
   planCountySum,
   planDifference,
+  planRatio,
   planExcept,
   planMetricShare,
   planMetricSum,
@@ -288,7 +289,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
   // "did essex and kent together make more than half": arrests, the headline figure, unless another is named.
-  const metricKey = (parts.metrics.length === 0 ? checked[0] : undefined) ?? metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'except' ? 'arrests' : undefined);
+  const metricKey = (parts.metrics.length === 0 ? checked[0] : undefined) ?? metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'ratio' || kind === 'except' ? 'arrests' : undefined);
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say(knowledge, 'confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
   }
@@ -304,6 +305,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     const metricShare = kind === 'share' && twoMetrics ? planMetricShare(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
     if (metricShare) return joined(metricShare.rule, metricShare.body);
     if (kind === 'difference' && counties.length === 2) { const p = planDifference(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
+    if (kind === 'ratio' && counties.length === 2) { const p = planRatio(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
     if (kind === 'except' && counties.length === 1) { const p = planExcept(op, knowledge, counties[0]!, metricKey); return joined(p.rule, p.body); }
     if (kind === 'share' && counties.length >= 1) {
       const p = planShare(op, knowledge, counties, metricKey, parts.operation.threshold);

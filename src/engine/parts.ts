@@ -56,9 +56,9 @@ export interface Recall {
 }
 
 /** Operations that work figures out or rank them, rather than give them. */
-const WORKING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'per_day', 'confirm', 'difference', 'except', 'most', 'fewest', 'versus']);
+const WORKING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'per_day', 'confirm', 'difference', 'ratio', 'except', 'most', 'fewest', 'versus']);
 /** Operations that work out a new figure from published ones: asking for one is asking for figures, whatever the topic. */
-const CALCULATING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'difference', 'except']);
+const CALCULATING: ReadonlySet<OperationKind> = new Set(['sum', 'share', 'difference', 'ratio', 'except']);
 /** Operations that rank places. */
 export const RANKING: ReadonlySet<OperationKind> = new Set(['most', 'fewest', 'versus']);
 

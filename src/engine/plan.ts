@@ -250,6 +250,28 @@ export function regionCountiesOf(counties: readonly string[], knowledge: Knowled
 const qualifierWord = (figures: readonly (Figure | undefined)[]) =>
   figures.some((f) => f?.qualifier === 'estimated') ? 'about ' : figures.some((f) => f?.qualifier === 'more_than') ? 'more than ' : '';
 
+/** How many times the first of two counties' figure is the second's, to one decimal place. */
+export function planRatio(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string): Plan {
+  const metric = knowledge.metrics.get(metricKey)!;
+  const [a, b] = counties.map((c) => figureOf(op, c, metricKey));
+  const missing = counties.filter((c, i) => ![a, b][i]).map((c) => `the ${metric.label} figure for ${placeName(knowledge, c)}`);
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-ratio-missing', figures: false };
+  if (b!.value === 0) return planDifference(op, knowledge, counties, metricKey);
+  return {
+    body: say(knowledge, 'ratio', {
+      a_name: placeName(knowledge, counties[0]),
+      b_name: placeName(knowledge, counties[1]),
+      a: formatFigure(a!, metric),
+      b: formatFigure(b!, metric),
+      label: metric.label,
+      times: (Math.round((a!.value / b!.value) * 10) / 10).toString(),
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-ratio',
+    figures: true,
+  };
+}
+
 /** How many more (or fewer) the first of two counties had than the second. */
 export function planDifference(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string): Plan {
   const metric = knowledge.metrics.get(metricKey)!;

@@ -45,7 +45,7 @@ export interface FrameFacet {
   said: string;
 }
 
-export type OperationKind = 'value' | 'most' | 'fewest' | 'versus' | 'sum' | 'share' | 'per_day' | 'confirm' | 'difference' | 'except';
+export type OperationKind = 'value' | 'most' | 'fewest' | 'versus' | 'sum' | 'share' | 'per_day' | 'confirm' | 'difference' | 'ratio' | 'except';
 
 export interface FrameOperation {
   kind: OperationKind;

@@ -22,6 +22,7 @@ export const WORDING_SENTENCES = {
   sum: "a sum of county figures",
   share: "a share of the region's figure",
   difference: "the gap between two counties' figures",
+  ratio: "how many times one county's figure is another's",
   except: "the region's figure without one county",
   county_sum: "all the county figures added up, and how that sits with the region's total",
   county_sum_differs: "the county figures added up are not the region total",

@@ -17,6 +17,7 @@ export const WORD_LISTS = {
   sum: 'phrases asking to add figures together',
   add: 'words asking to add up the county figures',
   difference: 'phrases asking how far apart two figures are',
+  ratio: 'phrases asking how many times one figure is another',
   except: 'words before a county that leave it out of the region',
   rest_of_region: 'phrases for the region without the one county named',
   answered_places: 'words that stand for the places just answered',

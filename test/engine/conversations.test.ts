@@ -62,6 +62,7 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'one figure named in a question is no list: what a deal line is', turns: [{ say: 'wat r dealines', lacks: [/9 deal lines/] }] },
   { name: '"outside of" a county is the rest of the region', turns: [{ say: 'how many arrests outside of essex', has: ['outside Essex there were 140'] }] },
   { name: 'a breakdown\'s note says no sentence the answer says again', turns: [{ say: 'did they work with taxi firms', has: [/^(?![\s\S]*Fixture forces worked[\s\S]*Fixture forces worked)[\s\S]*Fixture forces worked with taxi firms/] }] },
+  { name: 'how many times one county\'s figure is another\'s', turns: [{ say: 'how many times more arrests in essex than in cambs', has: ['Essex had 60 arrests and Cambridgeshire had 20: about 3 times as many'] }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   { name: 'a comparison pointing back sets the county answered beside the one named', turns: [{ say: 'how many arrests in essex' }, { say: 'is that more than kent', has: ['Kent: 40', 'Essex: 60', /Essex had 20 more/] }] },

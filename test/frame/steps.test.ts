@@ -161,6 +161,8 @@ describe('operationStep', () => {
     ['arrests in 2021 and 2022', 0, 2, { kind: 'versus' }],
     ['how many arrests in kent', 1, 0, { kind: 'value' }],
     ['kent hertfordshire arrests difference', 2, 0, { kind: 'difference' }],
+    ['how many times more arrests in essex than kent', 2, 0, { kind: 'ratio' }],
+    ['how many times did they go to essex and kent', 2, 0, { kind: 'value' }],
   ])('should read "%s" as %j', (text, counted, weeks, expected) => {
     expect(operationStep(w(text), counted, weeks, {}, en()).value).toEqual(expected);
   });
