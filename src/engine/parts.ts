@@ -296,7 +296,27 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   // A breakdown named in someone's own story, with no figure asked for ("kid in the back of my cab"), asks none.
   const storyBreakdown = frame.facet !== null && tellsOwnStory(u, words) && !asking && metrics.length === 0;
   if ((frame.facet && !storyBreakdown) || otherTime) return { kind: 'figures', metrics: [], rule: 'breakdown-or-time' };
+  const leaning = leansToTopic(part, deps, words);
+  if (leaning) return { kind: 'text', choice: leaning, rule: 'question-leans' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
+}
+
+/** The fewest words of a question answered with the topic it leans to: "who else" says too little. */
+const LEANING_WORDS = 4;
+
+/**
+ * The topic a question on the bot's subject leans to when the classifier is not sure enough to choose: every
+ * word known, a question, nothing named for figures, and its best guess a topic answered in words that scores
+ * the minimum, though close to the runner-up ("and how would i report one"). Answered rather than dropped;
+ * a question of fewer than four words says too little to lean.
+ */
+export function leansToTopic(part: PartReading, deps: EngineDeps, words: Pick<Words, 'question_starts' | 'joiners'>): Choice | undefined {
+  const { u, frame, classified } = part;
+  const top = u.ranked[0];
+  const intent = top && deps.byId.get(top.intent);
+  if (classified !== undefined || !intent || intent.danger || top.intent === FALLBACK_INTENT || answersWithFigures(intent)) return undefined;
+  if (frame.metrics.length > 0 || frame.places.length > 0 || u.coverage < 1 || top.score < deps.match.minScore || u.tokens.length < LEANING_WORDS || !isQuestion(part.text, words)) return undefined;
+  return { intent, confidence: top.score, rule: 'question-leans' };
 }
 
 /**

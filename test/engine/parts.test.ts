@@ -162,6 +162,20 @@ describe('what a part asks for', () => {
     expect(decide(chosen('and them? are they ok'), deps, answeredBefore).kind).toBe('text');
   });
 
+  it('should answer a question fully on the subject with the topic it leans to, when the classifier is not sure enough', () => {
+    const leaning = (text: string, over: { coverage?: number; top?: string } = {}) => {
+      const p = read(text);
+      const ranked = [{ intent: over.top ?? 'how_to_report', score: 0.32 }, { intent: 'exploitation_signs', score: 0.26 }];
+      return { ...p, u: { ...p.u, ranked, coverage: over.coverage ?? 1 }, classified: undefined };
+    };
+    expect(decide(leaning('and how would i report one'), deps, nothingBefore)).toMatchObject({ kind: 'text', rule: 'question-leans' });
+    expect(decide(leaning('report stuff'), deps, nothingBefore).kind).toBe('none');
+    expect(decide(leaning('how to report?'), deps, nothingBefore).kind).toBe('none');
+    expect(decide(leaning('and how would i report one', { coverage: 0.8 }), deps, nothingBefore).kind).toBe('none');
+    expect(decide(leaning('and how would i report one', { top: 'emergency' }), deps, nothingBefore).kind).toBe('none');
+    expect(decide(leaning('and how would i report one', { top: FALLBACK_INTENT }), deps, nothingBefore).kind).toBe('none');
+  });
+
   it('should read a short question the classifier cannot place as about the topic just answered in words', () => {
     const awareness = deps.byId.get('awareness')!;
     const unsure = (text: string) => ({ ...read(text), classified: undefined });
