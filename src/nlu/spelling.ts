@@ -34,6 +34,8 @@ export function misspelling(typed: string, known: string, topic = false): number
   if (typed.length === known.length + 1 && typed.length >= MIN_LENGTH - 1 && [...typed].some((c, i) => c === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known)) return 1;
   const longer = Math.max(typed.length, known.length);
   if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
+  // Vowels and silent letters left out, the sound kept, as people text: "nikd" for nicked, "wrkd" for worked.
+  if (typed[0] === known[0] && known.length - typed.length >= 2 && lettersLeftOut(typed, known) && soundAlike(typed, known)) return known.length - typed.length;
   // A four-letter word: two letters swapped (dael → deal), or, for a word of the bot's subject (`topic`: a place or
   // a figure word), one letter changed where the words sound the same (deel → deal, bedz → beds). For other words
   // that is too often another word (tall, tell; ward, word; same, some).

@@ -117,6 +117,18 @@ describe('the quick bound on the distance', () => {
   });
 });
 
+describe('letters left out, the sound kept', () => {
+  it('should read a word typed with vowels and silent letters left out as the known word that sounds the same', () => {
+    expect(misspelling('nikd', 'nicked')).toBe(2);
+    expect(createSpeller(['nicked', 'naked'])('nikd')).toBe('nicked');
+  });
+
+  it('should not read letters left out as the word when the sound changes, or the first letter does', () => {
+    expect(misspelling('nied', 'nicked')).toBeUndefined();
+    expect(misspelling('ikd', 'nicked')).toBeUndefined();
+  });
+});
+
 describe('words run together', () => {
   const known = new Set(['how', 'many', 'arrests', 'in', 'kent', 'deal', 'lines', 'to', 'get', 'her', 'market', 'place']);
   const isKnown = (w: string) => known.has(w);
