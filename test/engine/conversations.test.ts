@@ -63,6 +63,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: '"outside of" a county is the rest of the region', turns: [{ say: 'how many arrests outside of essex', has: ['outside Essex there were 140'] }] },
   { name: 'a breakdown\'s note says no sentence the answer says again', turns: [{ say: 'did they work with taxi firms', has: [/^(?![\s\S]*Fixture forces worked[\s\S]*Fixture forces worked)[\s\S]*Fixture forces worked with taxi firms/] }] },
   { name: 'how many times one county\'s figure is another\'s', turns: [{ say: 'how many times more arrests in essex than in cambs', has: ['Essex had 60 arrests and Cambridgeshire had 20: about 3 times as many'] }] },
+  { name: 'a number checked against a county that published none of that number', turns: [{ say: 'was it 13 in kent?', has: ['None of the figures published for Kent was 13.'] }] },
+  { name: 'a county beside the overall number is no ranking', turns: [{ say: 'essex arrests vs the overall number', has: ['Essex: 60 arrests', 'Whole region: 200 arrests'], lacks: [/the most/] }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   { name: 'a comparison pointing back sets the county answered beside the one named', turns: [{ say: 'how many arrests in essex' }, { say: 'is that more than kent', has: ['Kent: 40', 'Essex: 60', /Essex had 20 more/] }] },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classify, DEFAULT_MATCH, type EngineDeps } from '../../src/engine/choose.js';
+import type { Understanding } from '../../src/nlu/understand.js';
 import { fitted } from '../../src/engine/engine.js';
 import {
   asksNearMe,
@@ -174,6 +175,39 @@ describe('what a part asks for', () => {
     expect(decide(leaning('and how would i report one', { coverage: 0.8 }), deps, nothingBefore).kind).toBe('none');
     expect(decide(leaning('and how would i report one', { top: 'emergency' }), deps, nothingBefore).kind).toBe('none');
     expect(decide(leaning('and how would i report one', { top: FALLBACK_INTENT }), deps, nothingBefore).kind).toBe('none');
+  });
+
+  it('should choose a topic by its trigger phrase or an example word for word, and the fallback\'s example as out of scope', () => {
+    const u = read('something quite unlike any example').u;
+    expect(classify({ ...u, triggered: 'how_to_report' } as Understanding, deps)).toMatchObject({ intent: { id: 'how_to_report' }, rule: 'trigger-phrase' });
+    expect(classify({ ...u, exact: 'awareness' } as Understanding, deps)).toMatchObject({ intent: { id: 'awareness' }, rule: 'exact-example' });
+    expect(classify({ ...u, exact: FALLBACK_INTENT } as Understanding, deps)).toBe('out');
+  });
+
+  it('should give the numbers for a contact question, unless the topic chosen is how to report', () => {
+    const part = read('how do i contact crimestoppers');
+    expect(part.frame.contact.value).toBe(true);
+    const chosen = (id: string) => ({ ...part, classified: { intent: deps.byId.get(id)!, confidence: 0.95, rule: 'classifier' } });
+    expect(decide(chosen('how_to_report'), deps, nothingBefore).kind).toBe('text');
+    expect(decide(chosen('awareness'), deps, nothingBefore).kind).toBe('contact');
+  });
+
+  it('should work on what was answered for "whats the difference", unless the classifier is sure of a topic in words', () => {
+    const part = read('whats the difference');
+    const chosen = (confidence: number) => ({ ...part, classified: { intent: deps.byId.get('what_is_county_lines')!, confidence, rule: 'classifier' } });
+    expect(decide(chosen(0.95), deps, answeredBefore).kind).toBe('text');
+    expect(decide(chosen(0.5), deps, answeredBefore).kind).toBe('figures');
+  });
+
+  it('should not read a place as asking for its figures when the classifier leans out of scope', () => {
+    const part = read('anything good on in chelmsford');
+    const leaningOut = { ...part, u: { ...part.u, ranked: [{ intent: FALLBACK_INTENT, score: 0.6 }, { intent: 'arrests', score: 0.2 }] }, classified: undefined };
+    expect(decide(leaningOut, deps, nothingBefore).kind).toBe('none');
+  });
+
+  it('should read a part of three words or fewer as pointing back', () => {
+    expect(pointsBack(read('kent?').u, words)).toBe(true);
+    expect(pointsBack(read('how many arrests were made in kent').u, words)).toBe(false);
   });
 
   it('should read a short question the classifier cannot place as about the topic just answered in words', () => {
