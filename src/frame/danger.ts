@@ -315,7 +315,8 @@ export function readClause(raw: Cues): Omit<DangerReading, 'languages'> {
   }
   const confront = p.confront.length > 0 ? 'confront' : undefined;
   const missing = missingNow ?? takenNow;
-  if (p.missing.length > 0 && p.found.length > 0) return aside('found-since');
+  // ...unless harm is going on as it is told: "he went missing, we found him, he is being threatened" is danger now.
+  if (p.missing.length > 0 && p.found.length > 0 && !harmGoingOn(c)) return aside('found-since');
   if (p.safe.length > 0 && p.plea.length === 0 && !harmGoingOn(c)) return aside('safe-now', missing === 'missing' ? 'missing_child' : undefined);
   // Someone found and home: "the police found her and she's home now, what do I do now" is no call for help.
   if (p.found.length > 0 && !harmGoingOn(c) && somethingHarmful(c) === undefined) return aside('found-since');

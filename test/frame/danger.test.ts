@@ -221,6 +221,11 @@ describe('readClause and readDanger', () => {
     expect(read('the dealers are outside right now').value).toBe(false);
   });
 
+  it('never lets a child found set aside harm going on as it is told', () => {
+    expect(read('my son went missing, hes back and they are threatening him now').value).toBe(true);
+    expect(read('my son went missing, hes back now').value).toBe(false);
+  });
+
   it('lets a child found in any clause end the worry of a clause before', () => {
     expect(read('my son hasnt come home and the gang took him, but hes back')).toMatchObject({ value: false, rule: 'no-danger:found-since' });
   });
