@@ -65,6 +65,10 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'how many times one county\'s figure is another\'s', turns: [{ say: 'how many times more arrests in essex than in cambs', has: ['Essex had 60 arrests and Cambridgeshire had 20: about 3 times as many'] }] },
   { name: 'a number checked against a county that published none of that number', turns: [{ say: 'was it 13 in kent?', has: ['None of the figures published for Kent was 13.'] }] },
   { name: 'a county beside the overall number is no ranking', turns: [{ say: 'essex arrests vs the overall number', has: ['Essex: 60 arrests', 'Whole region: 200 arrests'], lacks: [/the most/] }] },
+  { name: 'figures for several places at a time no week holds are said not to be held, not given for another week', turns: [{ say: 'arrests in essex and kent in 2019', has: ["I don't have figures for 2019"], lacks: ['60', '30'] }] },
+  { name: 'only a place outside the region, with nothing else understood', turns: [{ say: 'crime in london', has: ['Figures for London were not published'] }] },
+  { name: 'a figure of a county with none published, beside a word never seen', turns: [{ say: 'suffolk arrests dinosaur', has: ['A figure for arrests for Suffolk was not published.'] }] },
+  { name: 'a word a sure topic\'s examples use is not a question for figures', turns: [{ say: 'where do the arrest figures come from', has: ['Every figure here comes from'], lacks: ['200'] }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   { name: 'a comparison pointing back sets the county answered beside the one named', turns: [{ say: 'how many arrests in essex' }, { say: 'is that more than kent', has: ['Kent: 40', 'Essex: 60', /Essex had 20 more/] }] },
