@@ -221,6 +221,18 @@ describe('readClause and readDanger', () => {
     expect(read('the dealers are outside right now').value).toBe(false);
   });
 
+  it('setAsidePastHarm: a past time said first sets the scene for what follows it ("a year ago they stabbed him now...")', () => {
+    expect(read('a year ago they stabbed him now he is fine').value).toBe(false);
+  });
+
+  it('harmGoingOn: harm told as going on beats a phrase of safety', () => {
+    expect(read('he has just stabbed my brother, im not in danger').value).toBe(true);
+  });
+
+  it('splitAtTurns: "but" splits a sentence, so safety before it says nothing of danger after it', () => {
+    expect(read('im fine now but theres a man with a knife outside').value).toBe(true);
+  });
+
   it('never lets a child found set aside harm going on as it is told', () => {
     expect(read('my son went missing, hes back and they are threatening him now').value).toBe(true);
     expect(read('my son went missing, hes back now').value).toBe(false);
