@@ -69,6 +69,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'only a place outside the region, with nothing else understood', turns: [{ say: 'crime in london', has: ['Figures for London were not published'] }] },
   { name: 'a figure of a county with none published, beside a word never seen', turns: [{ say: 'suffolk arrests dinosaur', has: ['A figure for arrests for Suffolk was not published.'] }] },
   { name: 'a word a sure topic\'s examples use is not a question for figures', turns: [{ say: 'where do the arrest figures come from', has: ['Every figure here comes from'], lacks: ['200'] }] },
+  { name: 'the emergency topic is never given without danger: a what-if', turns: [{ say: 'what if someone has a knife outside', lacks: [/Call 999 now/], danger: false }] },
+  { name: 'a danger topic with concern but no danger now gives its guidance, not the fallback', turns: [{ say: 'my son owes money to dealers', has: [/not their fault/], lacks: ['Sorry'], danger: false }] },
   { name: 'a misspelt town is named as it is spelt', turns: [{ say: 'arrests in chelmsfrod', has: ['Chelmsford is in Essex'], lacks: ['Chelmsfrod'] }] },
   // Follow-ups: ellipsis, corrections, pronouns, which one.
   { name: 'a comparison pointing back sets the county answered beside the one named', turns: [{ say: 'how many arrests in essex' }, { say: 'is that more than kent', has: ['Kent: 40', 'Essex: 60', /Essex had 20 more/] }] },
