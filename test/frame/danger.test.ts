@@ -25,8 +25,8 @@ import { loadLanguages } from '../../src/knowledge/languages.js';
 import { PROJECT_ROOT } from '../../src/files/project-root.js';
 
 // The rules are tested on the fixture word lists (test/fixtures/danger/lang/): a small English list and an
-// invented language. Staff editing data/lang/ never turn these red; test/engine/danger-reading.test.ts
-// runs today's lists.
+// invented language. Staff editing data/lang/ never turn these red; the danger evaluation sets (test/eval/danger-*.yaml)
+// run today's lists through the engine, and the regression gate holds them.
 let check: DangerCheck;
 beforeAll(async () => {
   const { languages, problems } = await loadLanguages(resolve(PROJECT_ROOT, 'test/fixtures/danger'), 'fixtures');
