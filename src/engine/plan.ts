@@ -4,7 +4,7 @@ import type { FramePlace } from '../frame/types.js';
 import type { Intent } from '../intents/load.js';
 import { formatDateRange, formatFigure, groupThousands, listInWords } from '../knowledge/format.js';
 import { countyFigure, type Knowledge, type Operation } from '../knowledge/knowledge.js';
-import type { FacetDef, Figure } from '../knowledge/schema.js';
+import type { FacetDef, Figure, MetricDef } from '../knowledge/schema.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fill, fillFirst } from '../reply/template.js';
 import { englishWording } from '../knowledge/languages.js';
@@ -250,45 +250,38 @@ export function regionCountiesOf(counties: readonly string[], knowledge: Knowled
 const qualifierWord = (figures: readonly (Figure | undefined)[]) =>
   figures.some((f) => f?.qualifier === 'estimated') ? 'about ' : figures.some((f) => f?.qualifier === 'more_than') ? 'more than ' : '';
 
-/** How many times the first of two counties' figure is the second's, to one decimal place. */
-export function planRatio(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string): Plan {
+/**
+ * Two counties' figures set side by side: each county's figure and the fields both sentences share, or the
+ * "can't work that out" answer (`rule`-missing) when either was not published.
+ */
+function twoCounties(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string, rule: string): { plan: Plan } | { a: Figure; b: Figure; metric: MetricDef; fields: Record<string, string> } {
   const metric = knowledge.metrics.get(metricKey)!;
   const [a, b] = counties.map((c) => figureOf(op, c, metricKey));
   const missing = counties.filter((c, i) => ![a, b][i]).map((c) => `the ${metric.label} figure for ${placeName(knowledge, c)}`);
-  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-ratio-missing', figures: false };
-  if (b!.value === 0) return planDifference(op, knowledge, counties, metricKey);
-  return {
-    body: say(knowledge, 'ratio', {
-      a_name: placeName(knowledge, counties[0]),
-      b_name: placeName(knowledge, counties[1]),
-      a: formatFigure(a!, metric),
-      b: formatFigure(b!, metric),
-      label: metric.label,
-      times: (Math.round((a!.value / b!.value) * 10) / 10).toString(),
-      dates: formatDateRange(op.start, op.end),
-    }),
-    rule: 'plan-ratio',
-    figures: true,
-  };
+  if (!a || !b) return { plan: { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: `${rule}-missing`, figures: false } };
+  const fields = { a_name: placeName(knowledge, counties[0]), b_name: placeName(knowledge, counties[1]), a: formatFigure(a, metric), b: formatFigure(b, metric), label: metric.label, dates: formatDateRange(op.start, op.end) };
+  return { a, b, metric, fields };
+}
+
+/** How many times the first of two counties' figure is the second's, to one decimal place. */
+export function planRatio(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string): Plan {
+  const two = twoCounties(op, knowledge, counties, metricKey, 'plan-ratio');
+  if ('plan' in two) return two.plan;
+  if (two.b.value === 0) return planDifference(op, knowledge, counties, metricKey);
+  return { body: say(knowledge, 'ratio', { ...two.fields, times: (Math.round((two.a.value / two.b.value) * 10) / 10).toString() }), rule: 'plan-ratio', figures: true };
 }
 
 /** How many more (or fewer) the first of two counties had than the second. */
 export function planDifference(op: Operation, knowledge: Knowledge, counties: readonly [string, string], metricKey: string): Plan {
-  const metric = knowledge.metrics.get(metricKey)!;
-  const [a, b] = counties.map((c) => figureOf(op, c, metricKey));
-  const missing = counties.filter((c, i) => ![a, b][i]).map((c) => `the ${metric.label} figure for ${placeName(knowledge, c)}`);
-  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-difference-missing', figures: false };
-  const gap = a!.value - b!.value;
+  const two = twoCounties(op, knowledge, counties, metricKey, 'plan-difference');
+  if ('plan' in two) return two.plan;
+  const { a, b, metric } = two;
+  const gap = a.value - b.value;
   return {
     body: say(knowledge, 'difference', {
-      a_name: placeName(knowledge, counties[0]),
-      b_name: placeName(knowledge, counties[1]),
-      a: formatFigure(a!, metric),
-      b: formatFigure(b!, metric),
-      label: metric.label,
+      ...two.fields,
       gap: `${qualifierWord([a, b])}${formatFigure({ value: Math.abs(gap) }, metric)}`,
       more_fewer: gap >= 0 ? 'more' : metric.unit === 'gbp' ? 'less' : 'fewer',
-      dates: formatDateRange(op.start, op.end),
     }),
     rule: 'plan-difference',
     figures: true,
