@@ -74,7 +74,7 @@ export function trainClassifier(
   // Features with kin are known even when no example has them: a message may.
   for (const f of kin.keys()) if (!index.has(f)) index.set(f, index.size);
   // One more example per topic and overall, so no share is 0 or 1.
-  const prior = intents.map((_, c) => Math.log((sizes[c]! + 1) / (used.length + 1)));
+  const prior = Float64Array.from(intents, (_, c) => Math.log((sizes[c]! + 1) / (used.length + 1)));
   const frequency = new Float64Array(index.size);
   for (const perFeature of counts) for (const [i, n] of perFeature) frequency[i]! += n / used.length;
   // One row per feature: each topic's log-likelihood of it, seen or not, so a message costs one pass per feature.
@@ -93,21 +93,25 @@ export function trainClassifier(
 
   return {
     rank(features) {
-      const present = new Set<number>();
+      const n = intents.length;
+      const sums = new Float64Array(n);
+      sums.set(prior);
+      // Each feature once, however often the message has it.
+      const seen = new Set<number>();
       for (const f of features) {
         const i = index.get(f);
-        if (i !== undefined) present.add(i);
-      }
-      const sums = Float64Array.from(prior);
-      for (const i of present) {
+        if (i === undefined || seen.has(i)) continue;
+        seen.add(i);
         const row = rows[i]!;
-        for (let c = 0; c < sums.length; c++) sums[c]! += row[c]!;
+        for (let c = 0; c < n; c++) sums[c]! += row[c]!;
       }
-      const logScores = Array.from(sums, (s) => s * sharpness);
-      const max = Math.max(...logScores);
-      const exp = logScores.map((s) => Math.exp(s - max));
-      const sum = exp.reduce((a, b) => a + b, 0);
-      return intents.map((intent, c) => ({ intent, score: exp[c]! / sum })).sort((a, b) => b.score - a.score);
+      let max = -Infinity;
+      for (let c = 0; c < n; c++) if (sums[c]! * sharpness > max) max = sums[c]! * sharpness;
+      let total = 0;
+      for (let c = 0; c < n; c++) total += sums[c] = Math.exp(sums[c]! * sharpness - max);
+      const scored: Scored[] = new Array(n);
+      for (let c = 0; c < n; c++) scored[c] = { intent: intents[c]!, score: sums[c]! / total };
+      return scored.sort((a, b) => b.score - a.score);
     },
     known(features) {
       return features.filter((f) => index.has(f)).length;
