@@ -1,5 +1,5 @@
 import type { Place } from '../knowledge/schema.js';
-import { createNameIndex, createSkeletonIndex, lettersLeftOut, singledSkeletonOf, skeletonOf, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
+import { createNameIndex, createSkeletonIndex, keySlip, lettersLeftOut, singledSkeletonOf, skeletonOf, misspelling, nearest, oneLetterChanged, soundAlike, MIN_LENGTH } from './spelling.js';
 import { normalise } from './normalise.js';
 import { createPhraseIndex } from './phrases.js';
 
@@ -122,6 +122,17 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   };
 
   /**
+   * A short name typed with the key beside one of its letters ("kenr"), only where the message shows a place is
+   * meant: one key off a short name is often an everyday word ("i lent him money").
+   */
+  const slipped = (tokens: readonly string[], i: number): PlaceHit | undefined => {
+    const typed = tokens[i]!;
+    if (typed.length < MIN_LENGTH - 1 || options.commonWords?.has(typed)) return undefined;
+    const name = [...short.keys()].find((n) => !n.includes(' ') && keySlip(typed, n));
+    return name !== undefined && placeCue(tokens, i, typed) ? short.get(name) : undefined;
+  };
+
+  /**
    * A place named at `i` with the spaces wrong or misspelt: the longest span of up to three words that makes
    * one. A span of several words is read word by word ("bury st edmonds"), so everyday words are never read
    * as part of a name ("the most" is not "the met").
@@ -137,7 +148,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
       const together = joined.get(span.join(''));
       if (k > 1 && together) return { hit: together, length: k };
       if (k > 3) continue;
-      const near = k === 1 ? fuzzy(span[0]!) : fuzzyWords(span);
+      const near = k === 1 ? (fuzzy(span[0]!) ?? slipped(tokens, i)) : fuzzyWords(span);
       if (near) return { hit: near, length: k };
     }
     return undefined;

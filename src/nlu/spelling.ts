@@ -5,8 +5,8 @@ import { editDistance, soundOf } from './natural.js';
  * the examples): a typed word is taken as a known one when it is a few edits away (a swap of two letters is
  * one edit), or sounds the same (Double Metaphone) and is a little further. Short words are left alone,
  * since one letter turns a short word into another real word (tall, tell); words of four letters are only
- * read past a swap of two letters (dael → deal), or, for a word of the bot's subject, a vowel that leaves the
- * sound the same (deel → deal, bedz → beds).
+ * read past a swap of two letters (dael → deal), or, for a word of the bot's subject, a letter that leaves the
+ * sound the same (deel → deal, bedz → beds) or is the key beside the right one (kenr → kent).
  */
 
 /** Words shorter than this are never corrected, beyond a swap of two letters or one letter left out in a word of this length less one. */
@@ -39,12 +39,13 @@ export function misspelling(typed: string, known: string, topic = false): number
   // A four-letter word: two letters swapped (dael → deal), or, for a word of the bot's subject (`topic`: a place or
   // a figure word), one letter changed where the words sound the same (deel → deal, bedz → beds). For other words
   // that is too often another word (tall, tell; ward, word; same, some).
-  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && oneLetterChanged(typed, known) && soundAlike(typed, known))) ? 1 : undefined;
+  if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && (keySlip(typed, known) || (oneLetterChanged(typed, known) && soundAlike(typed, known))))) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 && soundAlike(typed, known) ? 1 : undefined;
   // A different first letter only when the words sound alike, in its place or a silent first letter left out
-  // (kolchester for colchester, nifes for knives); never a letter put before a name (wessex is not essex).
-  if (typed[0] !== known[0] && !(soundAlike(typed, known) && (typed.length === known.length || known.slice(1).startsWith(typed[0]!)))) return undefined;
+  // (kolchester for colchester, nifes for knives), or the key beside it (wssex for essex); never a letter put
+  // before a name (wessex is not essex).
+  if (typed[0] !== known[0] && !keySlip(typed, known) && !(soundAlike(typed, known) && (typed.length === known.length || known.slice(1).startsWith(typed[0]!)))) return undefined;
   const allowed = editsAllowed(typed.length);
   if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40 || lettersApart(typed, known) > allowed + 1) return undefined;
   const d = editDistance(typed, known);
@@ -80,6 +81,33 @@ export function oneLetterChanged(a: string, b: string): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
   return diff === 1;
+}
+
+/** The letter rows of a phone's keyboard, each offset half a key from the one above: the layout every Latin-script language of the region types on. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** Each letter's neighbours on the keyboard: beside it on its row, and the two it sits between on the rows above and below. */
+const KEY_NEIGHBOURS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  KEY_ROWS.flatMap((row, r) =>
+    [...row].map((key, i) => {
+      const beside = [row[i - 1], row[i + 1]];
+      const above = [KEY_ROWS[r - 1]?.[i], KEY_ROWS[r - 1]?.[i + 1]];
+      const below = [KEY_ROWS[r + 1]?.[i - 1], KEY_ROWS[r + 1]?.[i]];
+      return [key, new Set([...beside, ...above, ...below].filter((k): k is string => k !== undefined))] as const;
+    }),
+  ),
+);
+
+/** Two words of one length the same but for one letter, typed with the key next to the right one (kenr, kent; wssex, essex; casg, cash). */
+export function keySlip(typed: string, known: string): boolean {
+  if (typed.length !== known.length) return false;
+  let at = -1;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === known[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  return at >= 0 && (KEY_NEIGHBOURS.get(known[at]!)?.has(typed[at]!) ?? false);
 }
 
 /** Two words the same but for two neighbouring letters swapped (dael, deal). */
@@ -208,16 +236,19 @@ export function createSpeller(vocabulary: Iterable<string>, isTopic: (w: string)
 }
 
 /**
- * The known words worth comparing a typed word with: those with its first letter, and those sharing a sound
- * code with it. Comparing with every word would be slow and would find far-fetched matches.
+ * The known words worth comparing a typed word with: those with its first letter, those sharing a sound
+ * code with it, and those the same after the first letter (wssex, essex: the first key slipped). Comparing
+ * with every word would be slow and would find far-fetched matches.
  */
 export function createNameIndex(names: Iterable<string>): (typed: string) => string[] {
   const byFirst = new Map<string, string[]>();
   const bySound = new Map<string, string[]>();
+  const byRest = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, key: string, name: string) => map.set(key, [...(map.get(key) ?? []), name]);
   for (const name of names) {
     add(byFirst, name[0]!, name);
+    add(byRest, name.slice(1), name);
     for (const code of soundOf(name.replace(/ /g, ''))) if (code.length >= 2) add(bySound, code, name);
   }
-  return (typed) => [...new Set([...(byFirst.get(typed[0]!) ?? []), ...soundOf(typed).flatMap((c) => bySound.get(c) ?? [])])];
+  return (typed) => [...new Set([...(byFirst.get(typed[0]!) ?? []), ...soundOf(typed).flatMap((c) => bySound.get(c) ?? []), ...(byRest.get(typed.slice(1)) ?? [])])];
 }

@@ -74,6 +74,13 @@ describe('createPlaceFinder', () => {
     expect(withExamples.find(words('deel lines')).places).toEqual([]);
   });
 
+  it('should read a short name typed with the key beside a letter only where a place is meant', () => {
+    expect(placesIn('arrests in kenr')).toEqual(['kent']);
+    expect(placesIn('kenr')).toEqual([]);
+    expect(placesIn('i lent him money')).toEqual([]);
+    expect(placesIn('wssex')).toEqual(['essex']);
+  });
+
   it('should read a short name past one letter left out when it sounds the same', () => {
     expect(placesIn('lutn')).toEqual(['bedfordshire']);
     expect(placesIn('kent')).toEqual(['kent']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
-import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, keySlip, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { joinSplit } from '../../src/nlu/understand.js';
 import { soundOf } from '../../src/nlu/natural.js';
@@ -27,6 +27,20 @@ describe('the spelling rule', () => {
     expect(misspelling('ward', 'word')).toBeUndefined();
     expect(misspelling('deaf', 'deal', true)).toBeUndefined();
     expect(misspelling('dale', 'deal', true)).toBeUndefined();
+  });
+
+  it('should read one letter typed with the key beside it: a short word only of the subject, a longer one even as its first letter', () => {
+    expect(keySlip('kenr', 'kent')).toBe(true); // r is beside t
+    expect(keySlip('wssex', 'essex')).toBe(true); // w is beside e
+    expect(keySlip('casg', 'cash')).toBe(true); // g is beside h
+    expect(keySlip('zash', 'cash')).toBe(false); // z is two keys from c
+    expect(keySlip('kwnr', 'kent')).toBe(false); // two letters off
+    expect(keySlip('kent', 'kent')).toBe(false);
+    expect(misspelling('casg', 'cash', true)).toBe(1);
+    expect(misspelling('casg', 'cash')).toBeUndefined();
+    expect(misspelling('wssex', 'essex')).toBe(1);
+    expect(misspelling('qssex', 'essex')).toBeUndefined();
+    expect(createNameIndex(['essex', 'ember'])('wssex')).toContain('essex');
   });
 
   it('should allow one edit up to six letters and two from seven', () => {
