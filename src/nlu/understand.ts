@@ -9,7 +9,7 @@ import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats, readLookAlikes } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
 import { createSpeller, splitJoined } from './spelling.js';
-import { stem } from './natural.js';
+import { editDistance, stem } from './natural.js';
 import { createPhraseIndex, phrasesIn, wordSetOf, workingWordsOf, type PhraseIndex } from './phrases.js';
 import type { Words } from '../knowledge/language-words.js';
 import { KIN_MIN, trainClassifier, type Scored } from './classifier.js';
@@ -403,8 +403,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   /**
    * How much of the message is about things the bot covers: in-scope words that few intents share
    * count for; words only off-topic examples use count fully against, words never seen half against.
-   * Common words, very short words (n, u, ok), words with digits and misspellings the speller
-   * corrected are neutral.
+   * Common words, very short words (n, u, ok) and words with digits are neutral; so are misspellings
+   * the speller corrected, unless one slip from a word of the subject, which counts as that word.
    */
   function coverage(read: readonly string[], corrected: readonly string[], namesFigure: boolean, topKin: ReadonlySet<string>): number {
     let inScope = 0;
@@ -416,8 +416,13 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
         return;
       }
       // Times are the frame's to read: "arrests in october" is as much on topic as "arrests".
-      if (word.length <= 2 || lists.stopwords.has(word) || word === PLACE_TOKEN || /\d/.test(word) || word !== corrected[i] || time.has(word)) return;
-      const intentsUsing = (spread.get(word) ?? stemSpread.get(stem(word)))?.size ?? 0;
+      if (word.length <= 2 || lists.stopwords.has(word) || word === PLACE_TOKEN || /\d/.test(word) || time.has(word)) return;
+      // A misspelling the speller corrected counts for the word it meant when one slip away and a word of the subject
+      // (awarness, awareness); corrections further off are as often an everyday word misread (catch, coach).
+      const meant = corrected[i]!;
+      if (meant !== word && editDistance(word, meant) > 1) return;
+      const intentsUsing = (spread.get(meant) ?? stemSpread.get(stem(meant)))?.size ?? 0;
+      if (meant !== word && intentsUsing === 0) return;
       if (intentsUsing > genericAbove) return;
       // A word of a breakdown the best guess's examples name in other words ("jailed", where they say "prison") is on its subject.
       if (intentsUsing > 0 || topKin.has(kin.get(stem(word)) ?? '')) inScope += 1;
