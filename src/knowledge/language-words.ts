@@ -74,6 +74,8 @@ export const WORD_LISTS = {
   owners: "words that make a thing someone's own",
   relatives: 'people close to someone, after "my" or "our": what happens to them is their own story',
   personal: 'phrases that ask what one person may do',
+  asker: 'words for the asker as the one doing something ("i", "we")',
+  asker_between: 'words that may stand between the asker and what they do ("can", "was")',
   people: 'words for people',
   arrest_verbs: 'arrest verbs',
   joins: 'words that join two things named',

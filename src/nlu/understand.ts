@@ -22,17 +22,31 @@ const ROAD = /^[am]\d{1,4}m?$/;
  * The figures a message names only as someone's own ("my cash", "my son was arrested", not "the cash seized"),
  * or all it names when it asks what one person may do. `find` reads the figures named in some words.
  */
-export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], words: Pick<Words, 'owners' | 'personal' | 'relatives'>, named = find(tokens)): string[] {
+export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly string[]) => string[], words: Pick<Words, 'owners' | 'personal' | 'relatives' | 'asker' | 'asker_between'>, named = find(tokens)): string[] {
   if (named.length === 0) return [];
   if (phrasesIn(words.personal).has(tokens)) return named;
   const owners = wordSetOf(words.owners);
-  if (!tokens.some((t) => owners.has(t))) return [];
+  const asker = wordSetOf(words.asker);
+  if (!tokens.some((t) => owners.has(t) || asker.has(t))) return [];
   const relatives = wordSetOf(words.relatives);
-  // What follows "my" is theirs ("my cash"); so is what follows "my son" a few words on ("my son was arrested").
+  // What follows "my" is theirs ("my cash"); so is what follows "my son" a few words on ("my son was arrested"),
+  // and what the asker does ("who can i speak to").
   const relativeAt = (j: number) => relatives.has(tokens[j] ?? '') && owners.has(tokens[j - 1] ?? '');
-  const owned = (i: number) => owners.has(tokens[i - 1] ?? '') || [1, 2, 3].some((k) => relativeAt(i - k));
+  const owned = (i: number) => owners.has(tokens[i - 1] ?? '') || [1, 2, 3].some((k) => relativeAt(i - k)) || askerDoes(tokens, i, asker, wordSetOf(words.asker_between));
   const others = new Set(find(tokens.filter((_, i) => !owned(i))));
   return named.filter((m) => !others.has(m));
+}
+
+/** How many words may stand between the asker and what they do: "i could have been". */
+const ASKER_REACH = 3;
+
+/** Whether the word at `i` is something the asker does or did: "i", "we" just before it, or with "can", "was"... between ("can i be arrested"). */
+export function askerDoes(tokens: readonly string[], i: number, asker: ReadonlySet<string>, between: ReadonlySet<string>): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 1 - ASKER_REACH); j--) {
+    if (asker.has(tokens[j]!)) return true;
+    if (!between.has(tokens[j]!)) return false;
+  }
+  return false;
 }
 
 /**
