@@ -158,7 +158,8 @@ export function followsUp(part: PartReading, before: Before, words: Words): bool
   // Names something, or asks to compare or add up what was answered ("whats the difference between them", "add those up").
   const typed = u.normalised === '' ? [] : u.normalised.split(' ');
   const combining = combines(operationStep(typed, 2, frame.weeks.length, { metrics: frame.metrics.length }, words).value.kind);
-  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens, words) || combining;
+  // The person's own area names a place when they have said where they are ("anything for my area?").
+  const names = frame.places.length > 0 || frame.metrics.length > 0 || WORKING.has(frame.operation.kind) || asksForFigures(u.tokens, words) || combining || (before.home && asksNearMe(u, words));
   return (pointsBack(u, words) || asksNearMe(u, words) || asksSameCount(part, words) || combinesAnswered(part, words)) && (names || u.tokens.length <= 3);
 }
 
