@@ -42,6 +42,8 @@ export interface PlaceFinderOptions {
   months?: readonly string[];
   /** Words of the figures (data/metrics.yaml): a short town right next to one is a place ("ely arrests"), unless the examples use its name in another sense. */
   figureWords?: ReadonlySet<string>;
+  /** Where someone says they are (`lives_in`: "live in", "im from"), and words for the asker (`asker`: "i", "we"): a town that is also a month is a place after "i live in". */
+  livesIn?: { phrases: readonly string[]; asker: readonly string[] };
 }
 
 /**
@@ -71,6 +73,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   }
   const index = createPhraseIndex(phrases);
   const ambiguousIndex = createPhraseIndex(ambiguous);
+  const livesIn = createPhraseIndex((options.livesIn?.phrases ?? []).map((p) => [p, p] as const));
+  const asker = new Set(options.livesIn?.asker.map(normalise));
   // Names as typed with the spaces left out or put in ("hert ford shire", "nor folk"), and names near enough
   // to be misspelt (colchster, peterbrough, kolchester), by the one spelling rule of ./spelling.ts. Town names
   // that need a preposition, and everyday words, are never read past a misspelling.
@@ -188,9 +192,17 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     (!options.commonWords?.has(town) &&
       ([tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && options.figureWords?.has(t)) || (i === 0 && tokens.some((t) => options.figureWords?.has(t)))));
 
-  /** An ambiguous town counts when its county is named too, or it is written with a capital after "in", "at", "near" or "from". */
-  const backedUp = (town: string, county: string, mentions: readonly PlaceMention[], typed: string | undefined) =>
+  /** Whether the asker says they are at the words before `i`: "i live in", "we were in", "im from". */
+  const saysTheyAreAt = (tokens: readonly string[], i: number) =>
+    [2, 3, 4].some((k) => {
+      const said = i - k >= 0 ? livesIn.at(tokens, i - k) : undefined;
+      return said !== undefined && said.length === k && (asker.has(tokens[i - k]!) || asker.has(tokens[i - k - 1] ?? ''));
+    });
+
+  /** An ambiguous town counts when its county is named too, the asker says they are there, or it is written with a capital after "in", "at", "near" or "from". */
+  const backedUp = (town: string, county: string, mentions: readonly PlaceMention[], typed: string | undefined, tokens: readonly string[], i: number) =>
     mentions.some((m) => m.key === county) ||
+    saysTheyAreAt(tokens, i) ||
     (typed !== undefined && !MONTHS.has(town) && new RegExp(`[^.!?\\s]\\s+(?:in|at|near|from)\\s+${town.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('\\s+')}\\b`).test(typed));
 
   return {
@@ -227,7 +239,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
         for (let i = 0; i < out.length; i++) {
           const a = ambiguousIndex.at(out, i);
           // "kent deal lines": the town's name is the first word of an everyday phrase here, not the town.
-          if (!a || options.commonWords?.has(`${a.phrase} ${out[i + a.length] ?? ''}`) || !backedUp(a.phrase, a.value, mentions, typed)) continue;
+          if (!a || options.commonWords?.has(`${a.phrase} ${out[i + a.length] ?? ''}`) || !backedUp(a.phrase, a.value, mentions, typed, out, i)) continue;
           if (!found.includes(a.value)) found.push(a.value);
           mentions.push({ key: a.value, said: a.phrase, town: true });
           out.splice(i, a.length, PLACE_TOKEN);

@@ -49,6 +49,16 @@ describe('createPlaceFinder', () => {
     expect(monthsOf(['frostmonth']).find(words(normalise('arrests in March')), 'arrests in March').places).toEqual(['cambridgeshire']);
   });
 
+  it('should read a town that is also a month as the town where the asker says they live there, not where a figure was "in" it', () => {
+    // An invented county with a town named as a month.
+    const fens = new Map([['fenshire', { name: 'Fenshire', aliases: [], in_region: true, towns: [], ambiguous_towns: ['frostmonth'] }]]);
+    const finder = createPlaceFinder(fens, { months: ['frostmonth'], livesIn: { phrases: ['live in', 'were in'], asker: ['i', 'we'] } });
+    const placesOf = (text: string) => finder.find(words(normalise(text)), text).places;
+    expect(placesOf('i live in frostmonth, any arrests near us')).toEqual(['fenshire']);
+    expect(placesOf('we were in frostmonth')).toEqual(['fenshire']);
+    expect(placesOf('how many arrests were in frostmonth')).toEqual([]);
+  });
+
   it('should read a short town as a place after "in", or right next to a figure word, but not a word the examples use otherwise', async () => {
     const { places } = (await realEngine()).knowledge;
     const withFigures = createPlaceFinder(places, { figureWords: new Set(['arrests', 'lines']), commonWords: new Set(['deal']) });
