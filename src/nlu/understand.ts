@@ -198,13 +198,15 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Two words typed apart that make one word of the bot's subject ("safe guarded", "dea llines" is not), when neither
- * is one on its own: read as one.
+ * is one on its own: read as one. Where one of them is no word at all, they may make a misspelt one ("safe
+ * gaurded"): `misspelt` gives the word a misspelling was meant for.
  */
-export function joinSplit(tokens: readonly string[], isTopic: (w: string) => boolean): string[] {
+export function joinSplit(tokens: readonly string[], isTopic: (w: string) => boolean, misspelt?: { isKnown: (w: string) => boolean; meant: (w: string) => string }): string[] {
   const out: string[] = [];
+  const makesTopic = (a: string, b: string) => isTopic(a + b) || (misspelt !== undefined && !(misspelt.isKnown(a) && misspelt.isKnown(b)) && isTopic(misspelt.meant(a + b)));
   for (let i = 0; i < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]];
-    if (b !== undefined && !isTopic(a) && !isTopic(b) && isTopic(a + b)) {
+    if (b !== undefined && !isTopic(a) && !isTopic(b) && makesTopic(a, b)) {
       out.push(a + b);
       i++;
     } else out.push(a);
@@ -353,13 +355,18 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   /**
    * Reads a message: stretched letters collapsed and number words written in digits.
    */
+  /** The word meant by a word as typed: its spelling corrected, then read past slang ("safegaurded", "nicked"). */
+  const plainWord = (w: string): string => {
+    const c = correct(w);
+    return knowledge.words.get(c) ?? c;
+  };
   const readMessage = (whole: string): string => {
     const tokens = words(whole);
     const stretched = STRETCHED.test(whole) ? tokens.map((w) => collapseRepeats(w, isKnown)) : tokens;
     // Words run together ("arrestsinessex", "deallines") are read apart, when they split into known words.
     // Digits typed for letters ("kniv3s", "e55ex") are read as the letters, when that makes a known word.
     const lettered = LOOK_ALIKE_DIGIT.test(whole) ? stretched.map((w) => readLookAlikes(w, isKnown)) : stretched;
-    const collapsed = joinSplit(lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w]))), isTopicWord);
+    const collapsed = joinSplit(lettered.flatMap((w) => (isKnown(w) ? [w] : (splitJoined(w, isKnown, isTopicWord) ?? [w]))), isTopicWord, { isKnown, meant: plainWord });
     return NUMBER_HINT.test(whole) ? readNumberWords(collapsed).join(' ') : collapsed.join(' ');
   };
   /**

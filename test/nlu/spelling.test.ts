@@ -193,6 +193,15 @@ describe('words typed apart', () => {
     expect(joinSplit(['arrests', 'safe'], topic)).toEqual(['arrests', 'safe']);
     expect(joinSplit(['any', 'one'], topic)).toEqual(['any', 'one']);
   });
+
+  it('should join two words that make a misspelt word of the subject only when one of them is no word at all', () => {
+    const known = new Set(['safe', 'guard', 'how', 'many', 'arrest', 'sets']);
+    const misspelt = { isKnown: (w: string) => known.has(w), meant: (w: string) => ({ safegaurded: 'safeguarded', arrestsets: 'arrests' })[w] ?? w };
+    expect(joinSplit(['safe', 'gaurded'], topic, misspelt)).toEqual(['safegaurded']);
+    expect(joinSplit(['safe', 'gaurded'], topic)).toEqual(['safe', 'gaurded']);
+    // Two words, each a word: left apart however near their joining is to a word of the subject.
+    expect(joinSplit(['arrest', 'sets'], topic, misspelt)).toEqual(['arrest', 'sets']);
+  });
 });
 
 describe('words typed without their vowels', () => {
