@@ -19,7 +19,7 @@ import {
   planDifference,
   planRatio,
   planExcept,
-  planMetricShare,
+  planMetricShare, planMetricDifference,
   planMetricSum,
   metricOf,
   otherTimeStatement,
@@ -304,6 +304,8 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     if (kind === 'sum' && counties.length === 0) { const p = planCountySum(op, knowledge, metricKey); return joined(p.rule, p.body); }
     const metricShare = kind === 'share' && twoMetrics ? planMetricShare(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
     if (metricShare) return joined(metricShare.rule, metricShare.body);
+    const metricDifference = kind === 'difference' && twoMetrics ? planMetricDifference(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
+    if (metricDifference) return joined(metricDifference.rule, metricDifference.body);
     if (kind === 'difference' && counties.length === 2) { const p = planDifference(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
     if (kind === 'ratio' && counties.length === 2) { const p = planRatio(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
     if (kind === 'except' && counties.length === 1) { const p = planExcept(op, knowledge, counties[0]!, metricKey); return joined(p.rule, p.body); }

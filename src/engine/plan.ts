@@ -369,6 +369,30 @@ export function planMetricShare(op: Operation, knowledge: Knowledge, place: stri
   };
 }
 
+/** How many more (or fewer) of one figure than another of the same place ("how many more arrests than people safeguarded"), when both count the same thing. */
+export function planMetricDifference(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly [string, string]): Plan | undefined {
+  const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
+  if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
+  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-difference-missing', figures: false };
+  const [a, b] = rows as [(typeof rows)[number], (typeof rows)[number]];
+  const gap = a.f!.value - b.f!.value;
+  return {
+    body: say(knowledge, 'metric_difference', {
+      a: formatFigure(a.f!, a.m),
+      a_label: a.m.label,
+      b: formatFigure(b.f!, b.m),
+      b_label: b.m.label,
+      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
+      gap: `${qualifierWord([a.f, b.f])}${formatFigure({ value: Math.abs(gap) }, a.m)}`,
+      more_fewer: gap >= 0 ? 'more' : a.m.unit === 'gbp' ? 'less' : 'fewer',
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-metric-difference',
+    figures: true,
+  };
+}
+
 /** A breakdown's sentence, with any fact it names filled in from the week ("{facts.awareness}"); the sentence alone when the fact is missing. */
 export function facetSays(facet: FacetDef, op: Operation, knowledge: Knowledge): string {
   return fillFirst([facet.says], operationLookup(op, knowledge)) ?? facet.says.replace(/\s*\{[^}]*\}/g, '');

@@ -129,6 +129,12 @@ describe('calculations on published figures', () => {
     expect(body(ask('what percentage of the weapons were knives').text)).toContain('30%');
   });
 
+  it('should set one figure against another of the same place, and say when one of them was not published', () => {
+    expect(body(ask('how many more arrests than deal lines in essex').text)).toContain('51 more arrests than deal lines seized');
+    const missing = ask('how many more arrests than deal lines in cambs');
+    expect(body(missing.text)).toMatch(/deal lines seized figure for Cambridgeshire was not published/);
+  });
+
   it('should read % as percent', () => {
     const r = ask('what % of arrests were in kent');
     expect(r.frame.operation.kind).toBe('share');
