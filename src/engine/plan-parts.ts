@@ -250,17 +250,22 @@ export function worksOnLast(last: PartPlan, followed: Followed): boolean {
 /**
  * Whether a part that names counties asks for the region as well: the region named ("and the region"), or
  * "total" and the like set beside a county or ending the part ("essex arrests and the total", "cash overall and
- * in cambs", "knives in beds + cash overall"), but not "in total" ("in essex in total" is Essex's total).
+ * in cambs", "knives in beds + cash overall"), or asked before the county is joined on ("total knives, and beds
+ * knives"), but not "in total" ("in essex in total" is Essex's total) nor a county's own ("total arrests in essex").
  */
-export function regionBeside(tokens: readonly string[], words: Pick<Words, 'region_itself' | 'region_total' | 'beside'>): boolean {
+export function regionBeside(tokens: readonly string[], words: Pick<Words, 'region_itself' | 'region_total' | 'beside' | 'joins'>): boolean {
   const itself = wordSetOf(words.region_itself);
   const total = wordSetOf(words.region_total);
   const beside = wordSetOf(words.beside);
+  const joins = wordSetOf(words.joins);
   const last = tokens.length - 1;
   // "in total" is a place's own total straight after it ("in essex in total") or before any place is named ("in
   // total in essex"); after a place and another figure ("knives in beds and knives in total") it is the region's.
   const firstPlace = tokens.indexOf(PLACE_TOKEN);
   const inTotal = (i: number) => tokens[i - 1] === 'in' && firstPlace >= 0 && firstPlace < i - 2;
-  const totalBeside = (i: number) => (tokens[i - 1] !== 'in' && (beside.has(tokens[i - 1] ?? '') || beside.has(tokens[i + 1] ?? '') || i === last)) || inTotal(i);
+  // "total knives, and then just beds knives": the total is asked on its own, and the county joined on after it.
+  const nextPlace = (i: number) => tokens.indexOf(PLACE_TOKEN, i + 1);
+  const joinedAfter = (i: number) => firstPlace > i && tokens.slice(i + 1, nextPlace(i)).some((t) => joins.has(t));
+  const totalBeside = (i: number) => (tokens[i - 1] !== 'in' && (beside.has(tokens[i - 1] ?? '') || beside.has(tokens[i + 1] ?? '') || i === last || joinedAfter(i))) || inTotal(i);
   return tokens.some((t, i) => (itself.has(t) && tokens[i - 1] !== 'in') || (total.has(t) && totalBeside(i)));
 }

@@ -319,6 +319,8 @@ describe('the region beside a county', () => {
     ['knives in zplace and knives in total', true],
     ['arrests in zplace in total', false],
     ['how many arrests in total in zplace', false],
+    ['total knives and then just zplace knives', true],
+    ['total arrests in zplace', false],
   ])('"%s": %s', (text, beside) => {
     expect(regionBeside(text.split(' '), words)).toBe(beside);
   });
