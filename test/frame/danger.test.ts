@@ -205,6 +205,24 @@ describe('readClause and readDanger', () => {
   it('reads a home taken over as danger only when now is said: "here" is where a home is anyway', () => {
     expect(read('they have taken over my flat').value).toBe(false);
     expect(read('they have taken over my flat and are still in there').value).toBe(true);
+    // A place word alone is where the home is, not when: "in there" says nothing of now.
+    expect(read('they have taken over my flat in there').value).toBe(false);
+  });
+
+  it('reads a child taken by the people who harm children as danger, as a child missing at risk is', () => {
+    expect(read('dealers grabbed my daughter')).toMatchObject({ value: true, rule: 'danger:child-taken-at-risk', next: 'missing_child' });
+  });
+
+  it('reads a child missing long ago as a story of then: no danger and no next step for a missing child', () => {
+    expect(read('my son hasnt come home')).toMatchObject({ next: 'missing_child' });
+    const then = read('my son went missing years ago');
+    expect(then.value).toBe(false);
+    expect(then.next).toBeUndefined();
+  });
+
+  it('marks a child found, or someone found and home, as set aside', () => {
+    expect(read('my son went missing, hes back now')).toMatchObject({ value: false, rule: 'no-danger:found-since', setAside: true });
+    expect(read('the police found her and she is home now')).toMatchObject({ value: false, rule: 'no-danger:found-since', setAside: true });
   });
 
   it('reads someone going round armed, or going round now, as danger', () => {
