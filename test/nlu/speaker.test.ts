@@ -32,6 +32,8 @@ describe('readSpeaker', () => {
     ['an older lad keeps giving me free stuff and now wants a favour', 'young'],
     ['teacher keeps asking me whats wrong, should i tell her', 'young'],
     ['can i tell someone without my mum finding out', 'young'],
+    // A young person's age beats words a teacher would use too.
+    ['im 16 and a pupil in my year keeps getting picked up by older lads', 'young'],
     // "her mum" points to a parent only when nothing points to a young person.
     ['my best mate has new trainers and her mum says she stays out all night', undefined],
     // A young person speaks of their class too: that alone does not make a teacher.
