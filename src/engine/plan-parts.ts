@@ -150,8 +150,9 @@ export function answerParts(
   const { knowledge } = deps;
   const { home, speaker, danger } = given;
   // Places the message named outside its question ("bruh. cambs. money. how much") count as said before it.
-  const told = given.messagePlaces && given.messagePlaces.length > 0 && !parts.some((p) => p.frame.places.length > 0);
-  let recall = told ? { metrics: [], places: given.messagePlaces!, region: false, earlier: [] } : given.recall;
+  const messagePlaces = given.messagePlaces ?? [];
+  const told = messagePlaces.length > 0 && !parts.some((p) => p.frame.places.length > 0);
+  let recall = told ? { metrics: [], places: messagePlaces, region: false, earlier: [] } : given.recall;
   let inConversation = !told;
   const plans: { plan: PartPlan; part: PartReading; rule: string; social: boolean; placesOnly: boolean }[] = [];
   let time: Pick<FrameParts, 'time' | 'weeks'> | undefined;
@@ -165,7 +166,16 @@ export function answerParts(
     const part = asIs.frame.time.kind === 'none' && time ? { ...asIs, frame: { ...asIs.frame, ...time } } : asIs;
     if (asIs.frame.time.kind !== 'none') time = { time: asIs.frame.time, weeks: asIs.frame.weeks };
     const asked = decide(part, deps, { answered: recall !== undefined, home: home !== undefined, ...(topic && { topic }) });
-    if (asked.kind === 'none') continue;
+    if (asked.kind === 'none') {
+      // A place said in a part that asks nothing ("ugh, kent. how many arrests and how many deal lines") is said
+      // before the parts after it, as a place named outside the question is.
+      const said = part.frame.counties.filter((c) => messagePlaces.includes(c));
+      if (said.length > 0 && (recall === undefined || inConversation)) {
+        recall = { metrics: [], places: said, region: false, earlier: [] };
+        inConversation = false;
+      }
+      continue;
+    }
     if (asked.kind === 'contact') {
       plans.push({ plan: { planned: planContact(part.frame, knowledge) }, part, rule: asked.rule, social: false, placesOnly: false });
     } else if (asked.kind === 'text') {

@@ -223,6 +223,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: '"add all three up" adds every place answered, not only the last two', turns: [{ say: 'arrests in kent', has: ['40'] }, { say: 'and essex?', has: ['60'] }, { say: 'and cambs?', has: ['20'] }, { say: 'add all three up', has: ['120'] }] },
   { name: 'a short working-out with nothing named works on what was answered', turns: [{ say: 'essex deal lines', has: ['9'] }, { say: 'kent deal lines', has: ['7'] }, { say: "what's the difference", has: ['2 more'] }] },
   { name: '"the gap between them" is a difference', turns: [{ say: 'arrests in kent', has: ['40'] }, { say: 'and essex', has: ['60'] }, { say: 'whats the gap between them', has: ['20 fewer'] }] },
+  { name: 'a place named outside the question holds for each of its parts', turns: [{ say: 'we were on holiday in kent last spring, so how many arrests and how many deal lines were there', has: ['Kent: 40 arrests; 7 deal lines seized'], lacks: ['Whole region'] }] },
+  { name: 'a place said in a part that asks nothing holds for the parts after it', turns: [{ say: 'ugh, kent. how many arrests and how many deal lines', has: ['Kent: 40 arrests; 7 deal lines seized'], lacks: ['Whole region'] }] },
   { name: 'parallel questions share the place said last', turns: [{ say: 'how many arrests and how many deal lines in kent', has: ['Kent: 40 arrests; 7 deal lines'], lacks: ['Whole region'] }] },
   { name: 'a figure asked another way before a place is the region\'s', turns: [{ say: 'deal lines and how many arrested in kent', has: ['Whole region', 'Kent: 40 arrests'] }] },
   { name: 'a clause that names a figure with no question word is asked too', turns: [{ say: 'Kent: number of people arrested, and how many deal lines were seized?', has: ['40', '7'] }] },
