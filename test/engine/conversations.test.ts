@@ -218,6 +218,10 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   { name: 'the person\'s area alone, with no word for figures, is the place asked', turns: [{ say: 'im in chelmsford' }, { say: 'anything for my area?', has: ['Essex', '60 arrests'] }] },
+  {
+    name: 'a question answered in words about the person\'s area is no follow-up of figures, ranking words or not',
+    turns: [{ say: 'im in chelmsford' }, { say: 'what are the most common signs of grooming round here', has: ['signs'], lacks: ['arrests'] }],
+  },
   { name: 'a place of the person\'s own story is their area for "round here"', turns: [{ say: 'I drive a cab in Luton', lacks: [/\b10\b/] }, { say: 'how many arrests were there in my area', has: ['Bedfordshire', '10'] }] },
   { name: '"there" after a story naming one place is that place', turns: [{ say: 'my son goes to college in Luton' }, { say: 'were there many arrests round there?', has: ['Bedfordshire', '10'] }] },
   { name: '"add all three up" adds every place answered, not only the last two', turns: [{ say: 'arrests in kent', has: ['40'] }, { say: 'and essex?', has: ['60'] }, { say: 'and cambs?', has: ['20'] }, { say: 'add all three up', has: ['120'] }] },
