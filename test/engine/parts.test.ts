@@ -163,6 +163,14 @@ describe('what a part asks for', () => {
     expect(decide(chosen('and them? are they ok'), deps, answeredBefore).kind).toBe('text');
   });
 
+  it('should give a danger topic chosen for a part its own answer, never figures instead, whatever figures and places it names', () => {
+    const part = read('how many arrests in essex');
+    const chosen = (id: string) => ({ ...part, classified: { intent: deps.byId.get(id)!, confidence: 0.9, rule: 'classifier' } });
+    expect(deps.byId.get('young_worried')!.danger).toBe(true);
+    expect(decide(chosen('young_worried'), deps, nothingBefore)).toMatchObject({ kind: 'text', choice: { intent: { id: 'young_worried' } } });
+    expect(decide(chosen('how_to_report'), deps, nothingBefore)).toMatchObject({ kind: 'figures', rule: 'figures-asked' });
+  });
+
   it('should answer a question fully on the subject with the topic it leans to, when the classifier is not sure enough', () => {
     const leaning = (text: string, over: { coverage?: number; top?: string } = {}) => {
       const p = read(text);
