@@ -55,15 +55,16 @@ export function readFrame(u: Understanding, reader: FrameReader, now: number, te
   const facet = reader.facets.find(typed, u.tokens);
   const operation = operationStep(u.tokens, counties.length, weeks.length, { metrics: u.metrics.length, regionNamed, except: exceptsCounty(typed, u.mentions, englishWords(knowledge.languages)) }, englishWords(knowledge.languages));
   // Words the frame read are understood: a breakdown's, a time's, and, when it works on the figures, the working's ("difference").
-  const working = operation.value.kind === 'value' ? [] : workingWordsOf(englishWords(knowledge.languages));
-  const used = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? []), ...working]);
+  const working = operation.value.kind === 'value' ? undefined : workingWordsOf(englishWords(knowledge.languages));
+  const said = new Set([...(facet?.said.split(' ') ?? []), ...(time.value.said?.split(/[ ,]+/) ?? [])]);
+  const used = (w: string) => said.has(w) || working?.has(w) === true;
   return {
     metrics: u.metrics,
     places,
     time: time.value,
     facet,
     operation: operation.value,
-    leftovers: u.unknown.filter((w) => !used.has(w)),
+    leftovers: u.unknown.filter((w) => !used(w)),
     emergency: emergencyRead,
     contact,
     weeks,
