@@ -88,9 +88,14 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     if (name.length >= (fullNames.some((f) => f.word === name) ? MIN_LENGTH : MIN_LENGTH + 1)) misspellable.set(name, hit);
   }
   const candidates = createNameIndex(misspellable.keys());
+  const joinedLengths = new Set([...joined.keys()].map((name) => name.length));
   // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt,
   // lutton), and so is one letter that leaves the sound the same (bedz, harts).
   const short = new Map([...joined].filter(([name]) => name.length >= MIN_LENGTH - 1 && !misspellable.has(name)));
+  // The short names of one word, by length: a typed word is only compared with names one letter longer or as long.
+  const shortByLength = new Map<number, string[]>();
+  for (const name of short.keys()) if (!name.includes(' ')) shortByLength.set(name.length, [...(shortByLength.get(name.length) ?? []), name]);
+  const shortOf = (length: number): readonly string[] => shortByLength.get(length) ?? [];
   const skeletons = placeSkeletons([...joined.keys()], options.commonWords ?? new Set());
   const fuzzyCache = new Map<string, PlaceHit | null>();
 
@@ -106,9 +111,9 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     const once =
       [...typed].flatMap((c, i) => (c === typed[i - 1] ? [typed.slice(0, i) + typed.slice(i + 1)] : [])).find((w) => short.has(w)) ??
       // Or one letter left out where the name sounds the same (lutn), in a word the examples do not use.
-      (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length + 1 && !name.includes(' ') && lettersLeftOut(typed, name) && soundAlike(typed, name))) ??
+      (options.commonWords?.has(typed) ? undefined : shortOf(typed.length + 1).find((name) => lettersLeftOut(typed, name) && soundAlike(typed, name))) ??
       // Or one letter changed where the name sounds the same (bedz, harts), in a word the examples do not use.
-      (options.commonWords?.has(typed) ? undefined : [...short.keys()].find((name) => name.length === typed.length && !name.includes(' ') && oneLetterChanged(typed, name) && soundAlike(typed, name)));
+      (options.commonWords?.has(typed) ? undefined : shortOf(typed.length).find((name) => oneLetterChanged(typed, name) && soundAlike(typed, name)));
     // A name with the possessive s and no apostrophe ("kents arrests", as "kent's" is read): the name.
     const possessive = typed.endsWith('s') ? joined.get(typed.slice(0, -1)) : undefined;
     if (prefixed) found = { key: prefixed.key, town: false };
@@ -132,7 +137,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   const slipped = (tokens: readonly string[], i: number): PlaceHit | undefined => {
     const typed = tokens[i]!;
     if (typed.length < MIN_LENGTH - 1 || options.commonWords?.has(typed)) return undefined;
-    const name = [...short.keys()].find((n) => !n.includes(' ') && keySlip(typed, n));
+    const name = shortOf(typed.length).find((n) => keySlip(typed, n));
     return name !== undefined && placeCue(tokens, i, typed) ? short.get(name) : undefined;
   };
 
@@ -147,31 +152,39 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     while (letters < tokens.length && tokens[letters]!.length === 1) letters++;
     const longest = Math.max(3, letters - i);
     for (let k = Math.min(longest, tokens.length - i); k >= 1; k--) {
-      const span = tokens.slice(i, i + k);
-      if (span.some((t) => t === PLACE_TOKEN)) continue;
-      const together = joined.get(span.join(''));
-      if (k > 1 && together) return { hit: together, length: k };
+      // The span's letters counted first: only a span as long as some name is joined up and looked up.
+      let letterCount = 0;
+      let marked = false;
+      for (let j = i; j < i + k && !marked; j++) {
+        marked = tokens[j] === PLACE_TOKEN;
+        letterCount += tokens[j]!.length;
+      }
+      if (marked) continue;
+      const together = k > 1 && joinedLengths.has(letterCount) ? joined.get(tokens.slice(i, i + k).join('')) : undefined;
+      if (together) return { hit: together, length: k };
       if (k > 3) continue;
-      const near = k === 1 ? (fuzzy(span[0]!) ?? slipped(tokens, i)) : fuzzyWords(span);
+      const near = k === 1 ? (fuzzy(tokens[i]!) ?? slipped(tokens, i)) : fuzzyWords(tokens, i, k);
       if (near) return { hit: near, length: k };
     }
     return undefined;
   };
 
-  // Names of several words, by their number of words and first letter: "bury st edmunds" under 3:b.
-  const multiWord = new Map<string, { parts: string[]; hit: PlaceHit }[]>();
+  // Names of several words, by their number of words and first letter: "bury st edmunds" under 3, b.
+  const multiWord = new Map<number, Map<string, { parts: string[]; hit: PlaceHit }[]>>();
   for (const [name, hit] of misspellable) {
     const parts = name.split(' ');
     if (parts.length < 2) continue;
-    const at = `${parts.length}:${name[0]}`;
-    multiWord.set(at, [...(multiWord.get(at) ?? []), { parts, hit }]);
+    const byLetter = multiWord.get(parts.length) ?? new Map<string, { parts: string[]; hit: PlaceHit }[]>();
+    byLetter.set(name[0]!, [...(byLetter.get(name[0]!) ?? []), { parts, hit }]);
+    multiWord.set(parts.length, byLetter);
   }
 
   /** A name of several words typed with one or more of them misspelt, each word near its own. */
   const wordsCache = new Map<string, PlaceHit | null>();
-  const fuzzyWords = (span: readonly string[]): PlaceHit | undefined => {
-    const named = multiWord.get(`${span.length}:${span[0]![0]}`);
+  const fuzzyWords = (tokens: readonly string[], i: number, k: number): PlaceHit | undefined => {
+    const named = multiWord.get(k)?.get(tokens[i]![0]!);
     if (!named) return undefined;
+    const span = tokens.slice(i, i + k);
     const typed = span.join(' ');
     const cached = wordsCache.get(typed);
     if (cached !== undefined) return cached ?? undefined;
