@@ -19,7 +19,7 @@ import {
   planDifference,
   planRatio,
   planExcept,
-  planMetricShare, planMetricDifference,
+  planMetricShare, planMetricDifference, planMetricRatio,
   planMetricSum,
   metricOf,
   otherTimeStatement,
@@ -306,6 +306,8 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     if (metricShare) return joined(metricShare.rule, metricShare.body);
     const metricDifference = kind === 'difference' && twoMetrics ? planMetricDifference(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
     if (metricDifference) return joined(metricDifference.rule, metricDifference.body);
+    const metricRatio = kind === 'ratio' && twoMetrics ? planMetricRatio(op, knowledge, counties[0], [parts.metrics[0]!, parts.metrics[1]!]) : undefined;
+    if (metricRatio) return joined(metricRatio.rule, metricRatio.body);
     if (kind === 'difference' && counties.length === 2) { const p = planDifference(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
     if (kind === 'ratio' && counties.length === 2) { const p = planRatio(op, knowledge, [counties[0]!, counties[1]!], metricKey); return joined(p.rule, p.body); }
     if (kind === 'except' && counties.length === 1) { const p = planExcept(op, knowledge, counties[0]!, metricKey); return joined(p.rule, p.body); }

@@ -393,6 +393,29 @@ export function planMetricDifference(op: Operation, knowledge: Knowledge, place:
   };
 }
 
+/** One figure as a rate of another of the same place ("arrests per deal line"), to one decimal place, when both count the same thing. */
+export function planMetricRatio(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly [string, string]): Plan | undefined {
+  const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
+  if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
+  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
+  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-ratio-missing', figures: false };
+  const [a, b] = rows as [(typeof rows)[number], (typeof rows)[number]];
+  if (b.f!.value === 0) return planMetricDifference(op, knowledge, place, metricKeys);
+  return {
+    body: say(knowledge, 'metric_ratio', {
+      a: formatFigure(a.f!, a.m),
+      a_label: a.m.label,
+      b: formatFigure(b.f!, b.m),
+      b_label: b.m.label,
+      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
+      times: (Math.round((a.f!.value / b.f!.value) * 10) / 10).toString(),
+      dates: formatDateRange(op.start, op.end),
+    }),
+    rule: 'plan-metric-ratio',
+    figures: true,
+  };
+}
+
 /** A breakdown's sentence, with any fact it names filled in from the week ("{facts.awareness}"); the sentence alone when the fact is missing. */
 export function facetSays(facet: FacetDef, op: Operation, knowledge: Knowledge): string {
   return fillFirst([facet.says], operationLookup(op, knowledge)) ?? facet.says.replace(/\s*\{[^}]*\}/g, '');

@@ -6,7 +6,7 @@ import type { Decision, FrameOperation } from './types.js';
 /** The lists of data/lang/en.yaml's `words:` that the operation step reads. */
 export type OperationWords = Pick<
   Words,
-  'sum' | 'region_total' | 'region_itself' | 'stopwords' | 'add' | 'difference' | 'ratio' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
+  'sum' | 'region_total' | 'region_itself' | 'stopwords' | 'add' | 'difference' | 'ratio' | 'per_figure' | 'county_set' | 'share' | 'share_half' | 'share_third' | 'share_quarter' | 'per_day' | 'most' | 'fewest' | 'versus' | 'before_other_numbers' | 'after_other_numbers'
 >;
 
 /**
@@ -76,6 +76,8 @@ export function operationStep(tokens: readonly string[], counted: number, weeks:
   const metrics = shape.metrics ?? 0;
   if (shape.except && counted === 1) return { value: { kind: 'except' }, rule: 'operation-except' };
   if (counted === 2 && phrasesIn(words.ratio).has(tokens)) return { value: { kind: 'ratio' }, rule: 'operation-ratio' };
+  // One figure as a rate of another: "arrests per deal line", "how many times more arrests than deal lines".
+  if (counted < 2 && metrics === 2 && phrasesIn(words.ratio, words.per_figure).has(tokens)) return { value: { kind: 'ratio' }, rule: 'operation-metric-ratio' };
   if ((counted === 2 || (counted < 2 && metrics === 2)) && phrasesIn(words.difference).has(tokens)) return { value: { kind: 'difference' }, rule: 'operation-difference' };
   const share = phrasesIn(words.share).first(tokens);
   if (share) {

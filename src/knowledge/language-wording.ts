@@ -30,6 +30,7 @@ export const WORDING_SENTENCES = {
   metric_sum: "two figures of one place added up",
   metric_share: "one figure as a share of another",
   metric_difference: "one figure set against another of the same place",
+  metric_ratio: "one figure as a rate of another of the same place",
   share_half: "more or less than half",
   per_day: "a figure per day",
   cannot_calculate: "a figure needed for a calculation was not published",

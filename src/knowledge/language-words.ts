@@ -18,6 +18,7 @@ export const WORD_LISTS = {
   add: 'words asking to add up the county figures',
   difference: 'phrases asking how far apart two figures are',
   ratio: 'phrases asking how many times one figure is another',
+  per_figure: 'words between two figures that ask for one as a rate of the other ("arrests per deal line")',
   except: 'words before a county that leave it out of the region',
   rest_of_region: 'phrases for the region without the one county named',
   answered_places: 'words that stand for the places just answered',

@@ -135,6 +135,12 @@ describe('calculations on published figures', () => {
     expect(body(missing.text)).toMatch(/deal lines seized figure for Cambridgeshire was not published/);
   });
 
+  it('should give one figure as a rate of another of the same place ("arrests per deal line")', () => {
+    const r = ask('how many arrests per deal lines in essex');
+    expect(r.frame.operation.kind).toBe('ratio');
+    expect(body(r.text)).toContain('about 6.7 arrests for every one of the deal lines seized');
+  });
+
   it('should read % as percent', () => {
     const r = ask('what % of arrests were in kent');
     expect(r.frame.operation.kind).toBe('share');
