@@ -452,7 +452,8 @@ export function followUp(part: PartReading, asked: Asked & { kind: 'figures' }, 
   // "and how many in the rest of the region": the region without the county answered before, not the region itself.
   const restOfRegion = counties.length <= 1 && phrasesIn(words.rest_of_region).has(u.tokens);
   if (totalsAnswered(u, counties, recall, words)) places = places.filter((p) => p.kind !== 'region');
-  const regionNamed = places.some((p) => p.kind === 'region') && !restOfRegion;
+  // The region named as the whole of a share ("what percentage of the regional total is that") is no place asked: the part is.
+  const regionNamed = places.some((p) => p.kind === 'region') && !restOfRegion && frame.operation.kind !== 'share';
   const outside = places.some((p) => p.kind === 'outside_region');
   let fromContext = false;
   // "round here", or "there" when nothing was answered since the person said where they are.

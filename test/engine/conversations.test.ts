@@ -229,6 +229,7 @@ const CONVERSATIONS: Conversation[] = [
   { name: '"the gap between them" is a difference', turns: [{ say: 'arrests in kent', has: ['40'] }, { say: 'and essex', has: ['60'] }, { say: 'whats the gap between them', has: ['20 fewer'] }] },
   { name: 'a place named outside the question holds for each of its parts', turns: [{ say: 'we were on holiday in kent last spring, so how many arrests and how many deal lines were there', has: ['Kent: 40 arrests; 7 deal lines seized'], lacks: ['Whole region'] }] },
   { name: 'a place said in a part that asks nothing holds for the parts after it', turns: [{ say: 'ugh, kent. how many arrests and how many deal lines', has: ['Kent: 40 arrests; 7 deal lines seized'], lacks: ['Whole region'] }] },
+  { name: 'the region as the whole of a share is no place asked: the county answered is the part', turns: [{ say: 'arrests in kent', has: ['40'] }, { say: 'what percentage of the regional total is that', has: ['40 of the 200', '20%'] }] },
   { name: 'parallel questions share the place said last', turns: [{ say: 'how many arrests and how many deal lines in kent', has: ['Kent: 40 arrests; 7 deal lines'], lacks: ['Whole region'] }] },
   { name: 'a figure asked another way before a place is the region\'s', turns: [{ say: 'deal lines and how many arrested in kent', has: ['Whole region', 'Kent: 40 arrests'] }] },
   { name: 'a clause that names a figure with no question word is asked too', turns: [{ say: 'Kent: number of people arrested, and how many deal lines were seized?', has: ['40', '7'] }] },
