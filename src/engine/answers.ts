@@ -202,13 +202,14 @@ export function unpublishedFigure(parts: FrameParts, op: Operation, knowledge: K
 /**
  * A figure asked of the region that its topic's answer would not give and that was not published for the region
  * ("vulnerable people engaged with across the region": the safeguarding topic gives the safeguarded): said plainly,
- * before the topic's answer. A figure that stands in for it, or it for one, is the topic's to give.
+ * before the topic's answer. A figure that stands in for it, or one it covers (money: cash and drugs), is the topic's to give.
  */
 export function regionFigureNotGiven(parts: FrameParts, intent: Intent, op: Operation, knowledge: Knowledge): string | undefined {
   const [metric] = parts.metrics;
   if (parts.counties.length > 0 || parts.metrics.length !== 1 || !metric || !intent.metric || intent.metric === metric || figureOf(op, undefined, metric)) return undefined;
   const standsIn = (a: string, b: string) => knowledge.metrics.get(a)?.stands_in_for?.includes(b) === true;
-  if (standsIn(intent.metric, metric) || standsIn(metric, intent.metric)) return undefined;
+  const covers = (a: string, b: string) => knowledge.metrics.get(a)?.covers?.includes(b) === true;
+  if (standsIn(intent.metric, metric) || covers(metric, intent.metric)) return undefined;
   return say(knowledge, 'not_published_figure', { label: knowledge.metrics.get(metric)?.label ?? metric, where: `for ${whereName(knowledge, undefined)}` });
 }
 

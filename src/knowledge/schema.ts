@@ -13,6 +13,8 @@ export const metricSchema = strictObject({
   words: textList('words that point to this figure'),
   /** Figures this one is given for, where a place has none of its own (money seized, not said whether cash or drugs, for cash). */
   stands_in_for: textList('keys of the figures this one is given for when a place has none of its own', 0).optional(),
+  /** Figures this one's words ask for too (money, for cash and drugs): asked for, any of them is the answer. */
+  covers: textList('keys of the figures that a question for this one may be answered with', 0).optional(),
 });
 export const metricsFileSchema = z.record(key, metricSchema);
 

@@ -22,6 +22,7 @@ import {
   type Recall,
 } from '../../src/engine/parts.js';
 import { regionBeside, standIn } from '../../src/engine/plan-parts.js';
+import { regionFigureNotGiven } from '../../src/engine/answers.js';
 import { createDangerCheck } from '../../src/frame/danger.js';
 import { createFacetFinder } from '../../src/frame/facet.js';
 import { readFrame, type FrameReader } from '../../src/frame/build.js';
@@ -298,6 +299,23 @@ describe('a figure standing in for another', () => {
     expect(standIn(week, knowledge, 'kent', 'cash')).toBe('cash');
     expect(standIn(week, knowledge, 'essex', 'cash')).toBe('cash');
     expect(standIn(week, knowledge, undefined, 'cash')).toBe('cash');
+  });
+
+  it('should give a topic\'s figure for one asked of the region only when it stands in for it or the asked one covers it, never the other way', () => {
+    const { knowledge } = engine;
+    const metrics = new Map([
+      ...knowledge.metrics,
+      ['engaged', { ...knowledge.metrics.get('engaged')!, stands_in_for: ['safeguarded'] }],
+      ['money_seized', { ...knowledge.metrics.get('money_seized')!, stands_in_for: ['cash'], covers: ['cash'] }],
+    ]);
+    const withRelations = { ...knowledge, metrics } as typeof knowledge;
+    const op = { region: { safeguarded: { value: 50 }, cash: { value: 9 } }, counties: {} } as unknown as Parameters<typeof regionFigureNotGiven>[2];
+    const asking = (metric: string) => ({ ...read('across the region'), frame: { ...read('across the region').frame, metrics: [metric], counties: [] } }).frame;
+    const topic = (metric: string) => ({ ...deps.byId.get('arrests')!, metric });
+    // Engaged with stands in for safeguarded, not the other way: a question for engaged is not given the safeguarded.
+    expect(regionFigureNotGiven(asking('engaged'), topic('safeguarded'), op, withRelations)).toMatch(/vulnerable people engaged with .*was not published/);
+    // Money covers cash: asked for money, the cash is the answer.
+    expect(regionFigureNotGiven(asking('money_seized'), topic('cash'), op, withRelations)).toBeUndefined();
   });
 });
 
