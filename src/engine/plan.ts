@@ -328,19 +328,37 @@ export function planCountySum(op: Operation, knowledge: Knowledge, metricKey: st
   return { body: body.join(' '), rule: 'plan-county-sum', figures: true };
 }
 
+/** One figure of a place (or the region) with its definition, worked out with others of the same place. */
+interface PlaceFigure {
+  m: MetricDef;
+  f: Figure;
+}
+
+/**
+ * Figures of one place (or the region) to work out together: undefined when a key is unknown or they count
+ * different things (pounds and numbers); the "can't work that out" answer (`rule`-missing) when any was not
+ * published; else each figure with its definition, and the sentence fields every such answer shares.
+ */
+function samePlaceFigures(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly string[], rule: string): { plan: Plan } | { rows: PlaceFigure[]; fields: { where: string; dates: string } } | undefined {
+  const rows = metricKeys.map((k) => ({ m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
+  if (rows.some((x) => !x.m) || new Set(rows.map((x) => x.m.unit)).size > 1) return undefined;
+  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
+  if (missing.length > 0) return { plan: { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: `${rule}-missing`, figures: false } };
+  const fields = { where: place ? `in ${placeName(knowledge, place)}` : 'across the region', dates: formatDateRange(op.start, op.end) };
+  return { rows: rows as PlaceFigure[], fields };
+}
+
 /** Two or more figures of one place (or the region) added up, when they count the same thing (all pounds or all numbers). */
 export function planMetricSum(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly string[]): Plan | undefined {
-  const metrics = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
-  if (metrics.some((x) => !x.m) || new Set(metrics.map((x) => x.m.unit)).size > 1) return undefined;
-  const missing = metrics.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
-  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-sum-missing', figures: false };
-  const total = metrics.reduce((s, x) => s + x.f!.value, 0);
+  const read = samePlaceFigures(op, knowledge, place, metricKeys, 'plan-metric-sum');
+  if (!read || 'plan' in read) return read?.plan;
+  const { rows, fields } = read;
+  const total = rows.reduce((s, x) => s + x.f.value, 0);
   return {
     body: say(knowledge, 'metric_sum', {
-      parts: listInWords(metrics.map((x) => `${formatFigure(x.f!, x.m)} (${x.m.label})`)),
-      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
-      total: `${qualifierWord(metrics.map((x) => x.f))}${formatFigure({ value: total }, metrics[0]!.m)}`,
-      dates: formatDateRange(op.start, op.end),
+      ...fields,
+      parts: listInWords(rows.map((x) => `${formatFigure(x.f, x.m)} (${x.m.label})`)),
+      total: `${qualifierWord(rows.map((x) => x.f))}${formatFigure({ value: total }, rows[0]!.m)}`,
     }),
     rule: 'plan-metric-sum',
     figures: true,
@@ -349,44 +367,38 @@ export function planMetricSum(op: Operation, knowledge: Knowledge, place: string
 
 /** One figure as a share of another of the same place ("what percentage of the weapons were knives"): the smaller is the part. */
 export function planMetricShare(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly [string, string]): Plan | undefined {
-  const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
-  if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
-  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
-  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-share-missing', figures: false };
-  const [part, whole] = [...rows].sort((a, b) => a.f!.value - b.f!.value);
+  const read = samePlaceFigures(op, knowledge, place, metricKeys, 'plan-metric-share');
+  if (!read || 'plan' in read) return read?.plan;
+  const [part, whole] = [...read.rows].sort((a, b) => a.f.value - b.f.value) as [PlaceFigure, PlaceFigure];
   return {
     body: say(knowledge, 'metric_share', {
-      part: formatFigure(part!.f!, part!.m),
-      part_label: part!.m.label,
-      whole: formatFigure(whole!.f!, whole!.m),
-      whole_label: whole!.m.label,
-      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
-      percent: percent((100 * part!.f!.value) / whole!.f!.value),
-      dates: formatDateRange(op.start, op.end),
+      ...read.fields,
+      part: formatFigure(part.f, part.m),
+      part_label: part.m.label,
+      whole: formatFigure(whole.f, whole.m),
+      whole_label: whole.m.label,
+      percent: percent((100 * part.f.value) / whole.f.value),
     }),
     rule: 'plan-metric-share',
     figures: true,
   };
 }
 
+/** The two figures of a place set side by side, as the difference and rate sentences name them. */
+const sideBySide = ([a, b]: readonly PlaceFigure[]) => ({ a: formatFigure(a!.f, a!.m), a_label: a!.m.label, b: formatFigure(b!.f, b!.m), b_label: b!.m.label });
+
 /** How many more (or fewer) of one figure than another of the same place ("how many more arrests than people safeguarded"), when both count the same thing. */
 export function planMetricDifference(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly [string, string]): Plan | undefined {
-  const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
-  if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
-  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
-  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-difference-missing', figures: false };
-  const [a, b] = rows as [(typeof rows)[number], (typeof rows)[number]];
-  const gap = a.f!.value - b.f!.value;
+  const read = samePlaceFigures(op, knowledge, place, metricKeys, 'plan-metric-difference');
+  if (!read || 'plan' in read) return read?.plan;
+  const [a, b] = read.rows as [PlaceFigure, PlaceFigure];
+  const gap = a.f.value - b.f.value;
   return {
     body: say(knowledge, 'metric_difference', {
-      a: formatFigure(a.f!, a.m),
-      a_label: a.m.label,
-      b: formatFigure(b.f!, b.m),
-      b_label: b.m.label,
-      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
+      ...read.fields,
+      ...sideBySide(read.rows),
       gap: `${qualifierWord([a.f, b.f])}${formatFigure({ value: Math.abs(gap) }, a.m)}`,
       more_fewer: gap >= 0 ? 'more' : a.m.unit === 'gbp' ? 'less' : 'fewer',
-      dates: formatDateRange(op.start, op.end),
     }),
     rule: 'plan-metric-difference',
     figures: true,
@@ -395,22 +407,12 @@ export function planMetricDifference(op: Operation, knowledge: Knowledge, place:
 
 /** One figure as a rate of another of the same place ("arrests per deal line"), to one decimal place, when both count the same thing. */
 export function planMetricRatio(op: Operation, knowledge: Knowledge, place: string | undefined, metricKeys: readonly [string, string]): Plan | undefined {
-  const rows = metricKeys.map((k) => ({ k, m: knowledge.metrics.get(k)!, f: figureOf(op, place, k) }));
-  if (rows.some((x) => !x.m) || rows[0]!.m.unit !== rows[1]!.m.unit) return undefined;
-  const missing = rows.filter((x) => !x.f).map((x) => `the ${x.m.label} figure ${place ? `for ${placeName(knowledge, place)}` : 'for the region'}`);
-  if (missing.length > 0) return { body: say(knowledge, 'cannot_calculate', { missing: listInWords(missing), was_were: missing.length > 1 ? 'were' : 'was' }), rule: 'plan-metric-ratio-missing', figures: false };
-  const [a, b] = rows as [(typeof rows)[number], (typeof rows)[number]];
-  if (b.f!.value === 0) return planMetricDifference(op, knowledge, place, metricKeys);
+  const read = samePlaceFigures(op, knowledge, place, metricKeys, 'plan-metric-ratio');
+  if (!read || 'plan' in read) return read?.plan;
+  const [a, b] = read.rows as [PlaceFigure, PlaceFigure];
+  if (b.f.value === 0) return planMetricDifference(op, knowledge, place, metricKeys);
   return {
-    body: say(knowledge, 'metric_ratio', {
-      a: formatFigure(a.f!, a.m),
-      a_label: a.m.label,
-      b: formatFigure(b.f!, b.m),
-      b_label: b.m.label,
-      where: place ? `in ${placeName(knowledge, place)}` : 'across the region',
-      times: (Math.round((a.f!.value / b.f!.value) * 10) / 10).toString(),
-      dates: formatDateRange(op.start, op.end),
-    }),
+    body: say(knowledge, 'metric_ratio', { ...read.fields, ...sideBySide(read.rows), times: (Math.round((a.f.value / b.f.value) * 10) / 10).toString() }),
     rule: 'plan-metric-ratio',
     figures: true,
   };
