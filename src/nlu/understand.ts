@@ -28,11 +28,12 @@ export function ownedMetrics(tokens: readonly string[], find: (tokens: readonly 
   const owners = wordSetOf(words.owners);
   const asker = wordSetOf(words.asker);
   if (!tokens.some((t) => owners.has(t) || asker.has(t))) return [];
+  const between = wordSetOf(words.asker_between);
   const relatives = wordSetOf(words.relatives);
   // What follows "my" is theirs ("my cash"); so is what follows "my son" a few words on ("my son was arrested"),
   // and what the asker does ("who can i speak to").
   const relativeAt = (j: number) => relatives.has(tokens[j] ?? '') && owners.has(tokens[j - 1] ?? '');
-  const owned = (i: number) => owners.has(tokens[i - 1] ?? '') || [1, 2, 3].some((k) => relativeAt(i - k)) || askerDoes(tokens, i, asker, wordSetOf(words.asker_between));
+  const owned = (i: number) => owners.has(tokens[i - 1] ?? '') || [1, 2, 3].some((k) => relativeAt(i - k)) || askerDoes(tokens, i, asker, between);
   const others = new Set(find(tokens.filter((_, i) => !owned(i))));
   return named.filter((m) => !others.has(m));
 }
