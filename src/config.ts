@@ -38,6 +38,11 @@ const envSchema = z
     REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'should be a URL such as redis://127.0.0.1:6379' }).optional()),
     UPDATE_QUEUE_LIMIT: optionalText.default('1000').transform(Number).pipe(z.number({ error: 'should be a number' }).int('should be a whole number').min(1, 'should be at least 1')),
     SHUTDOWN_DRAIN_SECONDS: optionalText.default('10').transform(Number).pipe(z.number({ error: 'should be a number of seconds' }).min(0, 'should be 0 or more').max(300, 'should be at most 300')),
+    // The insight for staff (src/insight/). /privacy promises no text is kept unless at least five chats asked the same, and
+    // nothing for more than 30 days: these bounds keep that promise true whatever is set.
+    INSIGHT_MIN_CHATS: optionalText.default('5').transform(Number).pipe(z.number({ error: 'should be a number of chats' }).int('should be a whole number').min(5, 'should be at least 5: /privacy (intents/privacy.yaml) promises no question is kept unless at least five chats asked it').max(1000, 'should be at most 1000')),
+    INSIGHT_KEEP_DAYS: optionalText.default('30').transform(Number).pipe(z.number({ error: 'should be a number of days' }).int('should be a whole number').min(1, 'should be at least 1').max(30, 'should be at most 30: /privacy (intents/privacy.yaml) promises counts are dropped after 30 days')),
+    INSIGHT_KEY_DAYS: optionalText.default('30').transform(Number).pipe(z.number({ error: 'should be a number of days' }).int('should be a whole number').min(1, 'should be at least 1').max(30, 'should be at most 30: /privacy (intents/privacy.yaml) promises unanswered questions are dropped after 30 days')),
     LOG_LEVEL: optionalText.default('info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'should be one of fatal, error, warn, info, debug, trace, silent' })),
   })
   .superRefine((env, ctx) => {
@@ -47,6 +52,11 @@ const envSchema = z
   });
 
 export type Config = z.infer<typeof envSchema>;
+
+/** The insight's settings from the environment. */
+export function insightSettings(config: Pick<Config, 'INSIGHT_MIN_CHATS' | 'INSIGHT_KEEP_DAYS' | 'INSIGHT_KEY_DAYS'>): { minChats: number; keepDays: number; keyDays: number } {
+  return { minChats: config.INSIGHT_MIN_CHATS, keepDays: config.INSIGHT_KEEP_DAYS, keyDays: config.INSIGHT_KEY_DAYS };
+}
 
 /** Thrown when the environment is wrong; the message names each variable and what to do. */
 export class ConfigError extends Error {

@@ -8,13 +8,16 @@ import { MemoryReplyQueue, SEND_CONCURRENCY, type ReplyQueue } from './bot/reply
 import { startBot } from './bot/start.js';
 import { runTerminalChat } from './cli/chat.js';
 import { exitAfterOutput } from './cli/exit.js';
-import { ConfigError, fileSettings, loadConfig, type Config } from './config.js';
+import { ConfigError, fileSettings, insightSettings, loadConfig, type Config } from './config.js';
 import { MemoryContextStore } from './engine/context-store.js';
 import { formatProblem, InvalidFilesError } from './files/problem.js';
 import { describeFailure, LiveEngine, reloadNotice } from './reload/live-engine.js';
 import { checkEdit } from './evaluation/gate.js';
 import { PROJECT_ROOT } from './files/project-root.js';
 import { watchFolders } from './reload/watch.js';
+import { Insight } from './insight/insight.js';
+import { MemoryInsightStore } from './insight/store.js';
+import { RedisInsightStore } from './store/insight-redis.js';
 import { RedisVersionError, SharedStore } from './store/redis.js';
 import { SharedContextStore, SharedUpdateClaims, sharedRateCounter } from './store/shared-state.js';
 
@@ -49,8 +52,8 @@ async function liveEngine(config: Config, logger: Logger, tell?: (lines: string[
 const RATE_LIMIT = { limit: 12, windowMs: 10_000 };
 
 /**
- * Context, rate limits, update claims and the reply queue: in Redis when REDIS_URL is set (shared by
- * all instances), else in memory.
+ * Context, rate limits, update claims, the reply queue and the insight counts: in Redis when REDIS_URL is set
+ * (shared by all instances), else in memory.
  */
 async function sharedState(config: Config, logger: Logger) {
   const memoryQueue = (bot: Bot<BotContext>, claims: UpdateClaims) =>
@@ -58,7 +61,7 @@ async function sharedState(config: Config, logger: Logger) {
   if (!config.REDIS_URL) {
     const claims = new MemoryDeduper();
     return {
-      deps: { contexts: new MemoryContextStore(), rateLimit: RATE_LIMIT },
+      deps: { contexts: new MemoryContextStore(), rateLimit: RATE_LIMIT, insight: new Insight(new MemoryInsightStore(), insightSettings(config)) },
       claims,
       replies: (bot: Bot<BotContext>): ReplyQueue => memoryQueue(bot, claims),
       close: async () => undefined,
@@ -71,7 +74,11 @@ async function sharedState(config: Config, logger: Logger) {
   // Loaded only with Redis: a single instance has no use for BullMQ.
   const { RedisReplyQueue } = await import('./store/redis-reply-queue.js');
   return {
-    deps: { contexts: new SharedContextStore(store), rateLimit: { ...RATE_LIMIT, storageClient: sharedRateCounter(store, RATE_LIMIT.windowMs) } },
+    deps: {
+      contexts: new SharedContextStore(store),
+      rateLimit: { ...RATE_LIMIT, storageClient: sharedRateCounter(store, RATE_LIMIT.windowMs) },
+      insight: new Insight(new RedisInsightStore(store), insightSettings(config)),
+    },
     claims: new SharedUpdateClaims(store),
     replies: (bot: Bot<BotContext>): ReplyQueue =>
       new RedisReplyQueue({ url, api: bot.api, logger, throttle: new LogThrottle(logger), concurrency: SEND_CONCURRENCY, fallback: memoryQueue(bot, new MemoryDeduper()) }),

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.js';
 import type { ContextStore } from '../engine/context-store.js';
 import type { Logger } from './logger.js';
 import type { LiveEngine } from '../reload/live-engine.js';
+import type { Insight } from '../insight/insight.js';
 
 /** What the bot's features need. Passed in, so tests can build a bot with fakes. */
 export interface BotDeps {
@@ -14,6 +15,8 @@ export interface BotDeps {
   adminIds: ReadonlySet<number>;
   /** The live engine, for the staff-only /status and /reload; without it those commands are not offered. */
   live?: Pick<LiveEngine, 'version' | 'lastFailure' | 'reload'>;
+  /** Counts what people ask, for the staff-only /insight; without it nothing is counted. */
+  insight?: Insight;
   /** When this process started, for /status. */
   startedAt?: Date;
   /** Messages per user per window before the rate limit drops the rest. */

@@ -34,7 +34,7 @@ describe('commands', () => {
     ['/help', 'You can ask me'],
     ['/report', 'contact your local police force'],
     ['/about', 'Bedfordshire Police, published Friday 18 March 2022'],
-    ['/privacy', "I don't store what you type"],
+    ['/privacy', "I don't store them, but for one case"],
   ])('should answer %s from the engine', async (command, expected) => {
     const { bot, sent } = testBot(engine);
     await bot.handleUpdate(textUpdate(command));

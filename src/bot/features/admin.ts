@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import { composeReply } from '../../reply/compose.js';
+import { formatReport } from '../../insight/report.js';
 import { reloadNotice } from '../../reload/live-engine.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { sendText } from '../send.js';
@@ -27,13 +28,20 @@ export function statusText(deps: BotDeps): string {
 }
 
 /**
- * Staff-only /status and /reload, for users in ADMIN_IDS. Anyone else gets the normal public
- * behaviour: the update falls through as ordinary text, with no hint these commands exist.
+ * Staff-only /status, /reload and /insight, for users in ADMIN_IDS in a private chat. Anyone else gets the normal
+ * public behaviour: the update falls through to the public help, with no hint these commands exist.
  */
 export function admin(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  if (!deps.live) return composer;
   const staff = composer.filter((ctx) => ctx.chat?.type === 'private' && ctx.from !== undefined && deps.adminIds.has(ctx.from.id));
+  if (deps.insight) {
+    const insight = deps.insight;
+    staff.command('insight', async (ctx) => {
+      ctx.handled.intent = 'admin-insight';
+      await sendText(ctx, composeReply(formatReport(await insight.report(), deps.engine().knowledge)));
+    });
+  }
+  if (!deps.live) return composer;
   staff.command('status', async (ctx) => {
     ctx.handled.intent = 'admin-status';
     await sendText(ctx, composeReply(statusText(deps)));
