@@ -15,6 +15,7 @@ import { describeFailure, LiveEngine, reloadNotice } from './reload/live-engine.
 import { checkEdit } from './evaluation/gate.js';
 import { PROJECT_ROOT } from './files/project-root.js';
 import { watchFolders } from './reload/watch.js';
+import { ChartCache } from './chart/render.js';
 import { Insight } from './insight/insight.js';
 import { MemoryInsightStore } from './insight/store.js';
 import { RedisInsightStore } from './store/insight-redis.js';
@@ -90,7 +91,7 @@ async function runTelegram(config: Config): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, config.BOT_TOKEN);
   const { live, stopWatching } = await liveEngine(config, logger);
   const shared = await sharedState(config, logger);
-  const deps: BotDeps = { engine: () => live.current, live, startedAt: new Date(), logger, adminIds: config.ADMIN_IDS, ...shared.deps };
+  const deps: BotDeps = { engine: () => live.current, live, startedAt: new Date(), logger, adminIds: config.ADMIN_IDS, charts: new ChartCache(), ...shared.deps };
   const bot = createBot(config.BOT_TOKEN!, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   const running = await startBot(bot, live.current, config, { claims: shared.claims, replies: () => shared.replies(bot) }, logger);
 

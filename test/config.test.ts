@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, fileSettings, loadConfig, readEnvironment } from '../src/config.js';
+import { ConfigError, fileSettings, insightSettings, loadConfig, readEnvironment } from '../src/config.js';
 import { PROJECT_ROOT } from '../src/engine/load-engine.js';
 import { copyWorkspace, type Workspace } from './helpers/fixtures.js';
 
@@ -49,6 +49,14 @@ describe('fileSettings', () => {
 
   it('should name the variable when the bot settings are wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+  });
+
+  it('should default the insight to k = 5 and 30 days, and refuse settings that would break /privacy\'s promise', () => {
+    expect(insightSettings(loadConfig({}))).toEqual({ minChats: 5, keepDays: 30, keyDays: 30 });
+    expect(insightSettings(loadConfig({ INSIGHT_MIN_CHATS: '8', INSIGHT_KEEP_DAYS: '7' }))).toMatchObject({ minChats: 8, keepDays: 7 });
+    expect(() => loadConfig({ INSIGHT_MIN_CHATS: '2' })).toThrow(/INSIGHT_MIN_CHATS: should be at least 5: \/privacy/);
+    expect(() => loadConfig({ INSIGHT_KEEP_DAYS: '90' })).toThrow(/INSIGHT_KEEP_DAYS: should be at most 30/);
+    expect(() => loadConfig({ INSIGHT_KEY_DAYS: 'monthly' })).toThrow(/INSIGHT_KEY_DAYS: should be a number of days/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ContextStore } from '../engine/context-store.js';
 import type { Logger } from './logger.js';
 import type { LiveEngine } from '../reload/live-engine.js';
 import type { Insight } from '../insight/insight.js';
+import type { ChartCache } from '../chart/render.js';
 
 /** What the bot's features need. Passed in, so tests can build a bot with fakes. */
 export interface BotDeps {
@@ -15,6 +16,8 @@ export interface BotDeps {
   adminIds: ReadonlySet<number>;
   /** The live engine, for the staff-only /status and /reload; without it those commands are not offered. */
   live?: Pick<LiveEngine, 'version' | 'lastFailure' | 'reload'>;
+  /** Chart pictures for replies that compare counties; without it every reply is text. */
+  charts?: ChartCache;
   /** Counts what people ask, for the staff-only /insight; without it nothing is counted. */
   insight?: Insight;
   /** When this process started, for /status. */

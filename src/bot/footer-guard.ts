@@ -6,7 +6,7 @@ import type { Logger } from './logger.js';
 type Payload = Record<string, unknown>;
 
 /**
- * The second line of defence for the footer: checks every outgoing message, edit and inline
+ * The second line of defence for the footer: checks every outgoing message, edit, photo caption and inline
  * answer, and adds the footer (logging the fault) if a code path ever sent text without it.
  */
 export function footerGuard(logger: Logger): Transformer {
@@ -19,6 +19,9 @@ export function footerGuard(logger: Logger): Transformer {
     if (method === 'sendMessage' || method === 'editMessageText') {
       const p = payload as Payload;
       payload = { ...p, text: mend(p.text, method) } as typeof payload;
+    } else if (method === 'sendPhoto') {
+      const p = payload as Payload;
+      payload = { ...p, caption: mend(p.caption, method) } as typeof payload;
     } else if (method === 'answerInlineQuery') {
       const p = payload as Payload & { results?: Payload[] };
       const results = (p.results ?? []).map((r) => {

@@ -5,6 +5,7 @@ import type { UpdateClaims } from './dedupe.js';
 import type { LogThrottle } from './log-throttle.js';
 import type { Logger } from './logger.js';
 import { ShutdownError, stopSignal, type OutgoingCall } from './outbox.js';
+import { revivedPayload } from './chart-photo.js';
 
 /** The replies to one update, to be sent in order. Holds what the bot says, never what the user wrote. */
 export interface ReplyJob {
@@ -55,7 +56,7 @@ export async function sendCalls(
   for (let i = from; i < job.calls.length; i++) {
     const call = job.calls[i]!;
     try {
-      await raw[call.method]!(call.payload, stop);
+      await raw[call.method]!(revivedPayload(call.payload), stop);
     } catch (error) {
       if (isTransient(error)) throw error;
       logger.warn({ event: 'reply_refused', method: call.method, code: error instanceof GrammyError ? error.error_code : undefined, update_id: job.updateId }, 'Telegram refused a reply; skipping it');

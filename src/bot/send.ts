@@ -1,7 +1,8 @@
 import { InlineKeyboard } from 'grammy';
 import type { EngineReply } from '../engine/engine.js';
-import type { ReplyText } from '../reply/compose.js';
-import type { BotContext } from './context.js';
+import { composeReply, type ReplyText } from '../reply/compose.js';
+import { chartPicture } from './chart-photo.js';
+import type { BotContext, BotDeps } from './context.js';
 import { escapeHtml, splitReply } from './html.js';
 
 /** Telegram's limit on a button's callback data. */
@@ -18,6 +19,11 @@ export function followUpKeyboard(questions: readonly string[]): InlineKeyboard |
   return keyboard;
 }
 
+/** In groups, the answer is threaded under the question it answers. */
+function threaded(ctx: BotContext) {
+  return ctx.chat?.type !== 'private' && ctx.msg?.message_id ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
+}
+
 /** Sends a reply as HTML, split if too long, with buttons on the last part. */
 export async function sendText(ctx: BotContext, text: ReplyText, keyboard?: InlineKeyboard): Promise<void> {
   const parts = splitReply(text);
@@ -26,14 +32,30 @@ export async function sendText(ctx: BotContext, text: ReplyText, keyboard?: Inli
     await ctx.reply(escapeHtml(part), {
       parse_mode: 'HTML',
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
-      // In groups, thread the answer under the question it answers.
-      ...(ctx.chat?.type !== 'private' && ctx.msg?.message_id && i === 0 ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
+      ...(i === 0 ? threaded(ctx) : {}),
     });
   }
 }
 
-/** Sends an engine reply with its follow-up buttons and notes the intent for the log. */
-export async function sendReply(ctx: BotContext, reply: EngineReply): Promise<void> {
+/** Telegram's limit on a photo's caption. */
+export const MAX_CAPTION = 1024;
+
+/**
+ * Sends an engine reply with its follow-up buttons and notes the intent for the log. A reply that compares
+ * counties goes as a bar chart, captioned with the whole answer and footer; an answer too long for a caption
+ * follows the chart as a message of its own.
+ */
+export async function sendReply(ctx: BotContext, reply: EngineReply, deps?: BotDeps): Promise<void> {
   ctx.handled.intent = reply.intent;
-  await sendText(ctx, reply.text, followUpKeyboard(reply.followUps));
+  const keyboard = followUpKeyboard(reply.followUps);
+  const chart = deps && chartPicture(deps, reply);
+  if (!chart) return sendText(ctx, reply.text, keyboard);
+  const fits = reply.text.length <= MAX_CAPTION;
+  await ctx.replyWithPhoto(chart.file, {
+    caption: escapeHtml(fits ? reply.text : composeReply(chart.title)),
+    parse_mode: 'HTML',
+    ...(fits && keyboard ? { reply_markup: keyboard } : {}),
+    ...threaded(ctx),
+  });
+  if (!fits) await sendText(ctx, reply.text, keyboard);
 }

@@ -3,6 +3,8 @@ import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { resolve } from 'node:path';
 import { fileSettings } from '../config.js';
+import { ChartCache } from '../chart/render.js';
+import { chartOf } from '../chart/spec.js';
 import { exitAfterOutput } from './exit.js';
 import { benchNlpJs, costRatio, median } from './nlpjs-bench.js';
 
@@ -37,6 +39,24 @@ async function main(): Promise<void> {
 
   const nlpJs = await benchNlpJs(engine.intents, messages, runs);
 
+  // Charts: the first drawn in a process (fonts loaded), one drawn afresh, and one from the cache.
+  const chart = chartOf(engine.answer('which county had the most arrests'), engine.knowledge);
+  const charts: { cold: number; fresh: number[]; cached: number[] } = { cold: NaN, fresh: [], cached: [] };
+  if (chart) {
+    const cache = new ChartCache();
+    let t = performance.now();
+    cache.png(chart);
+    charts.cold = performance.now() - t;
+    for (let r = 0; r < runs; r++) {
+      t = performance.now();
+      new ChartCache().png({ ...chart, title: `${chart.title} ${r}` });
+      charts.fresh.push(performance.now() - t);
+      t = performance.now();
+      cache.png(chart);
+      charts.cached.push(performance.now() - t);
+    }
+  }
+
   const asks: number[] = [];
   for (let i = 0; i < Math.min(runs, 5); i++) {
     const t = performance.now();
@@ -49,6 +69,9 @@ async function main(): Promise<void> {
     ['engine start-up: load, validate, train (median)', median(startups), 300],
     ['engine start-up, first in a fresh process', startups[0]!, 300],
     ['one-shot npm run ask, wall time', median(asks), 1500],
+    ['bar chart PNG, first in the process (fonts loaded)', charts.cold, 500],
+    ['bar chart PNG, drawn afresh (median)', median(charts.fresh), 150],
+    ['bar chart PNG, from the cache (median)', median(charts.cached), 1],
   ] as const;
   console.log(`median of ${runs} runs (ask: ${asks.length})`);
   for (const [name, value, target] of rows) console.log(`${value <= target ? 'ok  ' : 'SLOW'} ${name.padEnd(52)} ${ms(value).padStart(12)}   target ≤ ${target} ms`);

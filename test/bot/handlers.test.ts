@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
+import { ChartFile, revivedPayload } from '../../src/bot/chart-photo.js';
+import { ChartCache } from '../../src/chart/render.js';
 import { hasFooter } from '../../src/reply/compose.js';
 import { logicFigure, realEngine } from '../helpers/fixtures.js';
 import { callbackUpdate, inlineUpdate, mediaUpdate, testBot, textUpdate, TOKEN } from '../helpers/telegram.js';
@@ -194,5 +196,48 @@ describe('reliability', () => {
     expect(typeof entry.ms).toBe('number');
     const logs = logLines.join('');
     for (const secret of ['Jo Bloggs', 'arrested in essex', 'Sam', TOKEN]) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('charts', () => {
+  const LONG = 'which county had the most arrests and what is county lines and what are the signs and how do i report';
+
+  it('should send a comparison as a bar chart, captioned with the whole answer and footer, buttons under it', async () => {
+    const { bot, calls } = testBot(engine, { charts: new ChartCache() });
+    await bot.handleUpdate(textUpdate('which county had the most arrests'));
+    expect(calls.map((c) => c.method)).toEqual(['sendPhoto']);
+    const { payload } = calls[0]!;
+    expect((payload.photo as ChartFile).png.subarray(1, 4).toString()).toBe('PNG');
+    expect(payload.caption).toContain(`Essex had the most arrests: ${ESSEX_ARRESTS}`);
+    expect(hasFooter(payload.caption)).toBe(true);
+    expect(buttonsOf(payload).length).toBeGreaterThan(0);
+  });
+
+  it('should send an answer too long for a caption after the chart, as a message with the buttons', async () => {
+    const { bot, calls } = testBot(engine, { charts: new ChartCache() });
+    await bot.handleUpdate(textUpdate(LONG));
+    expect(calls.map((c) => c.method)).toEqual(['sendPhoto', 'sendMessage']);
+    expect(calls[0]!.payload.caption).toMatch(/^Arrests by county/);
+    expect(hasFooter(calls[0]!.payload.caption)).toBe(true);
+    expect(calls[0]!.payload.reply_markup).toBeUndefined();
+    expect(calls[1]!.payload.text).toContain('Essex had the most arrests');
+  });
+
+  it('should answer in text when there is no comparison, or no charts', async () => {
+    const withCharts = testBot(engine, { charts: new ChartCache() });
+    await withCharts.bot.handleUpdate(textUpdate('how many arrests in essex'));
+    expect(withCharts.calls.map((c) => c.method)).toEqual(['sendMessage']);
+    const without = testBot(engine);
+    await without.bot.handleUpdate(textUpdate('which county had the most arrests'));
+    expect(without.calls.map((c) => c.method)).toEqual(['sendMessage']);
+  });
+
+  it('should write a chart into the Redis reply queue as base64 and send it as an upload again', () => {
+    const file = new ChartFile(Buffer.from('png bytes'));
+    const queued = JSON.parse(JSON.stringify({ chat_id: 1, photo: file, caption: 'c' })) as Record<string, unknown>;
+    const revived = revivedPayload(queued);
+    expect(revived.photo).toBeInstanceOf(ChartFile);
+    expect((revived.photo as ChartFile).png.toString()).toBe('png bytes');
+    expect(revivedPayload({ chat_id: 1, text: 'plain' })).toEqual({ chat_id: 1, text: 'plain' });
   });
 });

@@ -104,11 +104,12 @@ export class BotApiStub {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const body = Buffer.concat(chunks);
     if (!match) return { ok: false, error_code: 404, description: 'Not Found' };
     if (match[1] !== this.token) return { ok: false, error_code: 401, description: 'Unauthorized' };
     const method = match[2]!;
-    const payload = text ? (JSON.parse(text) as Record<string, any>) : {};
+    const type = req.headers['content-type'] ?? '';
+    const payload = type.startsWith('multipart/form-data') ? multipartPayload(body, type) : body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, any>) : {};
     const call: StubCall = { method, payload };
     this.calls.push(call);
     const delay = this.delays.get(method)?.shift();
@@ -142,6 +143,7 @@ export class BotApiStub {
         return pending().slice(0, Number(payload.limit ?? 100));
       }
       case 'sendMessage':
+      case 'sendPhoto':
       case 'editMessageText':
         // Telegram echoes the whole message; its id, date and chat are all the bot reads.
         return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: payload.chat_id, type: 'private' } };
@@ -149,4 +151,43 @@ export class BotApiStub {
         return true;
     }
   }
+}
+
+/**
+ * An upload (sendPhoto with a file) as Telegram reads it: each field, JSON ones parsed, and each file's bytes and
+ * name in place of its `attach://` reference (so `payload.photo` is the picture itself). grammY's multipart body
+ * is read by hand: undici's FormData parser in Node 20 refuses it.
+ */
+function multipartPayload(body: Buffer, type: string): Record<string, any> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (!boundary) throw new Error(`no boundary in ${type}`);
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const files = new Map<string, { name: string; bytes: Buffer }>();
+  const fields: Record<string, any> = {};
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const next = body.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(at + delimiter.length, next);
+    const split = part.indexOf('\r\n\r\n');
+    if (split >= 0) {
+      const head = part.subarray(0, split).toString('utf8');
+      const content = part.subarray(split + 4, part.length - (part.subarray(-2).toString() === '\r\n' ? 2 : 0));
+      const name = /name="([^"]*)"/.exec(head)?.[1];
+      // grammY writes the file name unquoted: filename=chart.png
+      const filename = /filename="?([^"\r\n;]*)"?/.exec(head)?.[1];
+      if (name && filename !== undefined) files.set(name, { name: filename, bytes: Buffer.from(content) });
+      else if (name) {
+        const value = content.toString('utf8');
+        // As in JSON: objects and numbers (chat_id) are values, not text.
+        fields[name] = /^[[{]|^-?\d+$/.test(value) ? JSON.parse(value) : value;
+      }
+    }
+    at = next;
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    const attached = typeof value === 'string' && value.startsWith('attach://') ? files.get(value.slice(9)) : undefined;
+    if (attached) fields[key] = attached;
+  }
+  return fields;
 }

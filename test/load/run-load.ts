@@ -1,7 +1,7 @@
 // `npm run load [-- --updates N --concurrency C --rounds R --redis URL]`: builds the bot (dist/, as deployed), drives it in webhook mode with N updates from
 // distinct users, C at a time, against the Bot API stand-in, then does the same to a bare grammY bot.
 // Reports updates per second (until the last answer is sent), p50/p99 webhook latency, peak RSS, and updates
-// lost or answered twice. Then a fault round: two instances sharing Redis, a 10 s 429 storm on sendMessage, and
+// lost or answered twice. Then a fault round: two instances sharing Redis, a 10 s 429 storm on sendMessage and sendPhoto, and
 // SIGTERM to one instance mid-burst, with every update it had been sent delivered again to the other.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,6 +27,11 @@ const C = Number(values.concurrency);
 const ROUNDS = Number(values.rounds);
 const SECRET = 'load-test-secret';
 const QUESTIONS = ['how many arrests in essex', 'whats a county line', 'how do i report drug dealing', 'which county had the most arrests', 'knives in beds', 'tell me a joke', 'can i report anonymously', 'what happened in kent'];
+
+/** Every answer delivered: messages, and charts (sendPhoto) with their caption as the text. */
+function repliesSent(api: BotApiStub): { chat: number; text: string }[] {
+  return [...api.delivered('sendMessage'), ...api.delivered('sendPhoto')].map((c) => ({ chat: c.payload.chat_id as number, text: String(c.payload.text ?? c.payload.caption) }));
+}
 
 interface Result {
   name: string;
@@ -77,7 +82,7 @@ async function drive(name: string, args: string[], extraEnv: Record<string, stri
   const idBase = Date.now() * 10 + Math.floor(Math.random() * 10) * 1_000_000;
   // Warm up, outside the measurement.
   for (let i = 0; i < 200; i++) await post(idBase + N + i, 900_000_000 + i, QUESTIONS[i % QUESTIONS.length]!);
-  while (api.delivered('sendMessage').length < 200 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 10));
+  while (repliesSent(api).length < 200 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 10));
   api.calls.length = 0;
 
   const latencies: number[] = [];
@@ -98,14 +103,14 @@ async function drive(name: string, args: string[], extraEnv: Record<string, stri
   );
   // Counted until the last answer is out: our bot answers the webhook first and sends afterwards.
   const measured = (chat: number) => chat >= 100_000 && chat < 100_000 + N;
-  const answered = () => new Set(api.delivered('sendMessage').map((c) => c.payload.chat_id).filter(measured)).size >= N;
+  const answered = () => new Set(repliesSent(api).map((c) => c.chat).filter(measured)).size >= N;
   const waitStarted = Date.now();
   while (!answered() && Date.now() - waitStarted < 30_000) await new Promise((r) => setTimeout(r, 2));
   const seconds = (performance.now() - t0) / 1000;
   const rss = peakRssMb(child.pid!);
 
   const perChat = new Map<number, number>();
-  for (const c of api.delivered('sendMessage')) perChat.set(c.payload.chat_id, (perChat.get(c.payload.chat_id) ?? 0) + 1);
+  for (const c of repliesSent(api)) perChat.set(c.chat, (perChat.get(c.chat) ?? 0) + 1);
   let lost = 0;
   let doubled = 0;
   for (let i = 0; i < N; i++) {
@@ -167,6 +172,7 @@ async function faultRound(redisUrl: string, updates: number, stormSeconds: numbe
   };
 
   api.startOutage('sendMessage', stormSeconds * 1000, 1);
+  api.startOutage('sendPhoto', stormSeconds * 1000, 1);
   const t0 = performance.now();
   const sentToA: number[] = [];
   let next = 0;
@@ -197,7 +203,7 @@ async function faultRound(redisUrl: string, updates: number, stormSeconds: numbe
 
   const answers = () => {
     const perChat = new Map<number, string[]>();
-    for (const c of api.delivered('sendMessage')) perChat.set(c.payload.chat_id, [...(perChat.get(c.payload.chat_id) ?? []), String(c.payload.text)]);
+    for (const c of repliesSent(api)) perChat.set(c.chat, [...(perChat.get(c.chat) ?? []), c.text]);
     return perChat;
   };
   const deadline = Date.now() + stormSeconds * 1000 + 90_000;

@@ -14,11 +14,11 @@ export function callbacks(deps: BotDeps): Composer<BotContext> {
     if (data.startsWith(TOPIC_PREFIX)) {
       await ctx.answerCallbackQuery();
       const [intent = '', place] = data.slice(TOPIC_PREFIX.length).split(':');
-      return sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place));
+      return sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place), deps);
     }
     if (data.startsWith(QUESTION_PREFIX)) {
       await ctx.answerCallbackQuery();
-      return sendReply(ctx, await answerInConversation(ctx, deps, data.slice(QUESTION_PREFIX.length)));
+      return sendReply(ctx, await answerInConversation(ctx, deps, data.slice(QUESTION_PREFIX.length)), deps);
     }
     ctx.handled.intent = 'unknown-button';
     await ctx.answerCallbackQuery({ text: composeNotice('That button has expired. Send /start for the topics.') });

@@ -43,7 +43,7 @@ export function topicFromPayload(payload: string, deps: BotDeps): { intent: stri
 /** /start (with optional deep link), /help, /report, /about and /privacy. All answers come from the engine. */
 export function commands(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const topic = async (ctx: BotContext, intent: string, place?: string) => sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place));
+  const topic = async (ctx: BotContext, intent: string, place?: string) => sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place), deps);
 
   composer.command('start', async (ctx) => {
     const linked = ctx.match ? topicFromPayload(ctx.match, deps) : undefined;

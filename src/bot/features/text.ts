@@ -9,7 +9,7 @@ export function text(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('message:text', async (ctx) => {
     const question = stripMention(ctx.message.text, ctx.me.username);
-    await sendReply(ctx, await answerInConversation(ctx, deps, question));
+    await sendReply(ctx, await answerInConversation(ctx, deps, question), deps);
   });
   return composer;
 }
