@@ -94,6 +94,8 @@ async function runTelegram(config: Config): Promise<void> {
   const deps: BotDeps = { engine: () => live.current, live, startedAt: new Date(), logger, adminIds: config.ADMIN_IDS, charts: new ChartCache(), ...shared.deps };
   const bot = createBot(config.BOT_TOKEN!, deps, { apiRoot: config.TELEGRAM_API_ROOT });
   const running = await startBot(bot, live.current, config, { claims: shared.claims, replies: () => shared.replies(bot) }, logger);
+  // Once serving: the first unanswered question should not wait for the dictionary.
+  setTimeout(() => deps.insight?.prepare(), 0).unref();
 
   let stopping = false;
   const shutdown = async (signal: string) => {

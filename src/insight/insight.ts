@@ -3,7 +3,7 @@ import type { Engine, EngineReply } from '../engine/engine.js';
 import { reduceQuestion, type KeptWords } from './reduce.js';
 import type { InsightStore } from './store.js';
 import { tallyOf } from './tally.js';
-import { keptWords } from './vocabulary.js';
+import { englishDictionary, keptWords } from './vocabulary.js';
 
 /** How much is kept, and for how long: INSIGHT_MIN_CHATS, INSIGHT_KEEP_DAYS and INSIGHT_KEY_DAYS (see .env.example). */
 export interface InsightSettings {
@@ -61,6 +61,11 @@ export class Insight {
   private readonly kept = new WeakMap<Engine, KeptWords>();
 
   constructor(readonly store: InsightStore, readonly settings: InsightSettings = DEFAULT_INSIGHT) {}
+
+  /** Reads the dictionary now (a third of a second), so the first message that falls back is not held up by it. */
+  prepare(): void {
+    englishDictionary();
+  }
 
   /** Counts one reply, and notes its question if it fell back. */
   async note({ reply, text, chat, engine, now = Date.now() }: Asked): Promise<void> {

@@ -232,6 +232,19 @@ describe('charts', () => {
     expect(without.calls.map((c) => c.method)).toEqual(['sendMessage']);
   });
 
+  it('should send the answer as text when the chart cannot be drawn, and log it', async () => {
+    const broken = {
+      png: () => {
+        throw new Error('no fonts');
+      },
+    } as unknown as ChartCache;
+    const { bot, calls, logLines } = testBot(engine, { charts: broken });
+    await bot.handleUpdate(textUpdate('which county had the most arrests'));
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage']);
+    expect(calls[0]!.payload.text).toContain('Essex had the most arrests');
+    expect(logLines.join('')).toContain('"event":"chart_failed"');
+  });
+
   it('should write a chart into the Redis reply queue as base64 and send it as an upload again', () => {
     const file = new ChartFile(Buffer.from('png bytes'));
     const queued = JSON.parse(JSON.stringify({ chat_id: 1, photo: file, caption: 'c' })) as Record<string, unknown>;
