@@ -19,6 +19,8 @@ export interface ChatContext {
   home?: string;
   /** The topic last answered in words (an intent's id), for "who said that?" and "who else". */
   topic?: string;
+  /** The conversation's language, when not English (a code of data/lang/), so a short follow-up is read in it. */
+  language?: string;
   /** When this was last updated (ms since epoch). */
   at: number;
 }

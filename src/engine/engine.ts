@@ -1,6 +1,6 @@
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
 import { createDangerCheck, type DangerReading } from '../frame/danger.js';
-import { ENGLISH, englishWords } from '../knowledge/languages.js';
+import { ENGLISH, englishWords, type Language } from '../knowledge/languages.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
 import { createWordLists, fold } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
@@ -9,7 +9,9 @@ import { createFacetFinder } from '../frame/facet.js';
 import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { knowledgeAsOf, latestOperation, type Knowledge } from '../knowledge/knowledge.js';
-import { createUnderstanding } from '../nlu/understand.js';
+import { createUnderstanding, type Understanding } from '../nlu/understand.js';
+import { createLanguageReader } from '../nlu/lexicon.js';
+import { vocabularyOf } from './vocabulary.js';
 import { composeReply, type ReplyText } from '../reply/compose.js';
 import { placeName } from '../reply/fields.js';
 import { readSpeaker } from '../nlu/speaker.js';
@@ -83,6 +85,7 @@ const ERROR_BODY = "Sorry, something went wrong on my side and I couldn't answer
 export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH, tools: EngineTools = {}): Engine {
   const knownLanguages = new Set(knowledge.languages.keys());
   const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
+  const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabularyOf(knowledge, intents)));
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -97,6 +100,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     match,
   };
   const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT });
+  const readers = new Map([...knowledge.languages].filter(([, l]) => l.readAs.size > 0).map(([code, l]) => [code, createLanguageReader(l.readAs)] as const));
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),
@@ -117,7 +121,18 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const message = typeof text === 'string' ? text : '';
     const u = understand(message);
     const whole = readFrame(u, reader, now, message);
-    const language = languageOf(message, u.tokens.length === 0 ? 1 : 1 - u.unknown.length / u.tokens.length, whole.emergency, options.languageHint);
+    const language = languageOf(message, u.tokens.length === 0 ? 1 : 1 - u.unknown.length / u.tokens.length, whole.emergency, options.languageHint, context?.language);
+    // A question in another language is read as English through that language's lexicon, then answered as English
+    // is; danger has been read in the language itself already.
+    const inEnglish = whole.emergency.value || language.code === ENGLISH ? undefined : readers.get(language.code)?.(message);
+    const reply = inEnglish ? answerRead(inEnglish, understand(inEnglish), whole.emergency, language, context, now) : answerRead(message, u, whole, language, context, now);
+    return { ...reply, context: withLanguage(reply.context, language.code, now) };
+  }
+
+  /** Answers a message read: its understanding, and its frame or the danger reading of the message as typed. */
+  function answerRead(message: string, u: Understanding, read: FrameParts | DangerReading, language: LanguageReading, context: ChatContext | undefined, now: number): EngineReply {
+    // A message read in English keeps the danger read in its own language: a translation word by word loses "last year".
+    const whole = 'counties' in read ? read : readFrame(u, reader, now, message, read);
     if (u.normalised === '' && !whole.emergency.value) {
       return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language };
     }
@@ -180,11 +195,24 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     return [{ ...only, frame: framed, classified: single.classified ?? only.classified }];
   }
 
-  /** The message's language: the text decides; Telegram's code is a hint. */
-  function languageOf(message: string, englishShare: number, danger: DangerReading, hint: string | undefined): LanguageReading {
+  /**
+   * The message's language: the text decides; Telegram's code is a hint. Votes: each danger word, marker and word
+   * of one language's lexicon found, and the conversation's language (a short follow-up says little of its own).
+   */
+  function languageOf(message: string, englishShare: number, danger: DangerReading, hint: string | undefined, conversation: string | undefined): LanguageReading {
     // Votes: each danger word found, and each everyday word distinctive of a language.
-    const votes = [...danger.languages, ...markers.all(words(fold(message))).map((h) => h.value)];
-    return findLanguage({ text: message, englishShare, votes, ...(hint && { hint }) }, tools.detect, knownLanguages);
+    const tokens = words(fold(message));
+    const evidence = {
+      text: message,
+      englishShare,
+      votes: danger.languages,
+      markers: markers.all(tokens).map((h) => h.value),
+      lexicon: lexiconWords.all(tokens).map((h) => h.value),
+      wordCount: tokens.length,
+      ...(conversation && { conversation }),
+      ...(hint && { hint }),
+    };
+    return findLanguage(evidence, tools.detect, knownLanguages);
   }
 
   /** {@link reply} for a message in English. */
@@ -242,6 +270,39 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     },
   };
   return self;
+}
+
+/** Shorter lexicon words are too often another language's too (a, e, s, ne) to tell which language a message is in. */
+const OWN_WORD_LETTERS = 3;
+
+/**
+ * A language's own lexicon words (data/lang/): of three letters or more, listed by no other language (in its
+ * lexicon, danger words or markers), and not known to the bot in English. Found in a message, each is a vote for
+ * its language (see findLanguage). Single words only.
+ */
+export function distinctiveWords(languages: ReadonlyMap<string, Language>, english: ReadonlySet<string>): [string, string][] {
+  const owners = new Map<string, Set<string>>();
+  for (const l of languages.values()) {
+    for (const w of l.readAs.keys()) {
+      const word = fold(w);
+      if (word.length >= OWN_WORD_LETTERS && !word.includes(' ')) owners.set(word, (owners.get(word) ?? new Set()).add(l.code));
+    }
+  }
+  // A word another language reads danger with, or has as a marker, is shared with it, whatever its lexicon says.
+  for (const l of languages.values()) {
+    for (const w of [...Object.values(l.danger).flat(), ...l.markers].map((d) => fold(d.replace(/\*$/, '')))) owners.get(w)?.add(l.code);
+  }
+  return [...owners].filter(([w, codes]) => codes.size === 1 && !english.has(w)).map(([w, codes]) => [w, [...codes][0]!]);
+}
+
+/** The context with the conversation's language: kept while it is not English, so a short follow-up is read in it. */
+function withLanguage(context: ChatContext | undefined, code: string, now: number): ChatContext | undefined {
+  if (code === ENGLISH) {
+    if (!context?.language) return context;
+    const { language: _, ...rest } = context;
+    return rest;
+  }
+  return { ...(context ?? { at: now }), language: code };
 }
 
 /** The frame of a topic chosen from a button: one county or the region, the latest week. */

@@ -1,26 +1,10 @@
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import { vocabularyOf } from '../engine/vocabulary.js';
 import type { Intent } from '../intents/load.js';
 import { englishWords } from '../knowledge/languages.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import { normalise, words } from '../nlu/normalise.js';
 import type { KeptWords } from './reduce.js';
-
-/**
- * The bot's own words: its intents' examples and suggested questions (not their held-out tests, which may name people), the places, figures and breakdowns it
- * knows, and English's word lists. A word here is kept in an unanswered question even capitalised mid-sentence.
- */
-export function vocabularyOf(knowledge: Knowledge, intents: readonly Intent[]): Set<string> {
-  const texts = [
-    ...intents.flatMap((i) => [...i.examples, ...i.follow_up]),
-    ...[...knowledge.places.values()].flatMap((p) => [p.name, ...p.aliases, ...(p.towns ?? []), ...(p.ambiguous_towns ?? [])]),
-    ...[...knowledge.metrics.values()].flatMap((m) => [m.label, ...m.words]),
-    ...[...knowledge.facets.values()].flatMap((f) => f.words),
-    ...[...knowledge.words].flat(),
-    ...Object.values(englishWords(knowledge.languages)).flatMap((list) => (Array.isArray(list) ? list : Object.values(list).flat())),
-  ];
-  return new Set(texts.flatMap((t) => words(normalise(t))));
-}
 
 /**
  * A word list, one word a line, held as the text itself and the offsets of its lines, searched by halves: no

@@ -48,6 +48,18 @@ export const languageFileSchema = strictObject({
   reviewed: z.boolean({ error: (i) => `should be true once staff (or a native speaker for them) have checked this file, else false; it is ${describe(i.input)}` }),
   /** Everyday words of this language that few others use ("nuń", "vich" in Punjabi): they help tell it from its neighbours. */
   markers: textList('everyday words of this language that few other languages use', 0).default([]),
+  /**
+   * The English the bot reads this language's words as, to understand a question in it: English words → the forms
+   * people type ("how many: [ile, ilu]"). Longest phrase first; only for messages found to be in this language.
+   */
+  lexicon: z
+    .record(
+      z.string().regex(/^[a-z0-9 ]+$/, 'the English to read a word as is lower-case letters, digits and spaces'),
+      textList('ways of writing it in this language'),
+    )
+    .default({}),
+  /** Words of this language that say nothing the bot reads (particles, auxiliaries): dropped from a question. */
+  skip: textList('words to drop when reading a question in this language', 0).default([]),
   sentences: sentencesSchema,
   danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),
   /** The words that show what a question asks (see language-words.ts). English gives every list; the others may give some. */
@@ -75,6 +87,29 @@ export interface Language extends LanguageFile {
   /** The file's name without `.yaml`: an ISO 639-1 code such as `pl`. */
   code: string;
   file: string;
+  /** `lexicon:` and `skip:` by typed form (lower case): the English each is read as, "" for a word dropped. */
+  readAs: ReadonlyMap<string, string>;
+}
+
+/** `lexicon:` and `skip:` as one map from each typed form to its English; a form listed twice is an error naming both places. */
+export function readAsOf(file: Pick<LanguageFile, 'lexicon' | 'skip'>, shownAs: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): { readAs: Map<string, string>; problems: Problem[] } {
+  const readAs = new Map<string, string>();
+  const where = new Map<string, string>();
+  const problems: Problem[] = [];
+  const add = (typed: string, english: string, path: readonly PropertyKey[]) => {
+    const key = typed.trim().toLowerCase();
+    const field = path.join('.');
+    const before = where.get(key);
+    if (before !== undefined && readAs.get(key) !== english) {
+      problems.push({ file: shownAs, line: lineOf(path), field, message: `"${typed}" is also listed at ${before}. Keep each word in one place, or the bot can't tell which English it means.`, severity: 'error' });
+      return;
+    }
+    readAs.set(key, english);
+    where.set(key, field);
+  };
+  for (const [english, forms] of Object.entries(file.lexicon)) forms.forEach((f, i) => add(f, english, ['lexicon', english, i]));
+  file.skip.forEach((f, i) => add(f, '', ['skip', i]));
+  return { readAs, problems };
 }
 
 const CODE = /^[a-z]{2,3}$/;
@@ -122,7 +157,9 @@ export async function loadLanguages(dataDir: string, shownAs: string): Promise<{
     const { value, problems: invalid } = validate<LanguageFile>(doc, code === ENGLISH ? englishFileSchema : languageFileSchema);
     problems.push(...invalid);
     if (!value) continue;
-    const lang: Language = { ...value, code, file };
+    const read = readAsOf(value, file, doc.lineOf);
+    problems.push(...read.problems);
+    const lang: Language = { ...value, code, file, readAs: read.readAs };
     problems.push(...checkSentences(lang, doc.lineOf));
     languages.set(code, lang);
   }

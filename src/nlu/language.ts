@@ -21,6 +21,14 @@ export interface LanguageEvidence {
   englishShare: number;
   /** Languages whose danger words were found in the message, one entry per word found. */
   votes: readonly string[];
+  /** Languages whose markers (everyday words few other languages use) were found, one entry per word. */
+  markers?: readonly string[];
+  /** Languages whose lexicon words no other language and no English shares were found, one entry per word. */
+  lexicon?: readonly string[];
+  /** The conversation's language so far, when not English: a short follow-up ("a Kent?") says little of its own. */
+  conversation?: string;
+  /** How many words the message has. */
+  wordCount?: number;
   /** The language code Telegram gave for the user (en, pl, pt-br), if any. */
   hint?: string;
 }
@@ -37,6 +45,11 @@ export const ENGLISH_SHARE = 0.6;
 
 const LETTER = /\p{L}/u;
 
+/** Votes from a language's own words that outweigh a message's English-looking words ("ile osób w Kent"). */
+export const OWN_WORDS_OVER_ENGLISH = 2;
+/** A message of at most this many words is a follow-up that says little of its own: the conversation's language weighs double. */
+export const SHORT_FOLLOW_UP = 4;
+
 /** `pt-br` → `pt`. */
 const baseCode = (code: string | undefined) => code?.toLowerCase().split(/[-_]/)[0];
 
@@ -44,26 +57,42 @@ const baseCode = (code: string | undefined) => code?.toLowerCase().split(/[-_]/)
 export const GUESS_WEIGHT = { reliable: 1.5, unreliable: 0.5 } as const;
 
 /**
- * The language rule: a message with no letters, or mostly English words, is English. Otherwise the
- * evidence is added up: one vote per danger word found in a language's list, and the detector's guess,
- * worth 1.5 votes when it trusts it and 0.5 when not. The most votes win, a tie going to the guess;
- * with no evidence, Telegram's hint; else English. `known` are the languages the bot has a file for.
+ * The language rule: a message with no letters, or mostly English words, is English, unless its markers, lexicon
+ * words and the conversation give another language two votes or more. Otherwise the evidence is added up: one vote
+ * per danger word and marker found, the conversation's language (two for a short follow-up), and the detector's guess,
+ * worth 1.5 votes when it trusts it and 0.5 when not. The most votes win, a tie going to the guess; with no
+ * evidence, the lexicon words found; then Telegram's hint; else English. `known` are the languages the bot has a file for.
  */
 export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>): LanguageReading {
   if (!LETTER.test(e.text)) return { code: ENGLISH_CODE, rule: 'no-letters' };
-  if (e.englishShare >= ENGLISH_SHARE) return { code: ENGLISH_CODE, rule: 'english-words' };
-  const score = new Map<string, number>();
-  for (const v of e.votes) if (v !== ENGLISH_CODE && known.has(v)) score.set(v, (score.get(v) ?? 0) + 1);
+  const tally = (votes: readonly string[], into = new Map<string, number>()) => {
+    for (const v of votes) if (v !== ENGLISH_CODE && known.has(v)) into.set(v, (into.get(v) ?? 0) + 1);
+    return into;
+  };
+  const conversation = e.conversation && e.conversation !== ENGLISH_CODE && known.has(e.conversation) ? e.conversation : undefined;
+  const conversationVotes = conversation ? Array<string>((e.wordCount ?? Infinity) <= SHORT_FOLLOW_UP ? 2 : 1).fill(conversation) : [];
+  // A language's own words and the conversation can outvote English-looking words; danger words alone cannot.
+  const own = tally([...(e.markers ?? []), ...(e.lexicon ?? []), ...conversationVotes]);
+  if (e.englishShare >= ENGLISH_SHARE && Math.max(0, ...own.values()) < OWN_WORDS_OVER_ENGLISH) return { code: ENGLISH_CODE, rule: 'english-words' };
+  const score = tally([...e.votes, ...(e.markers ?? []), ...conversationVotes]);
   const guess = detect?.(e.text);
   const guessed = baseCode(guess?.code);
   if (guessed && (guessed === ENGLISH_CODE || known.has(guessed))) {
     score.set(guessed, (score.get(guessed) ?? 0) + (guess!.reliable ? GUESS_WEIGHT.reliable : GUESS_WEIGHT.unreliable));
   }
-  const top = Math.max(0, ...score.values());
-  const leaders = [...score].filter(([, n]) => n === top && top > 0).map(([code]) => code);
-  const chosen = leaders.length === 1 ? leaders[0] : leaders.find((c) => c === guessed);
+  const chosen = leader(score, guessed);
   if (chosen) return { code: chosen, rule: chosen === guessed ? 'detected' : 'word-lists' };
+  // Lexicon words decide only when nothing else does: close languages (Urdu and Punjabi) share many of them.
+  const byLexicon = leader(tally(e.lexicon ?? []), undefined);
+  if (byLexicon) return { code: byLexicon, rule: 'word-lists' };
   const hint = baseCode(e.hint);
   if (hint && known.has(hint)) return { code: hint, rule: 'hint' };
   return { code: ENGLISH_CODE, rule: 'default' };
+}
+
+/** The language with the most votes; a tie goes to the detector's guess, else to none. */
+function leader(score: ReadonlyMap<string, number>, guessed: string | undefined): string | undefined {
+  const top = Math.max(0, ...score.values());
+  const leaders = [...score].filter(([, n]) => n === top && top > 0).map(([code]) => code);
+  return leaders.length === 1 ? leaders[0] : leaders.find((c) => c === guessed);
 }

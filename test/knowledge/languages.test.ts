@@ -58,6 +58,14 @@ describe('loadLanguages', () => {
     expect(problems[0]!.message).toMatch(/unknown field "weapons".*weapon/);
   });
 
+  it('reads a lexicon and words to skip, and refuses a word listed twice, naming the file, the field and the other place', async () => {
+    const ok = await withFile('xy.yaml', `${HEAD}lexicon:\n  how many: [hoeveela, hoe veel]\nskip: [da]\n`);
+    expect(ok.languages!.get('xy')!.readAs).toEqual(new Map([['hoeveela', 'how many'], ['hoe veel', 'how many'], ['da', '']]));
+    const { languages, problems } = await withFile('xy.yaml', `${HEAD}lexicon:\n  how many: [hoeveela]\n  how much: [hoeveela]\n`);
+    expect(languages).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'data/lang/xy.yaml', field: 'lexicon.how much.0', message: expect.stringContaining('"hoeveela" is also listed at lexicon.how many.0') }));
+  });
+
   it('refuses a file not named by a language code', async () => {
     const { problems } = await withFile('polish.yaml', HEAD);
     expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/polish.yaml', severity: 'error' })]);

@@ -41,6 +41,26 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
     expect(findLanguage(evidence({ hint: 'PL-pl' }), undefined, known)).toEqual({ code: 'pl', rule: 'hint' });
   });
 
+  it('lets two words of a language\'s own (markers, lexicon) outvote English-looking words, and one not', () => {
+    const english = { text: 'co to jest county lines', englishShare: 0.8 };
+    expect(findLanguage(evidence({ ...english, markers: ['pl'] }), says('en'), known)).toEqual({ code: 'en', rule: 'english-words' });
+    expect(findLanguage(evidence({ ...english, markers: ['pl'], lexicon: ['pl'] }), says('en', false), known)).toEqual({ code: 'pl', rule: 'word-lists' });
+    // Danger words alone never do: an English message may share one with another language's list.
+    expect(findLanguage(evidence({ ...english, votes: ['pl', 'pl'] }), says('en'), known)).toEqual({ code: 'en', rule: 'english-words' });
+  });
+
+  it('reads a short follow-up in the conversation\'s language ("a w Kent?"), a longer message by its own words', () => {
+    const followUp = { text: 'a w Kent?', englishShare: 0.7, wordCount: 3, conversation: 'pl' };
+    expect(findLanguage(evidence(followUp), says('en', false), known)).toEqual({ code: 'pl', rule: 'word-lists' });
+    expect(findLanguage(evidence({ ...followUp, wordCount: 6 }), says('en', false), known)).toEqual({ code: 'en', rule: 'english-words' });
+    expect(findLanguage(evidence({ ...followUp, conversation: 'en' }), says('en', false), known)).toEqual({ code: 'en', rule: 'english-words' });
+  });
+
+  it('takes lexicon words only when nothing else decides: close languages share many', () => {
+    expect(findLanguage(evidence({ lexicon: ['ur', 'ur'], votes: ['pl'] }), says(undefined), known)).toEqual({ code: 'pl', rule: 'word-lists' });
+    expect(findLanguage(evidence({ lexicon: ['ur', 'ur', 'ro'] }), says(undefined), known)).toEqual({ code: 'ur', rule: 'word-lists' });
+  });
+
   it('answers in English when nothing points to a language the bot has', () => {
     expect(findLanguage(evidence(), says('fr'), known)).toEqual({ code: 'en', rule: 'default' });
   });
