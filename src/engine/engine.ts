@@ -200,7 +200,6 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
    * of one language's lexicon found, and the conversation's language (a short follow-up says little of its own).
    */
   function languageOf(message: string, englishShare: number, danger: DangerReading, hint: string | undefined, conversation: string | undefined): LanguageReading {
-    // Votes: each danger word found, and each everyday word distinctive of a language.
     const tokens = words(fold(message));
     const evidence = {
       text: message,
