@@ -22,9 +22,8 @@ export interface KeptWords {
   stopword: (word: string) => boolean;
 }
 
-/** What each kind of personal detail is shown as, in the order they are looked for. */
-export const PLACEHOLDERS = ['email', 'link', 'username', 'phone', 'number', 'name'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+/** The kinds of personal detail replaced, each shown as `{kind}`. */
+export type Placeholder = 'email' | 'link' | 'username' | 'phone' | 'number' | 'name';
 
 /** Marks a placeholder so that normalising keeps it as one word. */
 const mark = (p: Placeholder) => ` qq${p}qq `;

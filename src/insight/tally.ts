@@ -13,10 +13,6 @@ export interface Tally {
   counters: string[];
 }
 
-/** The kinds of counter, in the order the insight report lists them. */
-export const COUNTER_KINDS = ['outcome', 'act', 'topic', 'metric', 'place', 'time', 'breakdown', 'language', 'unpublished'] as const;
-export type CounterKind = (typeof COUNTER_KINDS)[number];
-
 /** The place a frame asked about, as a key: the county for a town, `region` for the region, `outside` elsewhere. */
 export function placeKey(place: FramePlace): string {
   if (place.kind === 'region') return 'region';
