@@ -10,6 +10,7 @@ import { outbox, stopSignalOut } from './outbox.js';
 import { isTransient } from './reply-queue.js';
 import { admin } from './features/admin.js';
 import { callbacks } from './features/callbacks.js';
+import { language } from './features/language.js';
 import { commands } from './features/commands.js';
 import { groupGate } from './features/group-gate.js';
 import { inline } from './features/inline.js';
@@ -83,6 +84,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   features.use(groupGate());
   features.use(rateLimit(deps));
   features.use(admin(deps));
+  features.use(language(deps));
   features.use(commands(deps));
   features.use(callbacks(deps));
   features.use(inline(deps));

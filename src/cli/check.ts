@@ -4,6 +4,7 @@ import { createEngine } from '../engine/engine.js';
 import { loadDetector } from '../nlu/detect-cld3.js';
 import { gateProblems, headline, runGate } from '../evaluation/gate.js';
 import { formatProblem } from '../files/problem.js';
+import { localeReport } from '../intents/locales.js';
 import { exitAfterOutput } from './exit.js';
 
 /**
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
     console.log(`\nNot passed: ${fileErrors.length} error(s), ${fileWarnings.length} warning(s). Fix the errors above; the bot keeps its last good version until then.`);
     return 1;
   }
+  for (const line of localeReport(knowledge!, intents)) console.log(line);
   const { gate } = await runGate(createEngine(knowledge!, intents, undefined, { detect: await loadDetector() }), PROJECT_ROOT);
   const evaluation = gateProblems(gate);
   for (const p of evaluation) console.log(formatProblem(p));

@@ -11,6 +11,7 @@ import { operationLookup, placeName } from '../reply/fields.js';
 import { fillFirst } from '../reply/template.js';
 import type { EngineDeps } from './choose.js';
 import { compare } from './compare.js';
+import type { Said } from '../reply/locale.js';
 import { chooseTone, type Tone } from './tone.js';
 import {
   facetSays,
@@ -24,6 +25,8 @@ import {
   metricOf,
   otherTimeStatement,
   outsideStatements,
+  outsideSaid,
+  townsSaid,
   planConfirm,
   planPerDay,
   planShare,
@@ -107,6 +110,11 @@ export interface Planned {
   /** Figures the reply was about, when not the intent's own (a ranking names the figure it ranked). */
   metrics?: string[];
   fromContext?: boolean;
+  /**
+   * What the body says, for another language to say it (src/reply/locale.ts); left out when the body says
+   * something no language file can say yet (a sum, another time), which is then given in English.
+   */
+  said?: Said[];
   /** The tone a plain-text answer was written in. */
   tone?: Tone;
 }
@@ -131,7 +139,7 @@ export function planEmergency(deps: EngineDeps, speaker?: SpeakerReading, intent
   const e = intent ?? deps.emergency!;
   const answer = toned(e, latestOperation(deps.knowledge), deps.knowledge, speaker);
   const step = next ? nextStep(next, deps, speaker) : undefined;
-  return { ...answer, body: [answer.body, step].filter(Boolean).join('\n\n'), rule: next ? `emergency-${next}` : 'emergency', intent: e, act: 'emergency' };
+  return { ...answer, body: [answer.body, step].filter(Boolean).join('\n\n'), rule: next ? `emergency-${next}` : 'emergency', intent: e, act: 'emergency', said: [{ kind: 'topic', id: e.id }, ...(step ? nextStepSaid(next!, deps) : [])] };
 }
 
 /**
@@ -161,11 +169,17 @@ export function nextStep(next: NextStep, deps: EngineDeps, speaker?: SpeakerRead
   return say(knowledge, next === 'missing_child' ? 'next_missing_child' : 'next_confront', fields);
 }
 
+/** {@link nextStep} as what it says, for another language to say. */
+export function nextStepSaid(next: NextStep, deps: EngineDeps): Said[] {
+  if (next === 'home_taken') return deps.byId.has('cuckooing') ? [{ kind: 'topic', id: 'cuckooing' }] : [];
+  return [{ kind: 'sentence', key: next === 'missing_child' ? 'next_missing_child' : 'next_confront' }];
+}
+
 /** A next step with no danger now: a child missing with nothing said of risk, or someone thinking of confronting the people. */
 export function planNextStep(next: NextStep, deps: EngineDeps, speaker?: SpeakerReading): Planned | undefined {
   if (next === 'home_taken') return undefined;
   const body = nextStep(next, deps, speaker);
-  return body ? { body, rule: `next-${next}`, intent: null, act: 'report' } : undefined;
+  return body ? { body, rule: `next-${next}`, intent: null, act: 'report', said: nextStepSaid(next, deps) } : undefined;
 }
 
 /**
@@ -187,7 +201,7 @@ export function planContact(parts: FrameParts, knowledge: Knowledge): Planned {
   const number = (id: string) => knowledge.contacts.get(id)?.number ?? '';
   const fields = { force, police: number('police'), emergency: number('emergency'), crimestoppers: number('crimestoppers'), 'crimestoppers.name': knowledge.contacts.get('crimestoppers')?.name ?? '' };
   const crimestoppers = parts.contact.crimestoppers === true;
-  return { body: say(knowledge, crimestoppers ? 'contact_crimestoppers' : 'contact', fields), rule: crimestoppers ? 'contact-crimestoppers' : 'contact', intent: null, act: 'contact' };
+  return { body: say(knowledge, crimestoppers ? 'contact_crimestoppers' : 'contact', fields), rule: crimestoppers ? 'contact-crimestoppers' : 'contact', intent: null, act: 'contact', said: [{ kind: 'sentence', key: 'contact' }] };
 }
 
 /** A figure named for a region county that has none for it: said plainly ("An arrest figure for Suffolk was not published."). */
@@ -219,7 +233,7 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
   const op = latestOperation(knowledge);
   const dates = formatDateRange(op.start, op.end);
   const facet = parts.facet && knowledge.facets.get(parts.facet.key);
-  if (parts.time.kind !== 'none' && parts.weeks.length === 0) return { body: otherTimeStatement(parts, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope' };
+  if (parts.time.kind !== 'none' && parts.weeks.length === 0) return { body: otherTimeStatement(parts, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'other_time' }] };
   if (facet) {
     const nearest = facet.nearest && asksHowMany ? byMetric.get(facet.nearest) : undefined;
     if (nearest) {
@@ -228,10 +242,10 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
       const body = [say(knowledge, 'facet_nearest', { says: facetSays(facet, op, knowledge), label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
       return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties };
     }
-    return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope' };
+    return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'facet_not_published' }] };
   }
   const outside = outsideStatements(parts.places, knowledge);
-  if (outside.length > 0 && parts.counties.length === 0) return { body: outside.join(' '), rule: 'outside-region', intent: null, act: 'out_of_scope' };
+  if (outside.length > 0 && parts.counties.length === 0) return { body: outside.join(' '), rule: 'outside-region', intent: null, act: 'out_of_scope', said: outsideSaid(parts.places, knowledge) };
   const metric = parts.metrics.map((m) => knowledge.metrics.get(m)?.label).find(Boolean);
   const place = parts.counties[0] && placeName(knowledge, parts.counties[0]);
   if (metric || place) {
@@ -243,9 +257,10 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
     const example = place ? `what happened in ${place}?` : 'what were the results?';
     const missing = unpublishedFigure(parts, op, knowledge);
     const body = [missing, say(knowledge, 'specific_no_answer', { understood, dates, example })].filter(Boolean).join(' ');
-    return { body, rule: missing ? 'specific-fallback-not-published' : 'specific-fallback', intent: null, act: 'out_of_scope' };
+    const notPublished: Said[] = missing ? [{ kind: 'figures', week: op.id, cells: [{ place: parts.counties[0], metric: parts.metrics[0]! }] }] : [];
+    return { body, rule: missing ? 'specific-fallback-not-published' : 'specific-fallback', intent: null, act: 'out_of_scope', said: [...notPublished, { kind: 'topic', id: fallback.id }] };
   }
-  return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope' };
+  return { body: fillFirst(fallback.answer.text, operationLookup(op, knowledge)) ?? '', rule: 'general-fallback', intent: null, act: 'out_of_scope', said: [{ kind: 'topic', id: fallback.id }] };
 }
 
 /**
@@ -259,7 +274,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const act = actOfIntent(intent);
   const asked = parts.time.kind !== 'none';
   if (asked && parts.weeks.length === 0 && !intent.timeless && (act === 'figure' || act === 'fact')) {
-    return { body: otherTimeStatement(parts, knowledge), rule: 'other-time', intent: null, act };
+    return { body: otherTimeStatement(parts, knowledge), rule: 'other-time', intent: null, act, said: [{ kind: 'sentence', key: 'other_time' }] };
   }
   const op = parts.weeks[0] ?? latestOperation(knowledge);
   if (act !== 'figure') {
@@ -268,24 +283,28 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     const textFacet = act === 'fact' && parts.facet ? knowledge.facets.get(parts.facet.key) : undefined;
     if (textFacet && !textFacet.figures_only) note.unshift(facetSays(textFacet, op, knowledge));
     const answer = toned(intent, op, knowledge, speaker);
-    return { body: [...notSaidIn(note, answer.body), answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone };
+    const notes = notSaidIn(note, answer.body);
+    return { body: [...notes, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone, ...(notes.length === 0 && { said: [{ kind: 'topic', id: intent.id }] }) };
   }
 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
+  // What the notes before the figures say, for another language; undefined once a note says what no language file can.
+  let preSaid: Said[] | undefined = pre.length === 0 ? [] : undefined;
   const facet = parts.facet && knowledge.facets.get(parts.facet.key);
   if (facet?.no_figures) {
-    return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope' };
+    return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'facet_not_published' }] };
   }
   const outside = facet?.place_is_value ? [] : outsideStatements(parts.places, knowledge);
   const counties = parts.counties;
   const fromContext = follow.fromContext === true && counties.length > 0;
   if (outside.length > 0 && counties.length === 0 && !regionWide) {
-    return { body: outside.join(' '), rule: 'outside-region', intent, act, places: [] };
+    return { body: outside.join(' '), rule: 'outside-region', intent, act, places: [], said: outsideSaid(parts.places, knowledge) };
   }
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
-  if (facet) pre.push(facetSays(facet, op, knowledge));
+  preSaid = preSaid && [...preSaid, ...(facet?.place_is_value ? [] : outsideSaid(parts.places, knowledge)), ...townsSaid(parts.places, counties)];
+  if (facet) { pre.push(facetSays(facet, op, knowledge)); preSaid = undefined; }
   const notGiven = regionFigureNotGiven(parts, intent, op, knowledge);
-  if (notGiven) pre.push(notGiven);
+  if (notGiven) { pre.push(notGiven); preSaid = undefined; }
   const kind = parts.operation.kind;
   const checking = parts.operation.number;
   const checked = kind === 'confirm' && checking !== undefined && counties.length <= 1 ? metricsWithValue(op, counties[0], checking) : [];
@@ -293,6 +312,7 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   const metricKey = (parts.metrics.length === 0 ? checked[0] : undefined) ?? metricOf(parts, intent, op) ?? checked[0] ?? (kind === 'sum' || kind === 'share' || kind === 'per_day' || kind === 'difference' || kind === 'ratio' || kind === 'except' ? 'arrests' : undefined);
   if (kind === 'confirm' && checking !== undefined && !metricKey && counties.length === 1) {
     pre.push(say(knowledge, 'confirm_none', { number: groupThousands(checking), place: placeName(knowledge, counties[0]!) }));
+    preSaid = undefined;
   }
   const joined = (rule: string, body: string) => ({ body: [...pre, capitalised(body)].filter(Boolean).join(pre.length > 0 && body.includes('\n') ? '\n\n' : ' '), rule: facet ? `facet-${parts.facet!.key}:${rule}` : rule, intent, act, places: counties, fromContext });
 
@@ -338,11 +358,39 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     // A follow-up such as "what about Kent?" then asks about the figure just compared.
     // The county a ranking named is the place answered: "and how many did they make?" asks about it.
     const named = counties.length === 0 && compared.leaders?.length === 1 ? { places: compared.leaders } : {};
-    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', body), intent, metrics: [compared.metric], ...named };
+    const ranking: Said = { kind: 'ranking', week: op.id, metric: compared.metric, fewest: kind === 'fewest', places: counties };
+    return { ...joined(kind === 'fewest' ? 'plan-fewest' : counties.length >= 2 ? 'plan-versus' : 'plan-most', body), intent, metrics: [compared.metric], ...named, ...(preSaid && kind !== 'confirm' && { said: [...preSaid, ranking] }) };
   }
   let body = templateFigures(intent, op, knowledge, counties);
   if (fromContext) body += `\n\n(That is for ${counties.map((p) => placeName(knowledge, p)).join(' and ')}, from your last question. Ask "in total" for the whole region.)`;
-  return joined(counties.length > 0 ? 'plan-county-figures' : 'plan-region-figures', body);
+  const said = preSaid && kind !== 'confirm' ? figuresSaid(intent, op, counties, metricKey, knowledge) : undefined;
+  return { ...joined(counties.length > 0 ? 'plan-county-figures' : 'plan-region-figures', body), ...(said && preSaid && { said: [...preSaid, { ...said, fromContext }] }) };
+}
+
+/**
+ * The figures a topic's answer gives, as cells for another language: the figure asked for each place asked (the
+ * region when none), or, for a topic of no one figure (what happened in Kent), every figure published there.
+ */
+export function figuresSaid(intent: Intent, op: Operation, counties: readonly string[], metricKey: string | undefined, knowledge: Knowledge): Extract<Said, { kind: 'figures' }> | undefined {
+  const places: (string | undefined)[] = counties.length > 0 ? [...counties] : [undefined];
+  // The figure asked; where a place has none, the topic's own figure as its answer gives it, or one published in its stead.
+  const pick = (place: string | undefined, asked: string) => (figureOf(op, place, asked) || !intent.metric || !figureOf(op, place, intent.metric) ? inStead(op, knowledge, place, asked) : intent.metric);
+  const metric = metricKey ?? intent.metric;
+  if (metric) return { kind: 'figures', week: op.id, cells: places.map((place) => ({ place, metric: pick(place, metric) })) };
+  if (intent.metric) return undefined;
+  const cells = places.flatMap((place) => Object.keys(place === undefined ? op.region : (op.counties[place] ?? {})).map((metric) => ({ place, metric })));
+  return cells.length > 0 ? { kind: 'figures', week: op.id, cells } : undefined;
+}
+
+/**
+ * The figure given for one asked of a place: its own, or, where the place has none, one published there that
+ * stands in for it with its own label (`stands_in_for` in data/metrics.yaml: money seized, not said whether cash
+ * or drugs, for cash in Cambridgeshire).
+ */
+export function inStead(op: Operation, knowledge: Knowledge, place: string | undefined, metric: string): string {
+  if (figureOf(op, place, metric)) return metric;
+  for (const [key, def] of knowledge.metrics) if (def.stands_in_for?.includes(metric) && figureOf(op, place, key)) return key;
+  return metric;
 }
 
 /** The sentences of notes put before an answer that the answer does not already say: no sentence is said twice. */

@@ -21,6 +21,8 @@ export interface ChatContext {
   topic?: string;
   /** The conversation's language, when not English (a code of data/lang/), so a short follow-up is read in it. */
   language?: string;
+  /** The language the person chose with /language (a code of data/lang/): answers are written in it. */
+  chosen?: string;
   /** When this was last updated (ms since epoch). */
   at: number;
 }

@@ -1,6 +1,6 @@
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
 import { createDangerCheck, type DangerReading } from '../frame/danger.js';
-import { ENGLISH, englishWords, type Language } from '../knowledge/languages.js';
+import { answersIn, ENGLISH, englishWords, type Language } from '../knowledge/languages.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
 import { createWordLists, fold } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
@@ -12,7 +12,8 @@ import { knowledgeAsOf, latestOperation, type Knowledge } from '../knowledge/kno
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { createLanguageReader } from '../nlu/lexicon.js';
 import { vocabularyOf } from './vocabulary.js';
-import { composeReply, type ReplyText } from '../reply/compose.js';
+import { composeReply, DANGER_FIRST_LINE, type ReplyText } from '../reply/compose.js';
+import { footerIn, sayIn, type LocaleSources } from '../reply/locale.js';
 import { placeName } from '../reply/fields.js';
 import { readSpeaker } from '../nlu/speaker.js';
 import { freshContext, type ChatContext } from './context.js';
@@ -48,12 +49,20 @@ export interface EngineReply {
   tone?: Tone;
   /** The message's language (a code of data/lang/ when the bot has that language, else en), and the rule that found it. */
   language: LanguageReading;
+  /**
+   * The language the reply is written in: the message's when its file has answers of its own (data/lang/, topics:),
+   * else English. `englishParts` counts the parts of it its file could not say yet, given in English.
+   */
+  answeredIn: string;
+  englishParts?: number;
 }
 
 /** What the engine may be told besides the text. */
 export interface AnswerOptions {
   /** Telegram's language_code for the user: a hint, used only when the text leaves the language open. */
   languageHint?: string;
+  /** The language to answer in, whatever the message is written in: the user's /language choice, or the English button. */
+  answerIn?: string;
 }
 
 /** What the engine may use besides the files: a language-detection package, loaded by the caller. */
@@ -71,7 +80,7 @@ export interface Engine {
   /** Answers a message. Never throws: any failure still gives a reply with the footer. */
   answer(text: string, context?: ChatContext, now?: number, options?: AnswerOptions): EngineReply;
   /** Answers a topic (an intent id, optionally for one county) chosen from a button or link. */
-  answerTopic(intentId: string, place?: string, context?: ChatContext, now?: number): EngineReply;
+  answerTopic(intentId: string, place?: string, context?: ChatContext, now?: number, options?: Pick<AnswerOptions, 'answerIn'>): EngineReply;
   readonly knowledge: Knowledge;
   readonly intents: readonly Intent[];
   /** The engine as it answered when a week was the newest (data/operations/ without the weeks after it). */
@@ -125,19 +134,23 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     // A question in another language is read as English through that language's lexicon, then answered as English
     // is; danger has been read in the language itself already.
     const inEnglish = whole.emergency.value || language.code === ENGLISH ? undefined : readers.get(language.code)?.(message);
-    const reply = inEnglish ? answerRead(inEnglish, understand(inEnglish), whole.emergency, language, context, now) : answerRead(message, u, whole, language, context, now);
-    return { ...reply, context: withLanguage(reply.context, language.code, now) };
+    // The answer is written in the message's language, unless the person chose one (/language) or asked for English.
+    const speakIn = options.answerIn ?? context?.chosen ?? language.code;
+    const reply = inEnglish ? answerRead(inEnglish, understand(inEnglish), whole.emergency, language, speakIn, context, now) : answerRead(message, u, whole, language, speakIn, context, now);
+    const kept = withLanguage(reply.context, language.code, now);
+    return { ...reply, context: context?.chosen && kept ? { ...kept, chosen: context.chosen } : kept };
   }
 
   /** Answers a message read: its understanding, and its frame or the danger reading of the message as typed. */
-  function answerRead(message: string, u: Understanding, read: FrameParts | DangerReading, language: LanguageReading, context: ChatContext | undefined, now: number): EngineReply {
+  function answerRead(message: string, u: Understanding, read: FrameParts | DangerReading, language: LanguageReading, speakIn: string, context: ChatContext | undefined, now: number): EngineReply {
     // A message read in English keeps the danger read in its own language: a translation word by word loses "last year".
     const whole = 'counties' in read ? read : readFrame(u, reader, now, message, read);
     if (u.normalised === '' && !whole.emergency.value) {
-      return { text: composeReply(EMPTY_BODY), intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language };
+      const said = writeIn(speakIn, { body: EMPTY_BODY, rule: 'empty-message', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'empty_message' }] }, false);
+      return { text: said.text, intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language, answeredIn: said.answeredIn, ...(said.englishParts && { englishParts: said.englishParts }) };
     }
     const speaker = readSpeaker(message, englishWords(knowledge.languages));
-    const reply = (p: Planned, parts: FrameParts, confidence: number, rule: string | undefined, ctx: ChatContext | undefined, at: number) => replyIn(language, p, parts, confidence, rule, ctx, at);
+    const reply = (p: Planned, parts: FrameParts, confidence: number, rule: string | undefined, ctx: ChatContext | undefined, at: number, each?: readonly Planned[]) => replyIn(language, speakIn, p, parts, confidence, rule, ctx, at, each);
     // Danger first, from the whole message.
     if (whole.emergency.value && emergency) {
       const triggered = whole.emergency.intent ? byId.get(whole.emergency.intent) : undefined;
@@ -173,7 +186,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const combined: Planned = answers.length === 1 ? first.planned : { ...first.planned, body: fitted(answers.map((a) => a.planned.body)), rule: answers.map((a) => a.planned.rule).join('+'), tone: answers.find((a) => a.planned.tone)?.planned.tone };
     const nextContext = contextAfter(context, recall, home, now, byId, answered.topic);
     const confidence = first.part.classified && first.part.classified !== 'out' ? first.part.classified.confidence : (first.part.u.ranked[0]?.score ?? 0);
-    const replied = reply(naming(combined), first.part.frame, confidence, answers.map((a) => a.rule).join('+'), nextContext, now);
+    const replied = reply(naming(combined), first.part.frame, confidence, answers.map((a) => a.rule).join('+'), nextContext, now, answers.length > 1 ? answers.map((a) => a.planned) : undefined);
     const frames = answers.length > 1 ? answers.map((a) => frameOf(a.planned, a.part.frame, a.rule)) : undefined;
     return { ...replied, context: nextContext, ...(frames && { frame: frames[0]!, frames }) };
   }
@@ -215,20 +228,48 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   }
 
   /** {@link reply} for a message in English. */
-  function reply(p: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number): EngineReply {
-    return replyIn({ code: ENGLISH, rule: 'default' }, p, parts, confidence, chooseRule, context, now);
+  function reply(p: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number, speakIn = ENGLISH): EngineReply {
+    return replyIn({ code: ENGLISH, rule: 'default' }, speakIn, p, parts, confidence, chooseRule, context, now);
+  }
+
+  /**
+   * The reply's text in the language it is written in: English as planned; a language whose file has answers of
+   * its own (topics:) says each part from what the planner recorded (`said`), a part it cannot say in English after
+   * a note, with its own 999 lines and footer; any other language gets a note in it before the English.
+   */
+  function writeIn(code: string, planned: Planned, danger: boolean, each?: readonly Planned[]): { text: ReplyText; answeredIn: string; englishParts?: number } {
+    const lang = knowledge.languages.get(code);
+    const english = knowledge.languages.get(ENGLISH)!;
+    if (code === ENGLISH || !lang || !answersIn(lang)) {
+      const body = localise(planned.body, { danger, answered: planned.intent !== null, language: code, languages: knowledge.languages, contacts: knowledge.contacts });
+      return { text: composeReply(body, { danger }), answeredIn: ENGLISH };
+    }
+    const sources = { language: lang, english, knowledge };
+    let englishParts = 0;
+    const bodies = (each ?? [planned]).map((p) => {
+      const own = p.said && sayIn(p.said, sources);
+      if (own) return own.text;
+      englishParts += 1;
+      return `${sayIn([{ kind: 'sentence', key: 'english_part' }], sources)!.text}\n\n${p.body}`;
+    });
+    const body = fitted(bodies);
+    const text = composeReply(body, { danger, dangerLines: dangerLines(body, sources), footer: footerIn(sources) });
+    return { text, answeredIn: code, ...(englishParts > 0 && { englishParts }) };
   }
 
   /** Composes the planned body with the footer and records the frame; the caller sets the conversation's context. */
-  function replyIn(language: LanguageReading, planned: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number): EngineReply {
+  function replyIn(language: LanguageReading, speakIn: string, planned: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number, each?: readonly Planned[]): EngineReply {
     const intent = planned.intent;
     const danger = planned.danger ?? Boolean(intent?.danger);
-    const p = { ...planned, body: localise(planned.body, { danger, answered: intent !== null, language: language.code, languages: knowledge.languages, contacts: knowledge.contacts }) };
+    const p = planned;
+    const written = writeIn(speakIn, planned, danger, each);
     const places = p.places ?? [];
     const base = intent ?? fallback!;
     void now;
     return {
-      text: composeReply(p.body, { danger }),
+      text: written.text,
+      answeredIn: written.answeredIn,
+      ...(written.englishParts && { englishParts: written.englishParts }),
       intent: intent?.id ?? (p.act === 'contact' ? 'contact' : null),
       confidence,
       followUps: followUps(base.follow_up, places[0] && placeName(knowledge, places[0])),
@@ -241,20 +282,22 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   }
 
   /** Answers a topic chosen from a button or deep link, without matching any text. */
-  function answerTopic(intentId: string, place: string | undefined, stored: ChatContext | undefined, now = Date.now()): EngineReply {
+  function answerTopic(intentId: string, place: string | undefined, stored: ChatContext | undefined, now = Date.now(), options: Pick<AnswerOptions, 'answerIn'> = {}): EngineReply {
     const context = freshContext(stored, now);
     const intent = byId.get(intentId);
     const parts = topicParts(knowledge, place && knowledge.places.has(place) ? place : undefined);
-    if (!intent || intent === fallback) return reply(planFallback(parts, deps, false), parts, 0, 'topic-unknown', context, now);
-    if (intent.danger) return reply(planEmergency(deps, undefined, intent), parts, 1, 'topic', context, now);
-    return reply(planAnswer(intent, parts, deps), parts, 1, 'topic', context, now);
+    // A topic from a button is answered in the conversation's language: the one chosen, else the one last written in.
+    const speakIn = options.answerIn ?? context?.chosen ?? context?.language ?? ENGLISH;
+    if (!intent || intent === fallback) return reply(planFallback(parts, deps, false), parts, 0, 'topic-unknown', context, now, speakIn);
+    if (intent.danger) return reply(planEmergency(deps, undefined, intent), parts, 1, 'topic', context, now, speakIn);
+    return reply(planAnswer(intent, parts, deps), parts, 1, 'topic', context, now, speakIn);
   }
 
   const guarded = <A extends unknown[]>(fn: (...args: A) => EngineReply) => (...args: A): EngineReply => {
     try {
       return fn(...args);
     } catch {
-      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined, frame: emptyFrame('error'), language: { code: ENGLISH, rule: 'default' } };
+      return { text: composeReply(ERROR_BODY), intent: null, confidence: 0, followUps: [], danger: false, context: undefined, frame: emptyFrame('error'), language: { code: ENGLISH, rule: 'default' }, answeredIn: ENGLISH };
     }
   };
 
@@ -269,6 +312,33 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     },
   };
   return self;
+}
+
+/**
+ * The lines a reply in another language to someone in danger opens with: 999 first in English, the line every
+ * reply to danger opens with (and that the bot's guard and the evaluation look for), then at once in the language.
+ * A body that opens with 999 itself (the emergency topic) is that second line.
+ */
+export function dangerLines(body: string, sources: LocaleSources): string[] {
+  const emergency = sources.knowledge.contacts.get('emergency')?.number;
+  const head = body.trimStart().split('\n')[0] ?? '';
+  if (emergency && head.includes(emergency)) return [DANGER_FIRST_LINE];
+  return [DANGER_FIRST_LINE, sayIn([{ kind: 'sentence', key: 'danger_first' }], sources)!.text];
+}
+
+/** The languages a person may choose with /language: English and each whose file answers in its own words. */
+export function choosableLanguages(languages: ReadonlyMap<string, Language>): Language[] {
+  return [...languages.values()].filter((l) => answersIn(l)).sort((a, b) => (a.code === ENGLISH ? -1 : b.code === ENGLISH ? 1 : a.language.localeCompare(b.language)));
+}
+
+/**
+ * The context with a language chosen (/language): kept for the conversation's lifetime, and answers are written in
+ * it whatever a message is written in. English clears the choice. Undefined when the bot has no answers in it.
+ */
+export function withChosenLanguage(context: ChatContext | undefined, code: string, languages: ReadonlyMap<string, Language>, now: number): ChatContext | undefined {
+  if (!answersIn(languages.get(code))) return undefined;
+  const { chosen: _, ...rest } = context ?? { at: now };
+  return code === ENGLISH ? { ...rest, at: now } : { ...rest, chosen: code, at: now };
 }
 
 /** Shorter lexicon words are too often another language's too (a, e, s, ne) to tell which language a message is in. */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../files/project-root.js';
 import { InvalidFilesError, type Problem } from '../files/problem.js';
 import { weekCoverage } from '../intents/coverage.js';
+import { localeProblems } from '../intents/locales.js';
 import { loadIntents, type Intent } from '../intents/load.js';
 import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
@@ -34,7 +35,7 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
   const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge, sources.intentsShownAs, sources.dataShownAs);
   const problems = [...dataProblems, ...intentProblems];
   // What each week lacks that answers need, once the files themselves are sound.
-  if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge));
+  if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge), ...localeProblems(knowledge, intents));
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
   return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge)] : problems };
 }

@@ -9,11 +9,12 @@ import { phrasesIn, wordSetOf } from '../nlu/phrases.js';
 import { PLACE_TOKEN } from '../nlu/places.js';
 import type { SpeakerReading } from '../nlu/speaker.js';
 import { placeName } from '../reply/fields.js';
-import { dangerTopicRule, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
+import { dangerTopicRule, inStead, intentForMetric, metricCheckedBy, planAnswer, planContact, planFallback, type Planned } from './answers.js';
 import { answersWithFigures, asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
 import type { Intent } from '../intents/load.js';
 import { decide, followUp, livesIn, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
-import { facetSays, figureOf, otherTimeStatement, outsideStatements, planFigureCells, say, timeNote, townStatements, type FigureCell } from './plan.js';
+import { facetSays, figureOf, otherTimeStatement, outsideSaid, outsideStatements, planFigureCells, say, timeNote, townsSaid, townStatements, type FigureCell } from './plan.js';
+import type { Said } from '../reply/locale.js';
 
 /** A part's plan: a finished answer, or figures to list with the figures of the parts next to it. */
 export type PartPlan = { planned: Planned } | { cells: FigureCell[]; frame: FrameParts; fromContext: boolean };
@@ -77,7 +78,7 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
   const asked = group.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
   const fromContext = group.some((g) => g.fromContext);
   // One figure is answered by its topic, which says what stands in for it; in a list, the figure standing in is given.
-  const cells = asked.length === 1 ? asked : asked.map((c) => ({ ...c, metric: standIn(week, knowledge, c.place, c.metric) })).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
+  const cells = asked.length === 1 ? asked : asked.map((c) => ({ ...c, metric: inStead(week, knowledge, c.place, c.metric) })).filter((c, i, all) => all.findIndex((d) => d.place === c.place && d.metric === c.metric) === i);
   if (cells.length === 1) {
     const intent = intentForMetric(cells[0]!.metric, deps);
     // A breakdown asked in another part ("total arrests and how many were charged") is still said.
@@ -88,12 +89,14 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
   const op = first.frame.weeks[0] ?? latestOperation(knowledge);
   // A breakdown the release gives no figures for at all ("how many gangs are operating"): said plainly, with no figures.
   const noFigures = frames.map((f) => f.facet && knowledge.facets.get(f.facet.key)).find((f) => f?.no_figures);
-  if (noFigures) return { body: say(knowledge, 'facet_no_figure', { says: facetSays(noFigures, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: 'facet-no-figures', intent: null, act: 'out_of_scope' };
-  if (frames.every((f) => f.time.kind !== 'none' && f.weeks.length === 0)) return { body: otherTimeStatement(first.frame, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope' };
+  if (noFigures) return { body: say(knowledge, 'facet_no_figure', { says: facetSays(noFigures, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: 'facet-no-figures', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'facet_not_published' }] };
+  if (frames.every((f) => f.time.kind !== 'none' && f.weeks.length === 0)) return { body: otherTimeStatement(first.frame, knowledge), rule: 'other-time', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'other_time' }] };
   const counties = [...new Set(cells.flatMap((c) => (c.place ? [c.place] : [])))];
   const places = frames.flatMap((f) => f.places);
   const facets = [...new Set(frames.flatMap((f) => (f.facet ? [f.facet.key] : [])))].flatMap((k) => knowledge.facets.get(k) ?? []);
   const notes = [...timeNote(first.frame, op, knowledge), ...outsideStatements(places, knowledge), ...townStatements(places, counties, knowledge), ...facets.map((f) => facetSays(f, op, knowledge))];
+  const time = timeNote(first.frame, op, knowledge);
+  const notesSaid: Said[] | undefined = time.length === 0 && facets.length === 0 ? [...outsideSaid(places, knowledge), ...townsSaid(places, counties)] : undefined;
   const list = planFigureCells(op, knowledge, cells);
   const after = fromContext ? [say(knowledge, 'from_last_question', { places: listInWords(counties.map((c) => placeName(knowledge, c))) })] : [];
   const metricIntent = intentForMetric(cells[0]!.metric, deps) ?? null;
@@ -104,19 +107,10 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
     act: 'figure',
     places: counties,
     metrics: [...new Set(cells.map((c) => c.metric))],
+    ...(notesSaid && { said: [...notesSaid, { kind: 'figures', week: op.id, cells, fromContext }] }),
   };
 }
 
-/**
- * The figure given for one asked of a place: its own, or, where the place has none, one published there that
- * stands in for it with its own label (`stands_in_for` in data/metrics.yaml: money seized, not said whether cash
- * or drugs, for cash in Cambridgeshire).
- */
-export function standIn(op: Operation, knowledge: Knowledge, place: string | undefined, metric: string): string {
-  if (place === undefined || figureOf(op, place, metric)) return metric;
-  for (const [key, def] of knowledge.metrics) if (def.stands_in_for?.includes(metric) && figureOf(op, place, key)) return key;
-  return metric;
-}
 
 /** A part answered in words: the topic for this speaker, a danger topic only when the danger reading backs it. */
 export function planTextPart(asked: Asked & { kind: 'text' }, part: PartReading, deps: EngineDeps, speaker: SpeakerReading | undefined, danger: DangerReading): Planned | undefined {

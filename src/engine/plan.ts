@@ -8,6 +8,7 @@ import type { FacetDef, Figure, MetricDef } from '../knowledge/schema.js';
 import { countyLookup, operationLookup, placeName, regionLookup } from '../reply/fields.js';
 import { fill, fillFirst } from '../reply/template.js';
 import { englishWording } from '../knowledge/languages.js';
+import type { Said } from '../reply/locale.js';
 import type { WordingKey } from '../knowledge/language-wording.js';
 
 /** One planned reply: the body (no footer yet) and the rule that shaped it. */
@@ -53,6 +54,20 @@ export function outsideStatements(places: readonly FramePlace[], knowledge: Know
   if (outside.length === 0) return [];
   const names = listInWords([...new Set(outside.map((p) => outsideName(p, knowledge)))]);
   return [say(knowledge, 'outside_region', { region_counties: regionCounties(knowledge), place: names })];
+}
+
+/** {@link outsideStatements} as what it says, for another language to say (src/reply/locale.ts). */
+export function outsideSaid(places: readonly FramePlace[], knowledge: Knowledge): Said[] {
+  const outside = places.filter((p) => p.kind === 'outside_region');
+  return outside.length === 0 ? [] : [{ kind: 'outside', places: [...new Set(outside.map((p) => outsideName(p, knowledge)))] }];
+}
+
+/** {@link townStatements} as what it says, for another language to say. */
+export function townsSaid(places: readonly FramePlace[], counties: readonly string[]): Said[] {
+  const towns = places.filter((p) => p.kind === 'town' && counties.includes(p.county!));
+  const byCounty = new Map<string, string[]>();
+  for (const t of towns) byCounty.set(t.county!, [...(byCounty.get(t.county!) ?? []), titleCase(t.name ?? t.said)]);
+  return [...byCounty].map(([county, names]) => ({ kind: 'towns', towns: names, county }));
 }
 
 /** Towns asked about: figures are by county, and which county each town is in. */

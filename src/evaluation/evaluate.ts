@@ -86,10 +86,16 @@ export function replyToCase(engine: Engine, c: EvalCase): EngineReply {
   return engine.answer(c.text, context, at);
 }
 
+/** The topics whose English answer names a fact ({facts.reporting}): a reply in another language gives the fact in that topic's words. */
+export function topicsGiving(engine: Pick<Engine, 'intents'>, fact: string): string[] {
+  const names = (t: string | readonly string[] | undefined) => (typeof t === 'string' ? [t] : (t ?? [])).some((x) => x.includes(`{facts.${fact}}`));
+  return engine.intents.filter((i) => names(i.answer.text)).map((i) => i.id);
+}
+
 /** Runs one case through the engine as a fresh conversation (after its earlier turns, if any) and scores it. */
 export function runCase(engine: Engine, c: EvalCase): CaseResult {
   const reply = replyToCase(engine, c);
-  const notes = judgeReply(reply.text, c, engine.knowledge, weekOf(engine, reply));
+  const notes = judgeReply(reply.text, c, engine.knowledge, weekOf(engine, reply), (fact) => topicsGiving(engine, fact));
   if (c.expected !== undefined && reply.intent !== c.expected) {
     notes.unshift(`went to ${reply.intent ?? 'no topic (the fallback)'} instead of ${c.expected ?? 'no topic (the fallback)'}`);
   }

@@ -1,7 +1,8 @@
 import { latestOperation, type Knowledge, type Operation } from '../knowledge/knowledge.js';
 import { formatDate, groupThousands, MONTH_NAMES } from '../knowledge/format.js';
 import type { Figure } from '../knowledge/schema.js';
-import { ENGLISH, SENTENCES, sentenceIn, type SentenceKey } from '../knowledge/languages.js';
+import { ENGLISH, localeOf, SENTENCES, sentenceIn, type SentenceKey } from '../knowledge/languages.js';
+import { commonFields, dateIn, datesIn, fillIn } from '../reply/locale.js';
 import { contactFields, currentFooter, DANGER_FIRST_LINE } from '../reply/compose.js';
 import { evaluateArithmetic, namesIn } from './arithmetic.js';
 
@@ -166,6 +167,51 @@ export function containsComputed(reply: string, value: number): boolean {
   return [...candidates].some((v) => appearsAsNumber(reply, v));
 }
 
+/** Digits of any script as 0-9, and a number's groups joined (`150 000`, `১,৫০,০০০` → `150000`): how a figure is looked for in another language. */
+export function asWrittenInEnglish(text: string): string {
+  const ascii = text.replace(/\p{Nd}/gu, (d) => String(Number.parseInt(d, 10) || digitValue(d)));
+  return ascii.replace(/(?<=\d)[\u00a0\u202f .,](?=\d{2,3}(?!\d))/g, '');
+}
+
+/** A digit's value in any script: each script's digits run 0 to 9 in one block of Unicode. */
+function digitValue(d: string): number {
+  const code = d.codePointAt(0)!;
+  for (let zero = code; zero > code - 10; zero--) if (!/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) return code - zero;
+  return 0;
+}
+
+/** The reply without the week's dates as the language writes them: dates are not figures. */
+function withoutLocaleDates(text: string, knowledge: Knowledge, code: string, week: Operation): string {
+  const lang = knowledge.languages.get(code);
+  if (!lang) return text;
+  const locale = localeOf(lang);
+  return [datesIn(locale, week.start, week.end), dateIn(locale, week.published)].reduce((t, d) => t.split(d).join(' '), text);
+}
+
+/** The fixed words of a sentence: its longest stretch between fields. */
+const fixedPart = (sentence: string) => sentence.split(/\{[^{}]*\}/).map((p) => p.trim()).sort((a, b) => b.length - a.length)[0] ?? '';
+
+/** Whether a reply in a language says something was not published, in one of that language's sentences for it. */
+export function saysNotPublishedIn(reply: string, knowledge: Knowledge, code: string): boolean {
+  const lang = knowledge.languages.get(code);
+  const keys = ['not_published', 'not_published_region', 'not_published_short', 'ranking_none', 'outside_region'] as const;
+  return keys.some((k) => {
+    const part = lang?.sentences[k] && fixedPart(lang.sentences[k]);
+    return part !== undefined && part.length >= 6 && reply.includes(part);
+  });
+}
+
+/** Whether a reply in a language gives a topic's answer in that language, for a topic whose English gives the fact. */
+export function saysTopicWithFact(reply: string, knowledge: Knowledge, code: string, fact: string, topicsOfFact: (fact: string) => readonly string[]): boolean {
+  const lang = knowledge.languages.get(code);
+  if (!lang) return false;
+  const fields = commonFields({ language: lang, english: lang, knowledge }, latestOperation(knowledge));
+  return topicsOfFact(fact).some((id) => {
+    const text = lang.topics[id];
+    return text !== undefined && reply.includes(fillIn(text, fields).split('\n')[0]!);
+  });
+}
+
 /** Whether the reply plainly says something was not published. */
 export function saysNotPublished(reply: string): boolean {
   const text = squash(reply);
@@ -200,6 +246,12 @@ function describeField(knowledge: Knowledge, field: string, week?: Operation): s
 /** Whether a reply holds one of a language's sentences, as the bot fills them (any one will do). */
 export function inLanguage(reply: string, knowledge: Knowledge, code: string): boolean {
   const fields = contactFields(knowledge.contacts);
+  // A language that answers in its own words: a part said in English after its note is not in the language.
+  const lang = knowledge.languages.get(code);
+  if (lang && Object.keys(lang.topics).length > 0) {
+    const english = (['english_part', 'english_only'] as const).map((k) => lang.sentences[k] && fillIn(lang.sentences[k], fields));
+    if (english.some((e) => e && reply.includes(e))) return false;
+  }
   return (Object.keys(SENTENCES) as SentenceKey[]).some((key) => {
     const sentence = sentenceIn(knowledge.languages, code, key, fields);
     return sentence !== undefined && reply.includes(sentence);
@@ -213,17 +265,21 @@ export function judgeReply(
   knowledge: Knowledge,
   /** The week the reply answered from (the one the question named); the latest when not given. */
   week: Operation = latestOperation(knowledge),
+  /** The topics (intent ids) whose English answer gives a fact: a reply in another language gives it in that topic's words. */
+  topicsOfFact: (fact: string) => readonly string[] = () => [],
 ): string[] {
   const notes: string[] = [];
   const contacts = contactsOf(knowledge);
-  const body = withoutContacts(reply, contacts);
+  const lang = c.expect.language && c.expect.language !== ENGLISH ? knowledge.languages.get(c.expect.language) : undefined;
+  // Figures are looked for as any language writes them (150.000, ১৫০০০০), without the week's dates in the message's language.
+  const body = asWrittenInEnglish(lang ? withoutLocaleDates(withoutContacts(reply, contacts), knowledge, lang.code, week) : withoutContacts(reply, contacts));
   const lower = squash(reply);
   const e = c.expect;
   const value = (field: string) => figureOf(knowledge, field, week)?.value;
 
   // A figure the week answered does not publish (a newer week that leaves a county out): the reply must say so plainly.
   const unpublished = (field: string) => {
-    if (!saysNotPublished(reply)) notes.push(`does not say plainly that ${describeField(knowledge, field, week)} was not published for the week of ${formatDate(week.start, false)}`);
+    if (!saysNotPublished(reply) && !(lang && saysNotPublishedIn(reply, knowledge, lang.code))) notes.push(`does not say plainly that ${describeField(knowledge, field, week)} was not published for the week of ${formatDate(week.start, false)}`);
   };
   for (const field of e.fields) {
     const figure = value(field);
@@ -252,9 +308,9 @@ export function judgeReply(
   for (const key of e.facts) {
     const fact = factText(knowledge, key);
     if (fact === undefined) notes.push(`the case asks for the fact "${key}", which the data does not have`);
-    else if (!containsFact(reply, fact)) notes.push(`lacks the fact "${key}"`);
+    else if (!containsFact(reply, fact) && !(lang && saysTopicWithFact(reply, knowledge, lang.code, key, topicsOfFact))) notes.push(`lacks the fact "${key}"`);
   }
-  if (e.notPublished && !saysNotPublished(reply)) notes.push('does not say plainly that the figure was not published');
+  if (e.notPublished && !saysNotPublished(reply) && !(lang && saysNotPublishedIn(reply, knowledge, lang.code))) notes.push('does not say plainly that the figure was not published');
   if (e.danger && !reply.trimStart().startsWith(DANGER_FIRST_LINE)) notes.push('does not open with the 999 line');
   if (e.noDanger && reply.trimStart().startsWith(DANGER_FIRST_LINE)) notes.push('opens with the 999 line, but no one is in danger now');
   if (e.language && e.language !== ENGLISH && !inLanguage(reply, knowledge, e.language)) notes.push(`has no sentence in the message's language (${e.language})`);

@@ -24,11 +24,42 @@ export const DANGER_PARTS = [
 ] as const;
 export type DangerPart = (typeof DANGER_PARTS)[number];
 
-/** The sentences a language file may give. A missing one falls back to English. */
+/**
+ * The sentences a language file may give, with what each is for. en.yaml gives every one: the reference the
+ * others are checked against, and what a language whose file lacks one says instead.
+ */
 export const SENTENCES = {
   danger_first: 'the first line to someone in danger; must hold {emergency}',
   danger_next: 'what to say when calling, and that this chat cannot send help',
-  english_only: 'a short note that the bot answers in English, for a message that is not about danger',
+  english_only: 'a short note that the bot answers in English, for a language with no answers of its own',
+  english_part: 'before a part of an answer that follows in English',
+  footer_emergency: 'the footer\'s line for 999',
+  footer_police: 'the footer\'s line for 101',
+  footer_crimestoppers: 'the footer\'s line for Crimestoppers',
+  figure_county: 'one county\'s figure',
+  figure_region: 'the whole region\'s figure',
+  figures_intro: 'the line before a list of figures',
+  figures_row: 'one place\'s line in a list of figures',
+  region_row: 'the whole region, as a line of a list',
+  not_published: 'a figure not published for a county',
+  not_published_region: 'a figure not published for the whole region',
+  not_published_short: 'a figure not published, in a list',
+  more_than: 'a figure given as "more than"',
+  estimated: 'a figure given as an estimate',
+  outside_region: 'a place outside the region',
+  town_in_county: 'towns asked about: figures are by county',
+  ranking_most: 'the county with the most',
+  ranking_fewest: 'the county with the fewest',
+  ranking_row: 'one county in a ranking',
+  ranking_none: 'counties with no figure, under a ranking',
+  from_last_question: 'places taken from the last question',
+  other_time: 'a time asked about that no week held matches',
+  facet_not_published: 'a breakdown the release does not give',
+  next_missing_child: 'what to do next for a missing child',
+  next_confront: 'someone thinking of confronting the people themselves',
+  contact: 'how to reach the police or Crimestoppers',
+  empty_message: 'a message with no question in it',
+  language_chosen: 'the reply to choosing this language with /language',
 } as const;
 export type SentenceKey = keyof typeof SENTENCES;
 
@@ -60,7 +91,24 @@ export const languageFileSchema = strictObject({
     .default({}),
   /** Words of this language that say nothing the bot reads (particles, auxiliaries): dropped from a question. */
   skip: textList('words to drop when reading a question in this language', 0).default([]),
+  /** The language's BCP 47 tag, for dates, numbers and plural forms (`pl-PL`); the file's code when left out. */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is a language tag such as pl-PL or ur-PK').optional(),
   sentences: sentencesSchema,
+  /**
+   * Each figure of data/metrics.yaml as a phrase with its number, in every plural form the language has
+   * (CLDR's: one, few, many, other...): `arrests: {label: aresztowania, one: "{count} osoba zatrzymana", ...}`.
+   */
+  figures: z.record(z.string(), strictObject({
+    label: text('what the figure is called, as in "a figure for {label} was not published"'),
+    zero: text('the phrase for zero').optional(),
+    one: text('the phrase for one').optional(),
+    two: text('the phrase for two').optional(),
+    few: text('the phrase for a few').optional(),
+    many: text('the phrase for many').optional(),
+    other: text('the phrase for any other number, with {count}'),
+  })).default({}),
+  /** Each text answer (an intent's id) in the language, with the same {fields} as its English. */
+  topics: z.record(z.string(), text('the answer in this language')).default({}),
   danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),
   /** The words that show what a question asks (see language-words.ts). English gives every list; the others may give some. */
   words: someWordsSchema.optional(),
@@ -193,4 +241,19 @@ export function englishWording(languages: ReadonlyMap<string, Language>): Wordin
   const wording = languages.get(ENGLISH)?.wording;
   if (!wording) throw new Error(`${LANGUAGES_FOLDER}/${ENGLISH}.yaml has no wording: section. Load the languages with loadLanguages, which says what is missing.`);
   return wording as Wording;
+}
+
+/** The language's tag for `Intl` (`pl-PL`), its code when its file gives none. */
+export function localeOf(language: Pick<Language, 'locale' | 'code'>): string {
+  return language.locale ?? language.code;
+}
+
+/** The plural forms the language has, by CLDR: `one, few, many, other` in Polish. */
+export function pluralFormsOf(locale: string): Intl.LDMLPluralRule[] {
+  return new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+}
+
+/** Whether a language answers in its own words: its file gives text answers (topics:). English always does. */
+export function answersIn(language: Language | undefined): boolean {
+  return language !== undefined && (language.code === ENGLISH || Object.keys(language.topics).length > 0);
 }

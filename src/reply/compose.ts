@@ -84,16 +84,27 @@ declare const composed: unique symbol;
 /** A reply's text with the footer on it. Only {@link composeReply} can make one. */
 export type ReplyText = string & { readonly [composed]: true };
 
+/** How a reply in another language is composed: its own 999 lines and footer (src/reply/locale.ts). */
+export interface ComposeOptions {
+  danger?: boolean;
+  /** The lines a reply to someone in danger opens with, the first naming 999; English's when left out. */
+  dangerLines?: readonly string[];
+  /** The footer in the reply's language; used only when it carries every number of the footer in service. */
+  footer?: string;
+}
+
 /**
  * Builds the text of every reply the bot sends: the body, then the contact footer.
  * In danger, 999 comes first. An empty body still gets the footer.
  */
-export function composeReply(body: string, options: { danger?: boolean } = {}): ReplyText {
+export function composeReply(body: string, options: ComposeOptions = {}): ReplyText {
   const parts: string[] = [];
   const trimmed = body.trim();
-  if (options.danger && !trimmed.startsWith(DANGER_FIRST_LINE)) parts.push(DANGER_FIRST_LINE);
+  const first = options.dangerLines ?? [DANGER_FIRST_LINE];
+  if (options.danger && !trimmed.startsWith(first[0]!)) parts.push(first.join('\n'));
   if (trimmed) parts.push(trimmed);
-  parts.push(inService.text);
+  // A footer in another language must carry every number the footer in service does; else the one in service is used.
+  parts.push(options.footer && inService.numbers.every((n) => options.footer!.includes(n)) ? options.footer : inService.text);
   return parts.join(FOOTER_SEPARATOR) as ReplyText;
 }
 

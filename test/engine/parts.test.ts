@@ -21,7 +21,8 @@ import {
   type PartReading,
   type Recall,
 } from '../../src/engine/parts.js';
-import { regionBeside, standIn } from '../../src/engine/plan-parts.js';
+import { regionBeside } from '../../src/engine/plan-parts.js';
+import { inStead as standIn } from '../../src/engine/answers.js';
 import { regionFigureNotGiven } from '../../src/engine/answers.js';
 import { createDangerCheck } from '../../src/frame/danger.js';
 import { createFacetFinder } from '../../src/frame/facet.js';

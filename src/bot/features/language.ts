@@ -1,0 +1,70 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { choosableLanguages, withChosenLanguage } from '../../engine/engine.js';
+import { ENGLISH } from '../../knowledge/languages.js';
+import { composeNotice, composeReply } from '../../reply/compose.js';
+import { commonFields, fillIn } from '../../reply/locale.js';
+import { latestOperation } from '../../knowledge/knowledge.js';
+import { conversationKey, type BotContext, type BotDeps } from '../context.js';
+import { ENGLISH_PREFIX, sendReply, sendText } from '../send.js';
+
+/** Callback data of a language in the /language menu: `lang:pl`. */
+export const LANGUAGE_PREFIX = 'lang:';
+
+/** /language: a menu of the languages the bot answers in; `/language pl` chooses at once. The choice is kept in the conversation's context. */
+export function language(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  const choose = async (ctx: BotContext, code: string) => {
+    const engine = deps.engine();
+    const key = conversationKey(ctx);
+    const context = key ? await deps.contexts.get(key) : undefined;
+    const next = withChosenLanguage(context, code, engine.knowledge.languages, Date.now());
+    const lang = engine.knowledge.languages.get(code);
+    if (!next || !lang) return sendText(ctx, composeReply(menuText(deps)), menu(deps));
+    if (key) await deps.contexts.set(key, next);
+    ctx.handled.intent = 'language';
+    const said = fillIn(lang.sentences.language_chosen ?? engine.knowledge.languages.get(ENGLISH)!.sentences.language_chosen ?? '', commonFields({ language: lang, english: lang, knowledge: engine.knowledge }, latestOperation(engine.knowledge)));
+    const welcome = engine.answerTopic('greeting', undefined, next);
+    const blocks = welcome.text.split('\n\n');
+    return sendReply(ctx, { ...welcome, text: composeReply(`${said}\n\n${blocks.slice(0, -1).join('\n\n')}`, { footer: blocks[blocks.length - 1] }) }, deps);
+  };
+
+  composer.command('language', async (ctx) => {
+    const code = ctx.match.trim().toLowerCase();
+    if (code) return choose(ctx, code);
+    ctx.handled.intent = 'language';
+    return sendText(ctx, composeReply(menuText(deps)), menu(deps));
+  });
+  composer.callbackQuery(new RegExp(`^${LANGUAGE_PREFIX}`), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    return choose(ctx, ctx.callbackQuery.data.slice(LANGUAGE_PREFIX.length));
+  });
+  composer.callbackQuery(ENGLISH_PREFIX, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const question = ctx.callbackQuery.message?.reply_to_message?.text;
+    if (!question) {
+      ctx.handled.intent = 'unknown-button';
+      return ctx.answerCallbackQuery({ text: composeNotice('Please send your question again to get the answer in English.') }).catch(() => undefined);
+    }
+    const key = conversationKey(ctx);
+    const context = key ? await deps.contexts.get(key) : undefined;
+    // Read as before, answered in English; the conversation's context is left as it was.
+    const reply = deps.engine().answer(question, context, Date.now(), { answerIn: ENGLISH, ...(ctx.from?.language_code && { languageHint: ctx.from.language_code }) });
+    return sendReply(ctx, reply, deps);
+  });
+  return composer;
+}
+
+function menuText(deps: BotDeps): string {
+  const names = choosableLanguages(deps.engine().knowledge.languages).map((l) => (l.native === l.language ? l.native : `${l.native} (${l.language})`));
+  return `Which language should I answer in? ${names.join(', ')}. Or send /language with a code, such as /language pl.`;
+}
+
+function menu(deps: BotDeps): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  choosableLanguages(deps.engine().knowledge.languages).forEach((l, i) => {
+    keyboard.text(l.native, `${LANGUAGE_PREFIX}${l.code}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}
