@@ -35,9 +35,11 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
   const { intents, problems: intentProblems } = await loadIntents(intentsDir, knowledge, sources.intentsShownAs, sources.dataShownAs);
   const problems = [...dataProblems, ...intentProblems];
   // What each week lacks that answers need, once the files themselves are sound.
-  if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge), ...localeProblems(knowledge, intents));
+  // A language's sentences that break its rules are errors; what it has not translated yet is advice, like intentWarnings.
+  const locales = knowledge && !problems.some((p) => p.severity === 'error') ? localeProblems(knowledge, intents) : [];
+  if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge), ...locales.filter((p) => p.severity === 'error'));
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
-  return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge)] : problems };
+  return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge), ...locales.filter((p) => p.severity === 'warning')] : problems };
 }
 
 /** Loads and checks every data and intent file; `engine` is set only when there are no errors. */

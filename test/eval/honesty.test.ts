@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { asWrittenInEnglish } from '../../src/evaluation/judge.js';
+import { dateIn, datesIn } from '../../src/reply/locale.js';
 import { loadEngine, PROJECT_ROOT } from '../../src/engine/load-engine.js';
 import type { Engine, EngineReply } from '../../src/engine/engine.js';
 import { groupThousands } from '../../src/knowledge/format.js';
@@ -69,6 +71,27 @@ describe('no figure for something that was not asked, without saying so', () => 
       if ((outsideOnly || otherTime) && figures.some((n) => new RegExp(`(?<![\\d,])${n}(?![\\d,])`).test(body))) {
         problems.push(`${file}: "${text}" gave a published figure for ${otherTime ? 'another time' : 'a place outside the region'}: ${body.slice(0, 160)}`);
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('should give no published figure for a place outside the region or another time, in the message\'s own language', () => {
+    const problems: string[] = [];
+    const op = engine.knowledge.operations[0]!;
+    for (const { file, text } of questions) {
+      const r = engine.answer(text, undefined, 0);
+      if (r.answeredIn === 'en') continue;
+      const f = r.frame;
+      const outsideOnly = f.facet === null && f.places.some((p) => p.kind === 'outside_region') && !f.places.some((p) => p.kind !== 'outside_region');
+      const otherTime = f.time.kind !== 'none' && f.time.operations.length === 0;
+      if (!outsideOnly && !otherTime) continue;
+      const lang = engine.knowledge.languages.get(r.answeredIn)!;
+      const locale = lang.locale ?? lang.code;
+      // Without the footer, the week's dates as the language writes them and the contact numbers: what is left of digits is figures.
+      let body = r.text.split('\n\n').slice(0, -1).join('\n\n').replaceAll(datesIn(locale, op.start, op.end), '').replaceAll(dateIn(locale, op.published), '');
+      for (const c of engine.knowledge.contacts.values()) if (c.number) body = body.replaceAll(c.number, '');
+      body = asWrittenInEnglish(body.replace(DATES, ''));
+      if (figures.map((n) => n.replaceAll(',', '')).some((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(body))) problems.push(`${file}: "${text}" gave a published figure in ${lang.language}: ${body.slice(0, 160)}`);
     }
     expect(problems).toEqual([]);
   });
