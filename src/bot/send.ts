@@ -16,11 +16,12 @@ export const ENGLISH_PREFIX = 'en:';
 
 /**
  * The "English" button under an answer in another language. Nothing is kept to answer it: the answer quotes the
- * question it answers, and Telegram sends the quoted question back with the press (src/bot/features/language.ts).
+ * question it answers, and Telegram sends the quoted question back with the press (src/bot/features/language.ts);
+ * an answer to a topic button carries the topic in the button (`en:t:<intent>:<county>`).
  */
-export function englishButton(reply: Pick<EngineReply, 'answeredIn'>, keyboard: InlineKeyboard | undefined, label: string): InlineKeyboard | undefined {
+export function englishButton(reply: Pick<EngineReply, 'answeredIn'>, keyboard: InlineKeyboard | undefined, label: string, topic = ''): InlineKeyboard | undefined {
   if (reply.answeredIn === ENGLISH) return keyboard;
-  return (keyboard ?? new InlineKeyboard()).row().text(label, ENGLISH_PREFIX);
+  return (keyboard ?? new InlineKeyboard()).row().text(label, ENGLISH_PREFIX + topic);
 }
 
 /** Buttons for suggested next questions; any whose data would not fit Telegram's 64 bytes is left out. */
@@ -63,13 +64,14 @@ export const MAX_CAPTION = 1024;
  * counties goes as a bar chart, captioned with the whole answer and footer; an answer too long for a caption
  * follows the chart as a message of its own.
  */
-export async function sendReply(ctx: BotContext, reply: EngineReply, deps?: BotDeps): Promise<void> {
+export async function sendReply(ctx: BotContext, reply: EngineReply, deps?: BotDeps, topic?: string): Promise<void> {
   ctx.handled.intent = reply.intent;
   // Suggested questions are English: an answer in another language offers the same answer in English instead.
   const english = reply.answeredIn === ENGLISH;
   const label = deps?.engine().knowledge.languages.get(ENGLISH)?.native ?? 'English';
-  const keyboard = english ? followUpKeyboard(reply.followUps) : englishButton(reply, undefined, label);
-  const chart = deps && chartPicture(deps, reply);
+  const keyboard = english ? followUpKeyboard(reply.followUps) : englishButton(reply, undefined, label, topic);
+  // A chart's labels are English: an answer in another language goes as text.
+  const chart = english && deps ? chartPicture(deps, reply) : undefined;
   if (!chart) return sendText(ctx, reply.text, keyboard, !english);
   const fits = reply.text.length <= MAX_CAPTION;
   await ctx.replyWithPhoto(chart.file, {

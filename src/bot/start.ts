@@ -1,11 +1,14 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Bot } from 'grammy';
+import type { LanguageCode } from 'grammy/types';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine/engine.js';
 import { latestOperation } from '../knowledge/knowledge.js';
 import { footerFrom } from '../reply/compose.js';
 import { operationLookup } from '../reply/fields.js';
-import { COMMANDS } from './features/commands.js';
+import { commandsIn } from '../engine/commands.js';
+import { choosableLanguages } from '../engine/engine.js';
+import { ENGLISH } from '../knowledge/languages.js';
 import type { BotContext } from './context.js';
 import type { UpdateClaims } from './dedupe.js';
 import { LogThrottle } from './log-throttle.js';
@@ -30,8 +33,11 @@ export function profileTexts(engine: Engine): { description: string; short: stri
 /** Registers the command menu and descriptions. A failure is logged, not fatal: the bot still answers. */
 export async function registerProfile(bot: Bot<BotContext>, engine: Engine, logger: Logger): Promise<void> {
   const texts = profileTexts(engine);
+  // The menu in English for everyone, and in each language that translates it for users whose Telegram is set to it.
+  const languages = choosableLanguages(engine.knowledge.languages).filter((l) => l.code !== ENGLISH && Object.keys(l.menu.commands).length > 0);
   const calls = [
-    () => bot.api.setMyCommands(COMMANDS),
+    () => bot.api.setMyCommands(commandsIn(undefined)),
+    ...languages.map((l) => () => bot.api.setMyCommands(commandsIn(l), { language_code: l.code as LanguageCode })),
     () => bot.api.setMyDescription(texts.description),
     () => bot.api.setMyShortDescription(texts.short),
   ];

@@ -1,3 +1,4 @@
+import type { Language } from '../knowledge/languages.js';
 import type { ContextStore } from './context-store.js';
 import type { Engine, EngineReply } from './engine.js';
 
@@ -33,6 +34,19 @@ export const COMMANDS = [
   { command: 'privacy', description: 'What this bot keeps, and what it does not' },
 ] as const;
 
+/** The commands of Telegram's menu: those above, and /language, which only Telegram has. */
+export const MENU_COMMANDS = [...COMMANDS, { command: 'language', description: 'Answer in another language' }] as const;
+
+/** The commands of Telegram's menu described in a language (its file's `menu.commands:`), English where it has none. */
+export function commandsIn(language: Pick<Language, 'menu'> | undefined): { command: string; description: string }[] {
+  return MENU_COMMANDS.map((c) => ({ command: c.command, description: language?.menu.commands[c.command] ?? c.description }));
+}
+
+/** The /start topics labelled in a language (its file's `menu.topics:`), English where it has none. */
+export function topicsIn(language: Pick<Language, 'menu'> | undefined): Topic[] {
+  return TOPICS.map((t) => ({ intent: t.intent, label: language?.menu.topics[t.intent] ?? t.label }));
+}
+
 /** The intent that welcomes a user on /start. */
 export const WELCOME_INTENT = 'greeting';
 
@@ -54,9 +68,11 @@ export function commandIntent(command: string): string {
  * Answers a topic in a conversation, so a follow-up can build on it: reads the chat's context,
  * answers, stores the new context.
  */
-export async function converseTopic(engine: Engine, store: ContextStore, chat: string, intent: string, place?: string): Promise<EngineReply> {
+export async function converseTopic(engine: Engine, store: ContextStore, chat: string, intent: string, place?: string, hint?: string): Promise<EngineReply> {
   const stored = await store.get(chat);
-  const reply = engine.answerTopic(intent, place, stored);
+  // The conversation's own language (chosen, or last written in) wins over the hint.
+  const answerIn = stored?.chosen ?? stored?.language ?? hint;
+  const reply = engine.answerTopic(intent, place, stored, Date.now(), answerIn ? { answerIn } : {});
   if (reply.context !== stored) await store.set(chat, reply.context);
   return reply;
 }

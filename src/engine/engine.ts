@@ -146,7 +146,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     // A message read in English keeps the danger read in its own language: a translation word by word loses "last year".
     const whole = 'counties' in read ? read : readFrame(u, reader, now, message, read);
     if (u.normalised === '' && !whole.emergency.value) {
-      const said = writeIn(speakIn, { body: EMPTY_BODY, rule: 'empty-message', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'empty_message' }] }, false);
+      const said = writeIn(knowledge, speakIn, { body: EMPTY_BODY, rule: 'empty-message', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'empty_message' }] }, false);
       return { text: said.text, intent: null, confidence: 0, followUps: fallback!.follow_up, danger: false, context, frame: emptyFrame('empty-message'), language, answeredIn: said.answeredIn, ...(said.englishParts && { englishParts: said.englishParts }) };
     }
     const speaker = readSpeaker(message, englishWords(knowledge.languages));
@@ -227,56 +227,30 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     return findLanguage(evidence, tools.detect, knownLanguages);
   }
 
-  /** {@link reply} for a message in English. */
+  /** {@link replyIn} for a message read as English (a topic from a button), written in `speakIn`. */
   function reply(p: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number, speakIn = ENGLISH): EngineReply {
     return replyIn({ code: ENGLISH, rule: 'default' }, speakIn, p, parts, confidence, chooseRule, context, now);
-  }
-
-  /**
-   * The reply's text in the language it is written in: English as planned; a language whose file has answers of
-   * its own (topics:) says each part from what the planner recorded (`said`), a part it cannot say in English after
-   * a note, with its own 999 lines and footer; any other language gets a note in it before the English.
-   */
-  function writeIn(code: string, planned: Planned, danger: boolean, each?: readonly Planned[]): { text: ReplyText; answeredIn: string; englishParts?: number } {
-    const lang = knowledge.languages.get(code);
-    const english = knowledge.languages.get(ENGLISH)!;
-    if (code === ENGLISH || !lang || !answersIn(lang)) {
-      const body = localise(planned.body, { danger, answered: planned.intent !== null, language: code, languages: knowledge.languages, contacts: knowledge.contacts });
-      return { text: composeReply(body, { danger }), answeredIn: ENGLISH };
-    }
-    const sources = { language: lang, english, knowledge };
-    let englishParts = 0;
-    const bodies = (each ?? [planned]).map((p) => {
-      const own = p.said && sayIn(p.said, sources);
-      if (own) return own.text;
-      englishParts += 1;
-      return `${sayIn([{ kind: 'sentence', key: 'english_part' }], sources)!.text}\n\n${p.body}`;
-    });
-    const body = fitted(bodies);
-    const text = composeReply(body, { danger, dangerLines: dangerLines(body, sources), footer: footerIn(sources) });
-    return { text, answeredIn: code, ...(englishParts > 0 && { englishParts }) };
   }
 
   /** Composes the planned body with the footer and records the frame; the caller sets the conversation's context. */
   function replyIn(language: LanguageReading, speakIn: string, planned: Planned, parts: FrameParts, confidence: number, chooseRule: string | undefined, context: ChatContext | undefined, now: number, each?: readonly Planned[]): EngineReply {
     const intent = planned.intent;
     const danger = planned.danger ?? Boolean(intent?.danger);
-    const p = planned;
-    const written = writeIn(speakIn, planned, danger, each);
-    const places = p.places ?? [];
+    const written = writeIn(knowledge, speakIn, planned, danger, each);
+    const places = planned.places ?? [];
     const base = intent ?? fallback!;
     void now;
     return {
       text: written.text,
       answeredIn: written.answeredIn,
       ...(written.englishParts && { englishParts: written.englishParts }),
-      intent: intent?.id ?? (p.act === 'contact' ? 'contact' : null),
+      intent: intent?.id ?? (planned.act === 'contact' ? 'contact' : null),
       confidence,
       followUps: followUps(base.follow_up, places[0] && placeName(knowledge, places[0])),
       danger,
       context,
-      frame: frameOf(p, parts, chooseRule),
-      ...(p.tone && p.tone !== 'plain' ? { tone: p.tone } : {}),
+      frame: frameOf(planned, parts, chooseRule),
+      ...(planned.tone && planned.tone !== 'plain' ? { tone: planned.tone } : {}),
       language,
     };
   }
@@ -312,6 +286,31 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     },
   };
   return self;
+}
+
+/**
+ * The reply's text in the language it is written in: English as planned; a language whose file has answers of
+ * its own (topics:) says each part from what the planner recorded (`said`), a part it cannot say in English after
+ * a note, with its own 999 lines and footer; any other language gets a note in it before the English.
+ */
+export function writeIn(knowledge: Knowledge, code: string, planned: Planned, danger: boolean, each?: readonly Planned[]): { text: ReplyText; answeredIn: string; englishParts?: number } {
+  const lang = knowledge.languages.get(code);
+  const english = knowledge.languages.get(ENGLISH)!;
+  if (code === ENGLISH || !lang || !answersIn(lang)) {
+    const body = localise(planned.body, { danger, answered: planned.intent !== null, language: code, languages: knowledge.languages, contacts: knowledge.contacts });
+    return { text: composeReply(body, { danger }), answeredIn: ENGLISH };
+  }
+  const sources = { language: lang, english, knowledge };
+  let englishParts = 0;
+  const bodies = (each ?? [planned]).map((p) => {
+    const own = p.said && sayIn(p.said, sources);
+    if (own) return own.text;
+    englishParts += 1;
+    return `${sayIn([{ kind: 'sentence', key: 'english_part' }], sources)!.text}\n\n${p.body}`;
+  });
+  const body = fitted(bodies);
+  const text = composeReply(body, { danger, dangerLines: dangerLines(body, sources), footer: footerIn(sources) });
+  return { text, answeredIn: code, ...(englishParts > 0 && { englishParts }) };
 }
 
 /**

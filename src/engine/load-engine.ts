@@ -3,6 +3,7 @@ import { PROJECT_ROOT } from '../files/project-root.js';
 import { InvalidFilesError, type Problem } from '../files/problem.js';
 import { weekCoverage } from '../intents/coverage.js';
 import { localeProblems } from '../intents/locales.js';
+import { MENU_COMMANDS, TOPICS } from './commands.js';
 import { loadIntents, type Intent } from '../intents/load.js';
 import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
@@ -36,7 +37,7 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
   const problems = [...dataProblems, ...intentProblems];
   // What each week lacks that answers need, once the files themselves are sound.
   // A language's sentences that break its rules are errors; what it has not translated yet is advice, like intentWarnings.
-  const locales = knowledge && !problems.some((p) => p.severity === 'error') ? localeProblems(knowledge, intents) : [];
+  const locales = knowledge && !problems.some((p) => p.severity === 'error') ? localeProblems(knowledge, intents, { topics: TOPICS.map((t) => t.intent), commands: MENU_COMMANDS.map((c) => c.command) }) : [];
   if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge), ...locales.filter((p) => p.severity === 'error'));
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
   return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge), ...locales.filter((p) => p.severity === 'warning')] : problems };

@@ -9,6 +9,12 @@ const DIGIT = /\p{Nd}/u;
 /** A few numbers each plural form is used for, said in the message that names a missing one. */
 const EXAMPLES = [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 1.5, 1_000_000];
 
+/** The /start buttons (the intents they open) and the commands a language's `menu:` translates: src/engine/commands.ts. */
+export interface LocaleMenu {
+  topics: readonly string[];
+  commands: readonly string[];
+}
+
 const fieldsOf = (text: string) => new Set([...text.matchAll(FIELD)].map((m) => m[1]!));
 
 /** The fields a text answer may name in any language: the week's dates and each contact's number, name and web address. */
@@ -27,7 +33,7 @@ export function textTopics(intents: readonly Intent[]): string[] {
  * each with {count}; each text answer names only fields the bot fills. What a file lacks is a warning: that
  * sentence, figure or answer is said in English until it is translated.
  */
-export function localeProblems(knowledge: Pick<Knowledge, 'languages' | 'metrics' | 'contacts'>, intents: readonly Intent[]): Problem[] {
+export function localeProblems(knowledge: Pick<Knowledge, 'languages' | 'metrics' | 'contacts'>, intents: readonly Intent[], menu: LocaleMenu = { topics: [], commands: [] }): Problem[] {
   const english = knowledge.languages.get(ENGLISH);
   if (!english) return [];
   const problems: Problem[] = [];
@@ -89,6 +95,10 @@ export function localeProblems(knowledge: Pick<Knowledge, 'languages' | 'metrics
       if (unknown.length > 0) error(`topics.${id}`, `names ${unknown.map((f) => `{${f}}`).join(', ')}, which the bot cannot fill. A text answer may name {dates}, {published} and contacts such as {police}, {crimestoppers}, {safecall}, {childline}, {nspcc}, {fearless.web}.`);
     }
     for (const id of topics) if (lang.topics[id] === undefined) warn(`topics.${id}`, `is missing, so this answer is given in English. Translate intents/${id}.yaml's answer.`);
+    for (const part of ['topics', 'commands'] as const) {
+      for (const key of Object.keys(lang.menu[part])) if (!menu[part].includes(key)) error(`menu.${part}.${key}`, `is not one of the ${part === 'topics' ? '/start buttons' : 'commands'}: ${menu[part].join(', ')}.`);
+      for (const key of menu[part]) if (lang.menu[part][key] === undefined) warn(`menu.${part}.${key}`, 'is missing, so it is shown in English.');
+    }
   }
   return problems;
 }

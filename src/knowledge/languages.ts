@@ -107,6 +107,11 @@ export const languageFileSchema = strictObject({
     many: text('the phrase for many').optional(),
     other: text('the phrase for any other number, with {count}'),
   })).default({}),
+  /** The /start buttons (by the intent each opens) and the command menu (by command), in the language. */
+  menu: strictObject({
+    topics: z.record(z.string(), text('a /start button\'s label in this language')).default({}),
+    commands: z.record(z.string(), text('a command\'s description in this language')).default({}),
+  }).default({ topics: {}, commands: {} }),
   /** Each text answer (an intent's id) in the language, with the same {fields} as its English. */
   topics: z.record(z.string(), text('the answer in this language')).default({}),
   danger: dangerSchema.default(Object.fromEntries(DANGER_PARTS.map((p) => [p, []])) as unknown as Record<DangerPart, string[]>),

@@ -39,31 +39,49 @@ export interface SaidIn {
 const FIELD = /\{([a-z_.]+)\}/g;
 
 
+/** `Intl` formatters by locale, made once: a reply in a language writes several numbers and dates. */
+const formatters = new Map<string, { number: Intl.NumberFormat; pounds: Intl.NumberFormat; range: Intl.DateTimeFormat; date: Intl.DateTimeFormat; list: Intl.ListFormat; plural: Intl.PluralRules }>();
+function formatterOf(locale: string) {
+  let f = formatters.get(locale);
+  if (!f) {
+    f = {
+      number: new Intl.NumberFormat(locale),
+      pounds: new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }),
+      range: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      date: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      list: new Intl.ListFormat(locale, { type: 'conjunction' }),
+      plural: new Intl.PluralRules(locale),
+    };
+    formatters.set(locale, f);
+  }
+  return f;
+}
+
 /** A number as the language writes it: `150 000` in Polish, `১,৫০,০০০` in Bengali. */
 export function numberIn(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return formatterOf(locale).number.format(value);
 }
 
 /** An amount in pounds as the language writes it: `150 000 £` in Polish, `£150,000` in Urdu. */
 export function poundsIn(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(value);
+  return formatterOf(locale).pounds.format(value);
 }
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /** A week's dates as the language writes a range: `7–11 marca 2022`. */
 export function datesIn(locale: string, start: string, end: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(day(start), day(end));
+  return formatterOf(locale).range.formatRange(day(start), day(end));
 }
 
 /** One date with its weekday: `piątek, 18 marca 2022`. */
 export function dateIn(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day(iso));
+  return formatterOf(locale).date.format(day(iso));
 }
 
 /** `a, b i c`, as the language joins a list. */
 export function listIn(locale: string, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return formatterOf(locale).list.format(items);
 }
 
 
@@ -92,9 +110,11 @@ export class LocaleWriter {
   readonly locale: string;
   /** The sentences said in English because the language's file lacks them. */
   readonly english = new Set<string>();
+  private readonly common: Record<string, string>;
 
-  constructor(private readonly s: LocaleSources, private readonly week: Operation) {
+  constructor(private readonly s: LocaleSources, week: Operation) {
     this.locale = localeOf(s.language);
+    this.common = commonFields(s, week);
   }
 
   /** A named sentence with its fields filled: the language's, else English's (noted). */
@@ -102,7 +122,7 @@ export class LocaleWriter {
     const own = this.s.language.sentences[key];
     if (own === undefined) this.english.add(`sentences.${key}`);
     const sentence = own ?? this.s.english.sentences[key] ?? '';
-    return fillIn(sentence, { ...commonFields(this.s, this.week), ...fields });
+    return fillIn(sentence, { ...this.common, ...fields });
   }
 
   /** A figure as the language writes it, with its qualifier: `ponad 150 000 £`. */
@@ -129,14 +149,14 @@ export class LocaleWriter {
       this.english.add(`figures.${metricKey}`);
       return metric ? metric.summary.replace('{value}', count) : count;
     }
-    const form = forms[new Intl.PluralRules(this.locale).select(figure.value)] ?? forms.other;
+    const form = forms[formatterOf(this.locale).plural.select(figure.value)] ?? forms.other;
     return fillIn(form, { count });
   }
 
   /** A text answer from `topics:`, or undefined when the language's file has none for it. */
   topic(id: string): string | undefined {
     const own = this.s.language.topics[id];
-    return own === undefined ? undefined : fillIn(own, commonFields(this.s, this.week));
+    return own === undefined ? undefined : fillIn(own, this.common);
   }
 
   list(items: readonly string[]): string {

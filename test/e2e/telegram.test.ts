@@ -29,7 +29,7 @@ describe('the bot process', () => {
     api.failNext('getUpdates', { code: 500 });
     bot = startProcess('npm', ['start'], { ...BASE_ENV, TELEGRAM_API_ROOT: apiRoot });
     await bot.waitForOutput(/"mode":"polling"/);
-    expect(api.callsTo('setMyCommands')[0]!.payload.commands.map((c: { command: string }) => c.command)).toEqual(['start', 'help', 'report', 'about', 'privacy']);
+    expect(api.callsTo('setMyCommands')[0]!.payload.commands.map((c: { command: string }) => c.command)).toEqual(['start', 'help', 'report', 'about', 'privacy', 'language']);
     expect(api.callsTo('setMyDescription')).toHaveLength(1);
     expect(api.callsTo('setMyShortDescription')).toHaveLength(1);
     expect(api.callsTo('deleteWebhook')).toHaveLength(1);

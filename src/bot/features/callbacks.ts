@@ -14,7 +14,7 @@ export function callbacks(deps: BotDeps): Composer<BotContext> {
     if (data.startsWith(TOPIC_PREFIX)) {
       await ctx.answerCallbackQuery();
       const [intent = '', place] = data.slice(TOPIC_PREFIX.length).split(':');
-      return sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place), deps);
+      return sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place), deps, data);
     }
     if (data.startsWith(QUESTION_PREFIX)) {
       await ctx.answerCallbackQuery();

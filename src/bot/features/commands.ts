@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { COMMANDS, commandIntent, TOPICS, WELCOME_INTENT } from '../../engine/commands.js';
+import { COMMANDS, commandIntent, TOPICS, topicsIn, WELCOME_INTENT } from '../../engine/commands.js';
+import type { Language } from '../../knowledge/languages.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { answerTopicInConversation } from './conversation.js';
 import { sendReply, sendText } from '../send.js';
@@ -21,9 +22,10 @@ export const DEEP_LINKS: Record<string, string> = {
 // The topics and commands live with the engine, so the terminal chat answers them the same way.
 export { COMMANDS, TOPICS };
 
-export function topicKeyboard(): InlineKeyboard {
+/** The /start buttons, labelled in the language of the welcome above them (English where its file has no label). */
+export function topicKeyboard(language?: Language): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  TOPICS.forEach((t, i) => {
+  topicsIn(language).forEach((t, i) => {
     keyboard.text(t.label, `${TOPIC_PREFIX}${t.intent}`);
     if (i % 2 === 1) keyboard.row();
   });
@@ -43,14 +45,14 @@ export function topicFromPayload(payload: string, deps: BotDeps): { intent: stri
 /** /start (with optional deep link), /help, /report, /about and /privacy. All answers come from the engine. */
 export function commands(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const topic = async (ctx: BotContext, intent: string, place?: string) => sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place), deps);
+  const topic = async (ctx: BotContext, intent: string, place?: string) => sendReply(ctx, await answerTopicInConversation(ctx, deps, intent, place), deps, `${TOPIC_PREFIX}${intent}${place ? `:${place}` : ''}`);
 
   composer.command('start', async (ctx) => {
     const linked = ctx.match ? topicFromPayload(ctx.match, deps) : undefined;
     if (linked) return topic(ctx, linked.intent, linked.place);
     ctx.handled.intent = 'start';
-    const welcome = deps.engine().answerTopic(WELCOME_INTENT).text;
-    await sendText(ctx, welcome, topicKeyboard());
+    const welcome = await answerTopicInConversation(ctx, deps, WELCOME_INTENT);
+    await sendText(ctx, welcome.text, topicKeyboard(deps.engine().knowledge.languages.get(welcome.answeredIn)));
   });
   for (const command of ['help', 'report', 'about', 'privacy'] as const) composer.command(command, (ctx) => topic(ctx, commandIntent(command)));
   // Any other command, staff-only ones included for the public, gets the help: the same for all, so nothing hints at them.

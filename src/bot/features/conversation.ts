@@ -2,6 +2,7 @@ import type { Engine, EngineReply } from '../../engine/engine.js';
 import { converseTopic } from '../../engine/commands.js';
 import { converse } from '../../engine/conversation.js';
 import { conversationKey, type BotContext, type BotDeps } from '../context.js';
+import { answersIn, ENGLISH } from '../../knowledge/languages.js';
 
 /** Answers text in the user's conversation, so follow-ups keep their context; the reply is counted for /insight. */
 export async function answerInConversation(ctx: BotContext, deps: BotDeps, text: string): Promise<EngineReply> {
@@ -25,8 +26,19 @@ export function countReply(ctx: BotContext, deps: BotDeps, engine: Engine, text:
   deps.insight.note({ reply, text, chat, engine }).catch((error: unknown) => deps.logger.warn({ event: 'insight_failed', err: error }, 'could not count a reply for /insight'));
 }
 
+/**
+ * The language a topic from a button or command is answered in when the conversation has none yet (no /language
+ * choice, no message written in one): Telegram's language for the user, when the bot answers in it.
+ */
+export function hintedLanguage(ctx: BotContext, engine: Engine): string | undefined {
+  const code = ctx.from?.language_code?.slice(0, 2).toLowerCase();
+  return code && code !== ENGLISH && answersIn(engine.knowledge.languages.get(code)) ? code : undefined;
+}
+
 /** Answers a topic from a button or deep link in the user's conversation, so follow-ups can build on it. */
 export async function answerTopicInConversation(ctx: BotContext, deps: BotDeps, intent: string, place?: string): Promise<EngineReply> {
   const key = conversationKey(ctx);
-  return key ? converseTopic(deps.engine(), deps.contexts, key, intent, place) : deps.engine().answerTopic(intent, place);
+  const engine = deps.engine();
+  const hint = hintedLanguage(ctx, engine);
+  return key ? converseTopic(engine, deps.contexts, key, intent, place, hint) : engine.answerTopic(intent, place, undefined, Date.now(), hint ? { answerIn: hint } : {});
 }

@@ -6,6 +6,7 @@ import { commonFields, fillIn } from '../../reply/locale.js';
 import { latestOperation } from '../../knowledge/knowledge.js';
 import { conversationKey, type BotContext, type BotDeps } from '../context.js';
 import { ENGLISH_PREFIX, sendReply, sendText } from '../send.js';
+import { TOPIC_PREFIX } from './commands.js';
 
 /** Callback data of a language in the /language menu: `lang:pl`. */
 export const LANGUAGE_PREFIX = 'lang:';
@@ -39,13 +40,21 @@ export function language(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     return choose(ctx, ctx.callbackQuery.data.slice(LANGUAGE_PREFIX.length));
   });
-  composer.callbackQuery(ENGLISH_PREFIX, async (ctx) => {
+  composer.callbackQuery(new RegExp(`^${ENGLISH_PREFIX}${TOPIC_PREFIX}`), async (ctx) => {
     await ctx.answerCallbackQuery();
+    const [intent = '', place] = ctx.callbackQuery.data.slice(ENGLISH_PREFIX.length + TOPIC_PREFIX.length).split(':');
+    const key = conversationKey(ctx);
+    const context = key ? await deps.contexts.get(key) : undefined;
+    return sendReply(ctx, deps.engine().answerTopic(intent, place, context, Date.now(), { answerIn: ENGLISH }), deps);
+  });
+  composer.callbackQuery(ENGLISH_PREFIX, async (ctx) => {
     const question = ctx.callbackQuery.message?.reply_to_message?.text;
     if (!question) {
+      // The question was deleted, or the answer came from a button: nothing to answer again.
       ctx.handled.intent = 'unknown-button';
-      return ctx.answerCallbackQuery({ text: composeNotice('Please send your question again to get the answer in English.') }).catch(() => undefined);
+      return ctx.answerCallbackQuery({ text: composeNotice('Please send your question again to get the answer in English.') });
     }
+    await ctx.answerCallbackQuery();
     const key = conversationKey(ctx);
     const context = key ? await deps.contexts.get(key) : undefined;
     // Read as before, answered in English; the conversation's context is left as it was.
