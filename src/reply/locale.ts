@@ -95,6 +95,19 @@ export function fillIn(sentence: string, fields: Readonly<Record<string, string>
  * web address ({fearless.web}), the week's dates and the day the results were published.
  */
 export function commonFields(s: LocaleSources, week: Operation): Record<string, string> {
+  // Made once per language file and week: a reload reads every file afresh, so a new contact or date is a new file.
+  const byWeek = saidFields.get(s.language) ?? new Map<Operation, Record<string, string>>();
+  saidFields.set(s.language, byWeek);
+  let fields = byWeek.get(week);
+  if (!fields) {
+    fields = fieldsOf(s, week);
+    byWeek.set(week, fields);
+  }
+  return fields;
+}
+const saidFields = new WeakMap<Language, Map<Operation, Record<string, string>>>();
+
+function fieldsOf(s: LocaleSources, week: Operation): Record<string, string> {
   const locale = localeOf(s.language);
   const fields: Record<string, string> = { dates: datesIn(locale, week.start, week.end), published: dateIn(locale, week.published) };
   for (const [id, contact] of s.knowledge.contacts) {
