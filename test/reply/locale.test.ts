@@ -33,7 +33,7 @@ const knowledge = {
 } as unknown as Knowledge;
 
 const language = (code: string, over: Partial<Language>): Language =>
-  ({ code, file: `data/lang/${code}.yaml`, language: code, native: code, translated_by: 'tests', reviewed: false, markers: [], lexicon: {}, skip: [], danger: {}, readAs: new Map(), figures: {}, topics: {}, sentences: {}, ...over }) as unknown as Language;
+  ({ code, file: `data/lang/${code}.yaml`, language: code, native: code, translated_by: 'tests', reviewed: false, markers: [], lexicon: {}, skip: [], danger: {}, readAs: new Map(), figures: {}, topics: {}, sentences: {}, menu: { topics: {}, commands: {} }, ...over }) as unknown as Language;
 
 const english = language('en', {
   locale: 'en-GB',
@@ -123,6 +123,13 @@ describe('localeProblems: npm run check on a language file', () => {
       expect.stringMatching(/^sentences\.footer_police: has a number typed in it/),
       expect.stringMatching(/^sentences\.footer_police: leaves out \{police\}/),
     ]));
+  });
+  it('refuses a menu entry for a button or command that does not exist, and warns of one not translated', () => {
+    const menu = { topics: ['what_is'], commands: ['start'] };
+    const lang = language('pl', { ...polish, menu: { topics: { what_is: 'Co to jest?', nonsense: 'x' }, commands: {} } });
+    const found = localeProblems({ ...knowledge, languages: new Map([['en', english], ['pl', lang]]) }, intents, menu);
+    expect(found.filter((p) => p.severity === 'error').map((p) => p.field)).toEqual(['menu.topics.nonsense']);
+    expect(found.filter((p) => p.severity === 'warning').map((p) => p.field)).toContain('menu.commands.start');
   });
   it('refuses a digit of another script and a topic that is not one', () => {
     const found = errors(language('pl', { ...polish, topics: { what_is: 'Zadzwoń pod ১০১.', nonsense: 'x' } }));
