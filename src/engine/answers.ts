@@ -38,6 +38,7 @@ import {
   titleCase,
   templateFigures,
   timeNote,
+  timeNoteSaid,
   townStatements,
   whereName,
 } from './plan.js';
@@ -284,12 +285,15 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
     if (textFacet && !textFacet.figures_only) note.unshift(facetSays(textFacet, op, knowledge));
     const answer = toned(intent, op, knowledge, speaker);
     const notes = notSaidIn(note, answer.body);
-    return { body: [...notes, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone, ...(notes.length === 0 && { said: [{ kind: 'topic', id: intent.id }] }) };
+    // In another language, a breakdown noted before a text answer ("the release doesn't say how many were children") is
+    // not said: the question was for the text. A note of another time is, in English.
+    const onlyBreakdown = notes.length === 0 || (textFacet !== undefined && !textFacet.figures_only && note.length === 1);
+    return { body: [...notes, answer.body].join(' '), rule: answer.tone === 'plain' ? 'plan-text' : `plan-text-${answer.tone}`, intent, act, tone: answer.tone, ...(onlyBreakdown && { said: [{ kind: 'topic', id: intent.id }] }) };
   }
 
   const pre: string[] = [...timeNote(parts, op, knowledge)];
   // What the notes before the figures say, for another language; undefined once a note says what no language file can.
-  let preSaid: Said[] | undefined = pre.length === 0 ? [] : undefined;
+  let preSaid: Said[] | undefined = timeNoteSaid(parts, op, knowledge);
   const facet = parts.facet && knowledge.facets.get(parts.facet.key);
   if (facet?.no_figures) {
     return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates: formatDateRange(op.start, op.end) }), rule: `facet-${parts.facet!.key}:facet-no-figures`, intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'facet_not_published' }] };
@@ -302,7 +306,10 @@ export function planAnswer(intent: Intent, parts: FrameParts, deps: EngineDeps, 
   }
   pre.push(...outside, ...townStatements(parts.places, counties, knowledge));
   preSaid = preSaid && [...preSaid, ...(facet?.place_is_value ? [] : outsideSaid(parts.places, knowledge)), ...townsSaid(parts.places, counties)];
-  if (facet) { pre.push(facetSays(facet, op, knowledge)); preSaid = undefined; }
+  if (facet) {
+    pre.push(facetSays(facet, op, knowledge));
+    preSaid = preSaid && [...preSaid, { kind: 'sentence', key: 'facet_not_given' }];
+  }
   const notGiven = regionFigureNotGiven(parts, intent, op, knowledge);
   if (notGiven) { pre.push(notGiven); preSaid = undefined; }
   const kind = parts.operation.kind;

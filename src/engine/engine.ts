@@ -11,6 +11,7 @@ import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { knowledgeAsOf, latestOperation, type Knowledge } from '../knowledge/knowledge.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
 import { createLanguageReader } from '../nlu/lexicon.js';
+import { createPlaceFinder } from '../nlu/places.js';
 import { vocabularyOf } from './vocabulary.js';
 import { composeReply, DANGER_FIRST_LINE, type ReplyText } from '../reply/compose.js';
 import { footerIn, sayIn, type LocaleSources } from '../reply/locale.js';
@@ -94,7 +95,8 @@ const ERROR_BODY = "Sorry, something went wrong on my side and I couldn't answer
 export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH, tools: EngineTools = {}): Engine {
   const knownLanguages = new Set(knowledge.languages.keys());
   const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
-  const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabularyOf(knowledge, intents)));
+  const vocabulary = vocabularyOf(knowledge, intents);
+  const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabulary));
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -109,7 +111,11 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     match,
   };
   const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT });
-  const readers = new Map([...knowledge.languages].filter(([, l]) => l.readAs.size > 0).map(([code, l]) => [code, createLanguageReader(l.readAs)] as const));
+  // Read as English, a word of the language its lexicon does not list is dropped unless English knows it, it names a
+  // place however spelt ("Kencie", "Essexie"), or it holds a digit.
+  const places = createPlaceFinder(knowledge.places);
+  const meansSomething = (w: string) => vocabulary.has(w) || /\d/.test(w) || !/\p{L}/u.test(w) || places.find([w]).places.length > 0;
+  const readers = new Map([...knowledge.languages].filter(([, l]) => l.readAs.size > 0).map(([code, l]) => [code, createLanguageReader(l.readAs, meansSomething)] as const));
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),

@@ -13,7 +13,7 @@ import { dangerTopicRule, inStead, intentForMetric, metricCheckedBy, planAnswer,
 import { answersWithFigures, asksForFigures, speakerRoute, type EngineDeps } from './choose.js';
 import type { Intent } from '../intents/load.js';
 import { decide, followUp, livesIn, onlySocial, placeKeys, RANKING, recallOf, type Asked, type Followed, type PartReading, type Recall } from './parts.js';
-import { facetSays, figureOf, otherTimeStatement, outsideSaid, outsideStatements, planFigureCells, say, timeNote, townsSaid, townStatements, type FigureCell } from './plan.js';
+import { facetSays, figureOf, otherTimeStatement, outsideSaid, timeNoteSaid, outsideStatements, planFigureCells, say, timeNote, townsSaid, townStatements, type FigureCell } from './plan.js';
 import type { Said } from '../reply/locale.js';
 
 /** A part's plan: a finished answer, or figures to list with the figures of the parts next to it. */
@@ -95,8 +95,8 @@ export function planCells(group: readonly { cells: FigureCell[]; frame: FramePar
   const places = frames.flatMap((f) => f.places);
   const facets = [...new Set(frames.flatMap((f) => (f.facet ? [f.facet.key] : [])))].flatMap((k) => knowledge.facets.get(k) ?? []);
   const notes = [...timeNote(first.frame, op, knowledge), ...outsideStatements(places, knowledge), ...townStatements(places, counties, knowledge), ...facets.map((f) => facetSays(f, op, knowledge))];
-  const time = timeNote(first.frame, op, knowledge);
-  const notesSaid: Said[] | undefined = time.length === 0 && facets.length === 0 ? [...outsideSaid(places, knowledge), ...townsSaid(places, counties)] : undefined;
+  const time = timeNoteSaid(first.frame, op, knowledge);
+  const notesSaid: Said[] | undefined = time && [...time, ...outsideSaid(places, knowledge), ...townsSaid(places, counties), ...(facets.length > 0 ? [{ kind: 'sentence', key: 'facet_not_given' } as const] : [])];
   const list = planFigureCells(op, knowledge, cells);
   const after = fromContext ? [say(knowledge, 'from_last_question', { places: listInWords(counties.map((c) => placeName(knowledge, c))) })] : [];
   const metricIntent = intentForMetric(cells[0]!.metric, deps) ?? null;

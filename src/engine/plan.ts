@@ -109,6 +109,13 @@ export function timeNote(parts: FrameParts, op: Operation, knowledge: Knowledge)
   return [];
 }
 
+/** {@link timeNote} as what it says, for another language; undefined for a note no language file says (which of several weeks). */
+export function timeNoteSaid(parts: FrameParts, op: Operation, knowledge: Knowledge): Said[] | undefined {
+  const note = timeNote(parts, op, knowledge);
+  if (note.length === 0) return [];
+  return parts.time.kind === 'year' ? [{ kind: 'sentence', key: 'year_holds_week' }] : undefined;
+}
+
 /** The figure an answer is about: the first named with data in this week, else the intent's. */
 export function metricOf(parts: FrameParts, intent: Intent | undefined, op: Operation): string | undefined {
   const named = parts.metrics.find((m) => op.region[m] || Object.values(op.counties).some((c) => c[m]));

@@ -194,7 +194,7 @@ const fixedPart = (sentence: string) => sentence.split(/\{[^{}]*\}/).map((p) => 
 /** Whether a reply in a language says something was not published, in one of that language's sentences for it. */
 export function saysNotPublishedIn(reply: string, knowledge: Knowledge, code: string): boolean {
   const lang = knowledge.languages.get(code);
-  const keys = ['not_published', 'not_published_region', 'not_published_short', 'ranking_none', 'outside_region'] as const;
+  const keys = ['not_published', 'not_published_region', 'not_published_short', 'ranking_none', 'outside_region', 'facet_not_given', 'facet_not_published', 'other_time'] as const;
   return keys.some((k) => {
     const part = lang?.sentences[k] && fixedPart(lang.sentences[k]);
     return part !== undefined && part.length >= 6 && reply.includes(part);
@@ -301,9 +301,11 @@ export function judgeReply(
       notes.push(`the case's computed value cannot be worked out: ${(error as Error).message}`);
     }
   }
+  const ascii = squash(asWrittenInEnglish(reply));
   for (const say of e.says) {
     const wanted = weekWords(say, week);
-    if (!alternatives(wanted).some((a) => lower.includes(squash(a)))) notes.push(`does not say "${wanted}"`);
+    // Digits as any language writes them: "২০২২" says 2022.
+    if (!alternatives(wanted).some((a) => lower.includes(squash(a)) || ascii.includes(squash(a)))) notes.push(`does not say "${wanted}"`);
   }
   for (const key of e.facts) {
     const fact = factText(knowledge, key);

@@ -55,6 +55,8 @@ export const SENTENCES = {
   from_last_question: 'places taken from the last question',
   other_time: 'a time asked about that no week held matches',
   facet_not_published: 'a breakdown the release does not give',
+  facet_not_given: 'before the figures, a breakdown the release does not give',
+  year_holds_week: 'before the figures, a year asked that holds the week',
   next_missing_child: 'what to do next for a missing child',
   next_confront: 'someone thinking of confronting the people themselves',
   contact: 'how to reach the police or Crimestoppers',

@@ -32,15 +32,39 @@ const BOUNDARY = /([.!?;:,\n…؟।۔]+)/u;
  * Reads a message in another language as English, word by word, with that language's lexicon (data/lang/,
  * `lexicon:` and `skip:`): the longest phrase listed first, marks folded away on both sides ("osób" and "osob"
  * are one word), skipped words dropped, and a word not listed kept as typed (a place, a number, an English word).
- * Punctuation stays where it was, so "cześć, ile... sorry english." keeps its clauses.
+ * Punctuation stays where it was, so "cześć, ile... sorry english." keeps its clauses. A word neither listed nor
+ * kept (`keep`: known to the bot in English, a place however spelt, a number) is a word of the language the
+ * lexicon does not know yet: it is dropped, so that it does not count as a word the bot failed to understand, while
+ * the lexicon reads most of the message.
  */
-export function createLanguageReader(readAs: ReadonlyMap<string, string>): (text: string) => string {
-  const translate = createLexicon(new Map([...readAs].map(([typed, english]) => [fold(typed), english])));
-  return (text) =>
-    text
-      .split(BOUNDARY)
-      .map((part, i) => (i % 2 === 1 ? part : translate(words(fold(part))).join(' ')))
+export function createLanguageReader(readAs: ReadonlyMap<string, string>, keep: (word: string) => boolean = () => true): (text: string) => string {
+  const typed = new Map([...readAs].map(([form, english]) => [fold(form), english]));
+  const translate = createLexicon(typed);
+  // A word the lexicon does not list is kept only when `keep` says it means something in English (a place, a number).
+  const known = (w: string) => typed.has(w) || keep(w);
+  return (text) => {
+    const parts = text.split(BOUNDARY).map((part, i) => (i % 2 === 1 ? part : words(fold(part))));
+    const all = parts.filter((_, i) => i % 2 === 0).flat() as string[];
+    const unread = all.filter((w, j) => !known(w) && !phraseAround(typed, all, j)).length;
+    // Dropped only while most of the message is read: from scraps ("…, scared they there dealing") the bot would
+    // guess; a message it mostly can't read keeps its words, so that it is seen as not understood.
+    const drop = unread <= all.length * MOST_UNREAD;
+    return parts
+      .map((part, i) => (typeof part === 'string' ? part : translate(drop ? part.filter((w, j) => known(w) || phraseAround(typed, part, j)) : part).join(' ')))
       .join(' ')
       .replace(/ +/g, ' ')
       .trim();
+  };
+}
+
+/** The share of a message's words its lexicon may leave unread and still drop them. */
+const MOST_UNREAD = 0.4;
+
+
+/** Whether a word is inside a phrase of the lexicon (of up to four words) as the message has it. */
+function phraseAround(typed: ReadonlyMap<string, string>, all: readonly string[], j: number): boolean {
+  for (let start = Math.max(0, j - 3); start <= j; start++) {
+    for (let end = j + 1; end <= Math.min(all.length, start + 4); end++) if (end - start > 1 && typed.has(all.slice(start, end).join(' '))) return true;
+  }
+  return false;
 }

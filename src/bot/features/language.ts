@@ -2,8 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { choosableLanguages, withChosenLanguage } from '../../engine/engine.js';
 import { ENGLISH } from '../../knowledge/languages.js';
 import { composeNotice, composeReply } from '../../reply/compose.js';
-import { commonFields, fillIn } from '../../reply/locale.js';
-import { latestOperation } from '../../knowledge/knowledge.js';
+import { sayIn } from '../../reply/locale.js';
 import { conversationKey, type BotContext, type BotDeps } from '../context.js';
 import { ENGLISH_PREFIX, sendReply, sendText } from '../send.js';
 import { TOPIC_PREFIX } from './commands.js';
@@ -24,7 +23,7 @@ export function language(deps: BotDeps): Composer<BotContext> {
     if (!next || !lang) return sendText(ctx, composeReply(menuText(deps)), menu(deps));
     if (key) await deps.contexts.set(key, next);
     ctx.handled.intent = 'language';
-    const said = fillIn(lang.sentences.language_chosen ?? engine.knowledge.languages.get(ENGLISH)!.sentences.language_chosen ?? '', commonFields({ language: lang, english: lang, knowledge: engine.knowledge }, latestOperation(engine.knowledge)));
+    const said = sayIn([{ kind: 'sentence', key: 'language_chosen' }], { language: lang, english: engine.knowledge.languages.get(ENGLISH)!, knowledge: engine.knowledge })!.text;
     const welcome = engine.answerTopic('greeting', undefined, next);
     const blocks = welcome.text.split('\n\n');
     return sendReply(ctx, { ...welcome, text: composeReply(`${said}\n\n${blocks.slice(0, -1).join('\n\n')}`, { footer: blocks[blocks.length - 1] }) }, deps);
