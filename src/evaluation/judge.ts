@@ -194,7 +194,7 @@ const fixedPart = (sentence: string) => sentence.split(/\{[^{}]*\}/).map((p) => 
 /** Whether a reply in a language says something was not published, in one of that language's sentences for it. */
 export function saysNotPublishedIn(reply: string, knowledge: Knowledge, code: string): boolean {
   const lang = knowledge.languages.get(code);
-  const keys = ['not_published', 'not_published_region', 'not_published_short', 'ranking_none', 'outside_region', 'facet_not_given', 'facet_not_published', 'other_time'] as const;
+  const keys = ['not_published', 'not_published_region', 'not_published_short', 'ranking_none', 'outside_region', 'facet_not_given', 'facet_not_published', 'other_time', 'town_in_county'] as const;
   return keys.some((k) => {
     const part = lang?.sentences[k] && fixedPart(lang.sentences[k]);
     return part !== undefined && part.length >= 6 && reply.includes(part);
