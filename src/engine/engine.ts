@@ -94,6 +94,7 @@ const ERROR_BODY = "Sorry, something went wrong on my side and I couldn't answer
 
 export function createEngine(knowledge: Knowledge, intents: readonly Intent[], match: MatchOptions = DEFAULT_MATCH, tools: EngineTools = {}): Engine {
   const knownLanguages = new Set(knowledge.languages.keys());
+  const sharesWith = new Map([...knowledge.languages.values()].flatMap((l) => (l.shares_words_with ? [[l.code, l.shares_words_with] as const] : [])));
   const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
   const vocabulary = vocabularyOf(knowledge, intents);
   const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabulary));
@@ -230,7 +231,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       ...(conversation && { conversation }),
       ...(hint && { hint }),
     };
-    return findLanguage(evidence, tools.detect, knownLanguages);
+    return findLanguage(evidence, tools.detect, knownLanguages, sharesWith);
   }
 
   /** {@link replyIn} for a message read as English (a topic from a button), written in `speakIn`. */

@@ -82,6 +82,11 @@ export const languageFileSchema = strictObject({
   /** Everyday words of this language that few others use ("nuń", "vich" in Punjabi): they help tell it from its neighbours. */
   markers: textList('everyday words of this language that few other languages use', 0).default([]),
   /**
+   * The language whose files hold the words this one shares with it (Punjabi's with Urdu's): once this language's
+   * own markers or danger words are found, whatever points to that language points to this one too.
+   */
+  shares_words_with: z.string().regex(/^[a-z]{2,3}$/, 'is the code of another language file, for example ur').optional(),
+  /**
    * The English the bot reads this language's words as, to understand a question in it: English words → the forms
    * people type ("how many: [ile, ilu]"). Longest phrase first; only for messages found to be in this language.
    */
@@ -217,6 +222,12 @@ export async function loadLanguages(dataDir: string, shownAs: string): Promise<{
     const lang: Language = { ...value, code, file, readAs: read.readAs };
     problems.push(...checkSentences(lang, doc.lineOf));
     languages.set(code, lang);
+  }
+  for (const lang of languages.values()) {
+    const lender = lang.shares_words_with;
+    if (lender !== undefined && (lender === lang.code || !languages.has(lender))) {
+      problems.push({ file: lang.file, field: 'shares_words_with', message: `names "${lender}", which is not another file in ${shownFolder}/. Give the code of the language whose words this one shares, or remove the line.`, severity: 'error' });
+    }
   }
   if (!languages.has(ENGLISH) && !problems.some((p) => p.file.startsWith(`${shownFolder}/${ENGLISH}.`))) {
     problems.push({ file: `${shownFolder}/${ENGLISH}.yaml`, field: '', message: 'is missing. It holds the words that tell someone is in danger: restore it from git.', severity: 'error' });

@@ -59,11 +59,14 @@ export const GUESS_WEIGHT = { reliable: 1.5, unreliable: 0.5 } as const;
 /**
  * The language rule: a message with no letters, or mostly English words, is English, unless its markers, lexicon
  * words and the conversation give another language two votes or more. Otherwise the evidence is added up: one vote
- * per danger word and marker found, the conversation's language (two for a short follow-up), and the detector's guess,
- * worth 1.5 votes when it trusts it and 0.5 when not. The most votes win, a tie going to the guess; with no
- * evidence, the lexicon words found; then Telegram's hint; else English. `known` are the languages the bot has a file for.
+ * per danger word, marker and lexicon word of one language found, the conversation's language (two for a short
+ * follow-up), and the detector's guess, worth 1.5 votes when it trusts it and 0.5 when not: the detector often
+ * misreads romanised and unaccented text ("suffolk cate linii au fost inchise" as Welsh), the bot's own words do
+ * not. A language that shares another's words gets its votes too, once its markers are found ({@link withSharedWords}).
+ * The most votes win, a tie going to the guess; with no evidence, Telegram's hint; else English. `known` are the
+ * languages the bot has a file for; `sharesWith` maps a language to the one whose words it shares (pa → ur).
  */
-export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>): LanguageReading {
+export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>, sharesWith: ReadonlyMap<string, string> = new Map()): LanguageReading {
   if (!LETTER.test(e.text)) return { code: ENGLISH_CODE, rule: 'no-letters' };
   const tally = (votes: readonly string[], into = new Map<string, number>()) => {
     for (const v of votes) if (v !== ENGLISH_CODE && known.has(v)) into.set(v, (into.get(v) ?? 0) + 1);
@@ -74,20 +77,32 @@ export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, kn
   // A language's own words and the conversation can outvote English-looking words; danger words alone cannot.
   const own = tally([...(e.markers ?? []), ...(e.lexicon ?? []), ...conversationVotes]);
   if (e.englishShare >= ENGLISH_SHARE && Math.max(0, ...own.values()) < OWN_WORDS_OVER_ENGLISH) return { code: ENGLISH_CODE, rule: 'english-words' };
-  const score = tally([...e.votes, ...(e.markers ?? []), ...conversationVotes]);
+  const score = tally([...e.votes, ...(e.markers ?? []), ...(e.lexicon ?? []), ...conversationVotes]);
   const guess = detect?.(e.text);
   const guessed = baseCode(guess?.code);
   if (guessed && (guessed === ENGLISH_CODE || known.has(guessed))) {
     score.set(guessed, (score.get(guessed) ?? 0) + (guess!.reliable ? GUESS_WEIGHT.reliable : GUESS_WEIGHT.unreliable));
   }
-  const chosen = leader(score, guessed);
+  const chosen = leader(withSharedWords(score, tally(e.markers ?? []), sharesWith), guessed);
   if (chosen) return { code: chosen, rule: chosen === guessed ? 'detected' : 'word-lists' };
-  // Lexicon words decide only when nothing else does: close languages (Urdu and Punjabi) share many of them.
-  const byLexicon = leader(tally(e.lexicon ?? []), undefined);
-  if (byLexicon) return { code: byLexicon, rule: 'word-lists' };
   const hint = baseCode(e.hint);
   if (hint && known.has(hint)) return { code: hint, rule: 'hint' };
   return { code: ENGLISH_CODE, rule: 'default' };
+}
+
+/**
+ * A language that shares most of its words with another (Punjabi with Urdu) gets that language's votes too, but
+ * its markers, once its own markers are found: the shared words, danger words among them, and a detector that knows
+ * only the other say nothing against it; markers are what tell the two apart. Without its markers it gets none, so
+ * shared words alone go to the language that lists them.
+ */
+export function withSharedWords(score: ReadonlyMap<string, number>, markers: ReadonlyMap<string, number>, sharesWith: ReadonlyMap<string, string>): Map<string, number> {
+  const out = new Map(score);
+  for (const [code, lender] of sharesWith) {
+    const lent = (score.get(lender) ?? 0) - (markers.get(lender) ?? 0);
+    if ((markers.get(code) ?? 0) > 0) out.set(code, (score.get(code) ?? 0) + lent);
+  }
+  return out;
 }
 
 /** The language with the most votes; a tie goes to the detector's guess, else to none. */

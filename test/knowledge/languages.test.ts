@@ -47,6 +47,15 @@ describe('loadLanguages', () => {
     expect(problems[0]!.message).toContain('{emergency}');
   });
 
+  it('refuses a language said to share the words of a file that does not exist, and takes one that does', async () => {
+    const { problems } = await withFile('yy.yaml', `${HEAD}shares_words_with: zz\n`);
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/yy.yaml', field: 'shares_words_with', severity: 'error' })]);
+    expect(problems[0]!.message).toContain('"zz"');
+    const fine = await withFile('yy.yaml', `${HEAD}shares_words_with: xx\n`);
+    expect(fine.problems).toEqual([]);
+    expect(fine.languages!.get('yy')!.shares_words_with).toBe('xx');
+  });
+
   it('refuses a first danger line without {emergency}', async () => {
     const { problems } = await withFile('yy.yaml', `${HEAD}sentences:\n  danger_first: "Bel nu."\n`);
     expect(problems).toEqual([expect.objectContaining({ field: 'sentences.danger_first', severity: 'error' })]);

@@ -56,9 +56,23 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
     expect(findLanguage(evidence({ ...followUp, conversation: 'en' }), says('en', false), known)).toEqual({ code: 'en', rule: 'english-words' });
   });
 
-  it('takes lexicon words only when nothing else decides: close languages share many', () => {
-    expect(findLanguage(evidence({ lexicon: ['ur', 'ur'], votes: ['pl'] }), says(undefined), known)).toEqual({ code: 'pl', rule: 'word-lists' });
+  it('counts each lexicon word one language alone lists as a vote: two outvote a trusted guess (romanised Bengali read as Portuguese)', () => {
     expect(findLanguage(evidence({ lexicon: ['ur', 'ur', 'ro'] }), says(undefined), known)).toEqual({ code: 'ur', rule: 'word-lists' });
+    expect(findLanguage(evidence({ text: 'suffolk cate linii au fost inchise', lexicon: ['ro', 'ro'] }), says('cy', true), known)).toEqual({ code: 'ro', rule: 'word-lists' });
+    expect(findLanguage(evidence({ lexicon: ['ro'] }), says('cy', true), known)).toEqual({ code: 'cy', rule: 'detected' });
+  });
+
+  it('gives a language that shares another\'s words (Punjabi, Urdu) that language\'s votes but its markers, once its own markers are found', () => {
+    const withPa = new Set([...known, 'pa']);
+    const shares = new Map([['pa', 'ur']]);
+    // Shared words and a detector that knows only Urdu say nothing against Punjabi once a Punjabi marker is found.
+    expect(findLanguage(evidence({ lexicon: ['ur', 'ur', 'ur'], markers: ['pa'] }), says('ur'), withPa, shares)).toEqual({ code: 'pa', rule: 'word-lists' });
+    // Without the sharing, the same evidence is Urdu's.
+    expect(findLanguage(evidence({ lexicon: ['ur', 'ur', 'ur'], markers: ['pa'] }), says('ur'), withPa)).toEqual({ code: 'ur', rule: 'detected' });
+    // Without a Punjabi marker, shared words go to the language that lists them.
+    expect(findLanguage(evidence({ lexicon: ['ur', 'ur'], votes: ['pa'] }), says(undefined), withPa, shares)).toEqual({ code: 'ur', rule: 'word-lists' });
+    // Urdu's own markers still tell it apart: one Punjabi-looking word among several Urdu markers stays Urdu.
+    expect(findLanguage(evidence({ lexicon: ['ur', 'ur'], markers: ['ur', 'ur', 'ur', 'pa'] }), says('ur'), withPa, shares)).toEqual({ code: 'ur', rule: 'detected' });
   });
 
   it('answers in English when nothing points to a language the bot has', () => {
