@@ -116,7 +116,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   // place however spelt ("Kencie", "Essexie"), or it holds a digit.
   const places = createPlaceFinder(knowledge.places);
   const meansSomething = (w: string) => vocabulary.has(w) || /\d/.test(w) || !/\p{L}/u.test(w) || places.find([w]).places.length > 0;
-  const readers = new Map([...knowledge.languages].filter(([, l]) => l.readAs.size > 0).map(([code, l]) => [code, createLanguageReader(l.readAs, meansSomething)] as const));
+  const readers = new Map([...knowledge.languages].filter(([, l]) => l.readAs.size > 0).map(([code, l]) => [code, createLanguageReader(l.readAs, meansSomething, l.endings)] as const));
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),

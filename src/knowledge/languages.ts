@@ -96,6 +96,11 @@ export const languageFileSchema = strictObject({
       textList('ways of writing it in this language'),
     )
     .default({}),
+  /**
+   * The language's inflection endings (cases, plurals, verb forms): a word in a form the lexicon does not list is read
+   * as a listed form with the same stem once one is cut ("zatrzymanych" as "zatrzymani").
+   */
+  endings: textList('inflection endings of this language, cut from a word to find its stem', 0).default([]),
   /** Words of this language that say nothing the bot reads (particles, auxiliaries): dropped from a question. */
   skip: textList('words to drop when reading a question in this language', 0).default([]),
   /** The language's BCP 47 tag, for dates, numbers and plural forms (`pl-PL`); the file's code when left out. */

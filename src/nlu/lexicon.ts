@@ -35,15 +35,17 @@ const BOUNDARY = /([.!?;:,\n…؟।۔]+)/u;
  * Punctuation stays where it was, so "cześć, ile... sorry english." keeps its clauses. A word neither listed nor
  * kept (`keep`: known to the bot in English, a place however spelt, a number) is a word of the language the
  * lexicon does not know yet: it is dropped, so that it does not count as a word the bot failed to understand, while
- * the lexicon reads most of the message.
+ * the lexicon reads most of the message. A word in a form the lexicon does not list is first read by its stem
+ * ({@link createInflectionReader}): "skazanych" as the "skazani" listed, "lutone" as Luton.
  */
-export function createLanguageReader(readAs: ReadonlyMap<string, string>, keep: (word: string) => boolean = () => true): (text: string) => string {
+export function createLanguageReader(readAs: ReadonlyMap<string, string>, keep: (word: string) => boolean = () => true, endings: readonly string[] = []): (text: string) => string {
   const typed = new Map([...readAs].map(([form, english]) => [fold(form), english]));
   const translate = createLexicon(typed);
+  const inflected = createInflectionReader(typed, keep, endings);
   // A word the lexicon does not list is kept only when `keep` says it means something in English (a place, a number).
   const known = (w: string) => typed.has(w) || keep(w);
   return (text) => {
-    const parts = text.split(BOUNDARY).map((part, i) => (i % 2 === 1 ? part : words(fold(part))));
+    const parts = text.split(BOUNDARY).map((part, i) => (i % 2 === 1 ? part : words(fold(part)).map(inflected)));
     const all = parts.filter((_, i) => i % 2 === 0).flat() as string[];
     const unread = all.filter((w, j) => !known(w) && !phraseAround(typed, all, j)).length;
     // Dropped only while most of the message is read: from scraps ("…, scared they there dealing") the bot would
@@ -54,6 +56,51 @@ export function createLanguageReader(readAs: ReadonlyMap<string, string>, keep: 
       .join(' ')
       .replace(/ +/g, ' ')
       .trim();
+  };
+}
+
+/** The fewest letters a stem keeps once an ending is cut: shorter stems match too many words. */
+export const MIN_STEM = 4;
+
+/**
+ * A word's stems, longest first: the word with each of its language's endings cut (`endings:` in data/lang/),
+ * as long as at least {@link MIN_STEM} letters are left. "zatrzymanych" → "zatrzyman", "zatrzymany"... The word
+ * itself is not among them.
+ */
+export function stemsOf(word: string, endings: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const e of endings) {
+    if (e.length > 0 && word.endsWith(e) && [...word].length - [...e].length >= MIN_STEM) out.push(word.slice(0, -e.length));
+  }
+  return out.sort((a, b) => a.length - b.length).reverse();
+}
+
+/**
+ * Reads a word in a form the lexicon does not list as the form it does list with the same stem, so that a language
+ * is read through its endings, not a list of every case of every word: the lexicon's one-word forms are indexed by
+ * themselves and each of their stems, and a stem two forms of different English share is no one's. A word whose stem `keep`s (a
+ * place with a case ending: "lutone", "essexu") becomes that stem. Any other word is returned as it is.
+ */
+export function createInflectionReader(typed: ReadonlyMap<string, string>, keep: (word: string) => boolean, endings: readonly string[]): (word: string) => string {
+  if (endings.length === 0) return (w) => w;
+  const folded = [...new Set(endings.map((e) => fold(e)))].sort((a, b) => b.length - a.length);
+  const byStem = new Map<string, string | null>();
+  for (const [form, english] of typed) {
+    if (form.includes(' ')) continue;
+    for (const stem of [form, ...stemsOf(form, folded)]) {
+      const before = byStem.get(stem);
+      if (before === undefined) byStem.set(stem, form);
+      else if (before !== null && typed.get(before) !== english) byStem.set(stem, null);
+    }
+  }
+  return (w) => {
+    if (typed.has(w) || keep(w)) return w;
+    for (const stem of stemsOf(w, folded)) {
+      const form = byStem.get(stem);
+      if (form) return form;
+      if (form === undefined && keep(stem)) return stem;
+    }
+    return w;
   };
 }
 

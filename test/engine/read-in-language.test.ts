@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/engine/context.js';
 import { distinctiveWords, type Engine } from '../../src/engine/engine.js';
 import type { Language } from '../../src/knowledge/languages.js';
-import { createLanguageReader } from '../../src/nlu/lexicon.js';
+import { createInflectionReader, createLanguageReader, stemsOf } from '../../src/nlu/lexicon.js';
 import { hasFooter } from '../../src/reply/compose.js';
 import { logicFigure, realEngine } from '../helpers/fixtures.js';
 
@@ -18,6 +18,34 @@ describe('createLanguageReader', () => {
     expect(read('hoeveela... wat isa, zijna')).toBe('how many ... what is ,');
     expect(read('hoeveela osob')).toBe('how many people');
     expect(read('HOEVEELA ÓSOB')).toBe('how many people');
+  });
+});
+
+describe('reading a word by its endings', () => {
+  const endings = ['ych', 'ami', 'i', 'y', 'e'];
+
+  it('cuts each ending that leaves a stem of four letters or more, longest stem first', () => {
+    expect(stemsOf('zatrzymanych', endings)).toEqual(['zatrzyman']);
+    expect(stemsOf('skazanymi', ['i', 'ymi'])).toEqual(['skazanym', 'skazan']);
+    expect(stemsOf('lata', ['a'])).toEqual([]);
+    expect(stemsOf('lutone', endings)).toEqual(['luton']);
+  });
+
+  it('reads a form the lexicon does not list as the listed form with its stem, and a place with a case ending as the place', () => {
+    const typed = new Map([['zatrzymani', 'arrested'], ['skazani', 'sentenced'], ['skazane', 'doomed']]);
+    const read = createInflectionReader(typed, (w) => w === 'luton', endings);
+    expect(read('zatrzymanych')).toBe('zatrzymani');
+    expect(read('lutone')).toBe('luton');
+    expect(read('zatrzymani')).toBe('zatrzymani');
+    expect(read('nieznanych')).toBe('nieznanych');
+    // "skazani" and "skazane" share the stem "skazan" with different English: the stem is no one's.
+    expect(read('skazanych')).toBe('skazanych');
+  });
+
+  it('is used by the language reader, so an inflected word reads as its English', () => {
+    const read = createLanguageReader(new Map([['ile', 'how many'], ['zatrzymani', 'arrested']]), () => false, endings);
+    expect(read('ile zatrzymanych')).toBe('how many arrested');
+    expect(createLanguageReader(new Map([['ile', 'how many'], ['zatrzymani', 'arrested']]), () => false)('ile zatrzymanych')).not.toBe('how many arrested');
   });
 });
 
