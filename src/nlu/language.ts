@@ -83,7 +83,7 @@ export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, kn
   if (guessed && (guessed === ENGLISH_CODE || known.has(guessed))) {
     score.set(guessed, (score.get(guessed) ?? 0) + (guess!.reliable ? GUESS_WEIGHT.reliable : GUESS_WEIGHT.unreliable));
   }
-  const chosen = leader(withSharedWords(score, tally(e.markers ?? []), sharesWith), guessed);
+  const chosen = leader(withSharedWords(score, tally(e.markers ?? []), sharesWith), guessed, own);
   if (chosen) return { code: chosen, rule: chosen === guessed ? 'detected' : 'word-lists' };
   const hint = baseCode(e.hint);
   if (hint && known.has(hint)) return { code: hint, rule: 'hint' };
@@ -105,9 +105,16 @@ export function withSharedWords(score: ReadonlyMap<string, number>, markers: Rea
   return out;
 }
 
-/** The language with the most votes; a tie goes to the detector's guess, else to none. */
-function leader(score: ReadonlyMap<string, number>, guessed: string | undefined): string | undefined {
+/**
+ * The language with the most votes; a tie goes to the detector's guess, else to the one with more of its own words
+ * (markers, lexicon words): danger words are read in every language at once, so they are the weaker sign. Else none.
+ */
+function leader(score: ReadonlyMap<string, number>, guessed: string | undefined, own: ReadonlyMap<string, number>): string | undefined {
   const top = Math.max(0, ...score.values());
   const leaders = [...score].filter(([, n]) => n === top && top > 0).map(([code]) => code);
-  return leaders.length === 1 ? leaders[0] : leaders.find((c) => c === guessed);
+  if (leaders.length === 1) return leaders[0];
+  if (guessed && leaders.includes(guessed)) return guessed;
+  const most = Math.max(0, ...leaders.map((c) => own.get(c) ?? 0));
+  const byOwn = leaders.filter((c) => (own.get(c) ?? 0) === most && most > 0);
+  return byOwn.length === 1 ? byOwn[0] : undefined;
 }

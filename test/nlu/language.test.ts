@@ -62,6 +62,11 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
     expect(findLanguage(evidence({ lexicon: ['ro'] }), says('cy', true), known)).toEqual({ code: 'cy', rule: 'detected' });
   });
 
+  it('breaks a tie with no guess by the languages\' own words, not danger words, which every language is read for', () => {
+    expect(findLanguage(evidence({ text: 'ei operation ta ke chalaise?', votes: ['pl'], lexicon: ['ur'] }), says(undefined), known)).toEqual({ code: 'ur', rule: 'word-lists' });
+    expect(findLanguage(evidence({ votes: ['pl', 'ro'] }), says(undefined), known)).toEqual({ code: 'en', rule: 'default' });
+  });
+
   it('gives a language that shares another\'s words (Punjabi, Urdu) that language\'s votes but its markers, once its own markers are found', () => {
     const withPa = new Set([...known, 'pa']);
     const shares = new Map([['pa', 'ur']]);
