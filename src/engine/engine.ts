@@ -98,6 +98,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
   const vocabulary = vocabularyOf(knowledge, intents);
   const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabulary));
+  const lexiconForms = [...knowledge.languages.values()].filter((l) => l.readAs.size > 0).map((l) => [l.code, new Set([...l.readAs.keys()].flatMap((f) => words(fold(f))))] as const);
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -227,6 +228,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       votes: danger.languages,
       markers: markers.all(tokens).map((h) => h.value),
       lexicon: lexiconWords.all(tokens).map((h) => h.value),
+      reads: new Map(lexiconForms.map(([code, forms]) => [code, tokens.filter((t) => forms.has(t)).length])),
       wordCount: tokens.length,
       ...(conversation && { conversation }),
       ...(hint && { hint }),

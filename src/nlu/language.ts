@@ -25,6 +25,11 @@ export interface LanguageEvidence {
   markers?: readonly string[];
   /** Languages whose lexicon words no other language and no English shares were found, one entry per word. */
   lexicon?: readonly string[];
+  /**
+   * How many of the message's words each language's lexicon reads, shared and short words too ("co", "to", "sa"):
+   * the last sign before Telegram's hint, when nothing else points to a language.
+   */
+  reads?: ReadonlyMap<string, number>;
   /** The conversation's language so far, when not English: a short follow-up ("a Kent?") says little of its own. */
   conversation?: string;
   /** How many words the message has. */
@@ -63,7 +68,8 @@ export const GUESS_WEIGHT = { reliable: 1.5, unreliable: 0.5 } as const;
  * follow-up), and the detector's guess, worth 1.5 votes when it trusts it and 0.5 when not: the detector often
  * misreads romanised and unaccented text ("suffolk cate linii au fost inchise" as Welsh), the bot's own words do
  * not. A language that shares another's words gets its votes too, once its markers are found ({@link withSharedWords}).
- * The most votes win, a tie going to the guess; with no evidence, Telegram's hint; else English. `known` are the
+ * The most votes win, a tie going to the guess; with no evidence, the language whose lexicon reads most of the
+ * message's words, shared ones too; then Telegram's hint; else English. `known` are the
  * languages the bot has a file for; `sharesWith` maps a language to the one whose words it shares (pa → ur).
  */
 export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>, sharesWith: ReadonlyMap<string, string> = new Map()): LanguageReading {
@@ -85,6 +91,8 @@ export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, kn
   }
   const chosen = leader(withSharedWords(score, tally(e.markers ?? []), sharesWith), guessed, own);
   if (chosen) return { code: chosen, rule: chosen === guessed ? 'detected' : 'word-lists' };
+  const byReading = mostRead(e.reads, known);
+  if (byReading) return { code: byReading, rule: 'word-lists' };
   const hint = baseCode(e.hint);
   if (hint && known.has(hint)) return { code: hint, rule: 'hint' };
   return { code: ENGLISH_CODE, rule: 'default' };
@@ -103,6 +111,18 @@ export function withSharedWords(score: ReadonlyMap<string, number>, markers: Rea
     if ((markers.get(code) ?? 0) > 0) out.set(code, (score.get(code) ?? 0) + lent);
   }
   return out;
+}
+
+/** The fewest words a lexicon must read for its language to be chosen by reading alone. */
+export const MOST_READ_WORDS = 2;
+
+/** The one language whose lexicon reads the most of a message's words, at least {@link MOST_READ_WORDS}; else none. */
+function mostRead(reads: ReadonlyMap<string, number> | undefined, known: ReadonlySet<string>): string | undefined {
+  if (!reads) return undefined;
+  const counts = [...reads].filter(([code, n]) => code !== ENGLISH_CODE && known.has(code) && n >= MOST_READ_WORDS);
+  const top = Math.max(0, ...counts.map(([, n]) => n));
+  const leaders = counts.filter(([, n]) => n === top);
+  return leaders.length === 1 ? leaders[0]![0] : undefined;
 }
 
 /**

@@ -45,7 +45,8 @@ export function createLanguageReader(readAs: ReadonlyMap<string, string>, keep: 
   // A word the lexicon does not list is kept only when `keep` says it means something in English (a place, a number).
   const known = (w: string) => typed.has(w) || keep(w);
   return (text) => {
-    const parts = text.split(BOUNDARY).map((part, i) => (i % 2 === 1 ? part : words(fold(part)).map(inflected)));
+    // A word in a phrase the lexicon lists is left as typed ("dzien dobry": "dobry" is no form of "dobre" there).
+    const parts = text.split(BOUNDARY).map((part, i) => (i % 2 === 1 ? part : words(fold(part)).map((w, j, all) => (phraseAround(typed, all, j) ? w : inflected(w)))));
     const all = parts.filter((_, i) => i % 2 === 0).flat() as string[];
     const unread = all.filter((w, j) => !known(w) && !phraseAround(typed, all, j)).length;
     // Dropped only while most of the message is read: from scraps ("…, scared they there dealing") the bot would

@@ -46,6 +46,10 @@ describe('reading a word by its endings', () => {
     const read = createLanguageReader(new Map([['ile', 'how many'], ['zatrzymani', 'arrested']]), () => false, endings);
     expect(read('ile zatrzymanych')).toBe('how many arrested');
     expect(createLanguageReader(new Map([['ile', 'how many'], ['zatrzymani', 'arrested']]), () => false)('ile zatrzymanych')).not.toBe('how many arrested');
+    // A word of a phrase listed stays as typed, so the phrase is read: "dobry" is no form of "dobre" in "dzien dobry".
+    const greeting = createLanguageReader(new Map([['dzien dobry', 'hello'], ['dobre', 'good']]), () => false, endings);
+    expect(greeting('dzien dobry')).toBe('hello');
+    expect(greeting('dobry')).toBe('good');
   });
 });
 

@@ -80,6 +80,16 @@ describe('findLanguage: the text decides, the hint only breaks a tie', () => {
     expect(findLanguage(evidence({ lexicon: ['ur', 'ur'], markers: ['ur', 'ur', 'ur', 'pa'] }), says('ur'), withPa, shares)).toEqual({ code: 'ur', rule: 'detected' });
   });
 
+  it('with no other sign, takes the one language whose lexicon reads the most words, shared and short ones too, before the hint', () => {
+    const reads = (entries: [string, number][]) => new Map(entries);
+    expect(findLanguage(evidence({ text: 'co to w ogole sa te county lines?', reads: reads([['pl', 4], ['ro', 2]]), hint: 'ro' }), says(undefined), known)).toEqual({ code: 'pl', rule: 'word-lists' });
+    // A tie, or a single word read, leaves it to the hint.
+    expect(findLanguage(evidence({ reads: reads([['pl', 3], ['ro', 3]]), hint: 'ro' }), says(undefined), known)).toEqual({ code: 'ro', rule: 'hint' });
+    expect(findLanguage(evidence({ reads: reads([['pl', 1]]) }), says(undefined), known)).toEqual({ code: 'en', rule: 'default' });
+    // Any vote comes first.
+    expect(findLanguage(evidence({ reads: reads([['pl', 4]]), votes: ['ro'] }), says(undefined), known)).toEqual({ code: 'ro', rule: 'word-lists' });
+  });
+
   it('answers in English when nothing points to a language the bot has', () => {
     expect(findLanguage(evidence(), says('fr'), known)).toEqual({ code: 'en', rule: 'default' });
   });
