@@ -36,13 +36,15 @@ describe('contactRule', () => {
   });
 
   it('should take its phrases from the words it is given', () => {
-    const invented = { contact: ['ring up'], contact_who: ['sheriff'], contact_after: ['hotline'], crimestoppers: ['grasswatch'] };
+    const invented = { contact: ['ring up'], contact_who: ['sheriff'], contact_after: ['hotline'], crimestoppers: ['grasswatch'], asks_count: ['how plenty'] };
     expect(contactRule(w('how do i ring up the sheriff'), false, invented).value).toBe(true);
     expect(contactRule(w('sheriff hotline?'), false, invented).value).toBe(true);
     expect(contactRule(w('hotline for the sheriff'), false, invented).value).toBe(false);
     expect(contactRule(w('the sheriff hotline and the number of arrests'), false, invented, true).value).toBe(false);
     expect(contactRule(w('how do i ring up grasswatch'), true, invented).crimestoppers).toBe(true);
     expect(contactRule(w('number for essex police'), false, invented).value).toBe(false);
+    // A count asked for is a figure, never a phone number.
+    expect(contactRule(w('how plenty people did the sheriff hotline'), false, invented).value).toBe(false);
   });
 });
 
