@@ -38,6 +38,8 @@ const SHORT_TOWN = 4;
 export interface PlaceFinderOptions {
   /** Words the bot uses in other senses ("deal" in "deal lines"): a town of that name needs "in", "at", "from"... before it. */
   commonWords?: ReadonlySet<string>;
+  /** Words that are never a misspelt place, county or town: greetings, thanks and polite words ("sorry" is no Surrey). */
+  plainWords?: ReadonlySet<string>;
   /** Month names (data/lang/en.yaml's `words.months`): times, never towns (March is also a town in Cambridgeshire). */
   months?: readonly string[];
   /** Words of the figures (data/metrics.yaml): a short town right next to one is a place ("ely arrests"), unless the examples use its name in another sense. */
@@ -100,6 +102,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   const fuzzyCache = new Map<string, PlaceHit | null>();
 
   const fuzzy = (typed: string): PlaceHit | undefined => {
+    if (options.plainWords?.has(typed)) return undefined;
     const unvowelled = options.commonWords?.has(typed) ? undefined : skeletons.get(typed);
     if (unvowelled) return joined.get(unvowelled);
     if (typed.length < MIN_LENGTH - 1) return undefined;

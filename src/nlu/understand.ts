@@ -297,7 +297,8 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
   // The figures' own words: known words, and a place cue for a short town beside one ("ely arrests").
   const figureWords = new Set([...knowledge.metrics.values()].flatMap((m) => m.words.flatMap((w) => words(normalise(w)))));
   for (const w of figureWords) exampleWords.add(w);
-  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge, options.outOfScope), months: english.months, figureWords, livesIn: { phrases: english.lives_in, asker: english.asker } });
+  const plainWords = new Set(knowledge.pleasantries.map((p) => normalise(p)).filter((p) => p !== '' && !p.includes(' ')));
+  const findPlaces = createPlaceFinder(knowledge.places, { commonWords: wordsInOtherSenses(normalisedExamples, knowledge, options.outOfScope), plainWords, months: english.months, figureWords, livesIn: { phrases: english.lives_in, asker: english.asker } });
   const translate = createLexicon(knowledge.words);
   // Each figure's words as listed and as the slang reading turns them ("drug lines" is read "drugs lines").
   const metricPhrases = [...knowledge.metrics].flatMap(([key, m]) =>

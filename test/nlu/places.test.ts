@@ -42,6 +42,14 @@ describe('createPlaceFinder', () => {
     expect(placesIn(text)).toEqual([]);
   });
 
+  it('should never read a plain word it is given (sorry, a pleasantry) as a misspelt county, and still read a misspelling', async () => {
+    const { places } = (await realEngine()).knowledge;
+    const find = (plainWords: string[], text: string) => createPlaceFinder(places, { plainWords: new Set(plainWords) }).find(words(normalise(text)), text).places;
+    expect(find([], 'no sorry arrests')).toEqual(['surrey']);
+    expect(find(['sorry'], 'no sorry arrests')).toEqual([]);
+    expect(find(['sorry'], 'arrests in surey')).toEqual(['surrey']);
+  });
+
   it('should read the month names it is given as times, never towns', async () => {
     const { places } = (await realEngine()).knowledge;
     const monthsOf = (months: string[]) => createPlaceFinder(places, { months });
