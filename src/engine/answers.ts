@@ -241,7 +241,8 @@ export function planFallback(parts: FrameParts, deps: EngineDeps, asksHowMany: b
       const counties = parts.counties.filter((c) => !parts.places.some((p) => p.key === c && p.kind === 'outside_region'));
       const label = knowledge.metrics.get(facet.nearest!)?.label ?? facet.nearest!;
       const body = [say(knowledge, 'facet_nearest', { says: facetSays(facet, op, knowledge), label }), templateFigures(nearest, op, knowledge, counties)].join(' ');
-      return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties };
+      const figures = figuresSaid(nearest, op, counties, undefined, knowledge);
+      return { body, rule: 'facet-nearest-figure', intent: nearest, act: 'figure', places: counties, ...(figures && { said: [{ kind: 'sentence', key: 'facet_not_given' }, figures] }) };
     }
     return { body: say(knowledge, 'facet_no_figure', { says: facetSays(facet, op, knowledge), dates }), rule: 'facet-not-published', intent: null, act: 'out_of_scope', said: [{ kind: 'sentence', key: 'facet_not_published' }] };
   }
