@@ -263,7 +263,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
     following ||
     u.onlyPlaces ||
     home ||
-    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime || understood(part, metrics, deps)));
+    (classified !== 'out' && (u.coverage >= deps.match.minCoverage || (asking && !leansOut && topAgrees(u, metrics, deps)) || (working && metrics.length > 0) || otherTime || understood(part, metrics, deps, tellsOwnStory(u, words))));
   if (frame.contact.value && !(text && actOfIntent(text.intent) === 'report')) return { kind: 'contact', rule: frame.contact.rule };
   // Adding up or comparing what was answered, unless the classifier is sure of a topic answered in words ("what's the difference between cuckooing and county lines").
   const onAnswered = combinesAnswered(part, words) && !(text && text.confidence >= SURE);
@@ -384,12 +384,14 @@ const SURE = 0.9;
 
 /**
  * Whether the frame understood the part: a figure and a place, and fewer words the bot has never seen than
- * figures and places it read ("Essex, Kent, Cambs - arrests for each"; "essex n kent arsts who had mor"); words the
- * frame read as a time or a breakdown count as understood. What was understood is answered, not refused.
+ * figures and places it read ("Essex, Kent, Cambs - arrests for each"; "essex n kent arsts who had mor"; "cate deal
+ * lines in kent"); words the frame read as a time or a breakdown count as understood. What was understood is
+ * answered, not refused. A part telling the person's own story may leave one word fewer unknown: "did suffolk
+ * police ever catch whoever nicked my bike" is about their bike.
  */
-export function understood(part: PartReading, metrics: readonly string[], deps: EngineDeps): boolean {
+export function understood(part: PartReading, metrics: readonly string[], deps: EngineDeps, ownStory = false): boolean {
   const read = metrics.length + part.frame.places.length;
-  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length < read - 1 && part.u.ranked[0]?.intent !== FALLBACK_INTENT && topAgrees(part.u, metrics, deps);
+  return metrics.length > 0 && part.frame.places.length > 0 && part.frame.leftovers.length < read - (ownStory ? 1 : 0) && part.u.ranked[0]?.intent !== FALLBACK_INTENT && topAgrees(part.u, metrics, deps);
 }
 
 /** Whether a part tells the person's own story rather than asking about the week: with one of `own_story`, a figure named is part of the story ("my son was arrested in luton"). */
