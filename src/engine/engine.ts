@@ -228,7 +228,10 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       votes: danger.languages,
       markers: markers.all(tokens).map((h) => h.value),
       lexicon: lexiconWords.all(tokens).map((h) => h.value),
-      reads: new Map(lexiconForms.map(([code, forms]) => [code, tokens.filter((t) => forms.has(t)).length])),
+      // Counted only if the rule gets that far: most messages are English, or say their language plainly.
+      get reads() {
+        return new Map(lexiconForms.map(([code, forms]) => [code, tokens.filter((t) => forms.has(t)).length]));
+      },
       wordCount: tokens.length,
       ...(conversation && { conversation }),
       ...(hint && { hint }),
