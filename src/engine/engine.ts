@@ -10,7 +10,7 @@ import type { Act, Frame } from '../frame/types.js';
 import { FALLBACK_INTENT, type Intent } from '../intents/load.js';
 import { knowledgeAsOf, latestOperation, type Knowledge } from '../knowledge/knowledge.js';
 import { createUnderstanding, type Understanding } from '../nlu/understand.js';
-import { createLanguageReader } from '../nlu/lexicon.js';
+import { createLanguageReader, foldedForms } from '../nlu/lexicon.js';
 import { createPlaceFinder } from '../nlu/places.js';
 import { vocabularyOf } from './vocabulary.js';
 import { composeReply, DANGER_FIRST_LINE, type ReplyText } from '../reply/compose.js';
@@ -98,7 +98,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
   const vocabulary = vocabularyOf(knowledge, intents);
   const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabulary));
-  const lexiconForms = [...knowledge.languages.values()].filter((l) => l.readAs.size > 0).map((l) => [l.code, new Set([...l.readAs.keys()].flatMap((f) => words(fold(f))))] as const);
+  const lexiconForms = [...knowledge.languages.values()].filter((l) => l.readAs.size > 0).map((l) => [l.code, new Set([...foldedForms(l.readAs).keys()].flatMap((f) => words(f)))] as const);
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -117,7 +117,15 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   // place however spelt ("Kencie", "Essexie"), or it holds a digit.
   const places = createPlaceFinder(knowledge.places);
   const meansSomething = (w: string) => vocabulary.has(w) || /\d/.test(w) || !/\p{L}/u.test(w) || places.find([w]).places.length > 0;
-  const readers = new Map([...knowledge.languages].filter(([, l]) => l.readAs.size > 0).map(([code, l]) => [code, createLanguageReader(l.readAs, meansSomething, l.endings)] as const));
+  // A language's reader is built the first time a message is read in it: most languages wait a while for their first.
+  const readers = new Map<string, (text: string) => string>();
+  const readerOf = (code: string) => {
+    const language = knowledge.languages.get(code);
+    if (!language || language.readAs.size === 0) return undefined;
+    let read = readers.get(code);
+    if (!read) readers.set(code, (read = createLanguageReader(language.readAs, meansSomething, language.endings)));
+    return read;
+  };
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),
@@ -141,7 +149,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     const language = languageOf(message, u.tokens.length === 0 ? 1 : 1 - u.unknown.length / u.tokens.length, whole.emergency, options.languageHint, context?.language);
     // A question in another language is read as English through that language's lexicon, then answered as English
     // is; danger has been read in the language itself already.
-    const inEnglish = whole.emergency.value || language.code === ENGLISH ? undefined : readers.get(language.code)?.(message);
+    const inEnglish = whole.emergency.value || language.code === ENGLISH ? undefined : readerOf(language.code)?.(message);
     // The answer is written in the message's language, unless the person chose one (/language) or asked for English.
     const speakIn = options.answerIn ?? context?.chosen ?? language.code;
     const reply = inEnglish ? answerRead(inEnglish, understand(inEnglish), whole.emergency, language, speakIn, context, now) : answerRead(message, u, whole, language, speakIn, context, now);
@@ -363,8 +371,7 @@ const OWN_WORD_LETTERS = 3;
 export function distinctiveWords(languages: ReadonlyMap<string, Language>, english: ReadonlySet<string>): [string, string][] {
   const owners = new Map<string, Set<string>>();
   for (const l of languages.values()) {
-    for (const w of l.readAs.keys()) {
-      const word = fold(w);
+    for (const word of foldedForms(l.readAs).keys()) {
       if (word.length >= OWN_WORD_LETTERS && !word.includes(' ')) owners.set(word, (owners.get(word) ?? new Set()).add(l.code));
     }
   }

@@ -25,6 +25,18 @@ export function createLexicon(typedToPlain: ReadonlyMap<string, string>) {
   };
 }
 
+const folded = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, string>>();
+
+/** A lexicon's forms with their marks folded away ("osób" → "osob"), each with its English; worked out once per lexicon. */
+export function foldedForms(readAs: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  let forms = folded.get(readAs);
+  if (!forms) {
+    forms = new Map([...readAs].map(([form, english]) => [fold(form), english]));
+    folded.set(readAs, forms);
+  }
+  return forms;
+}
+
 /** Where a message's clauses and parts end: kept as typed, so the English reads in the same parts. */
 const BOUNDARY = /([.!?;:,\n…؟।۔]+)/u;
 
@@ -39,7 +51,7 @@ const BOUNDARY = /([.!?;:,\n…؟।۔]+)/u;
  * ({@link createInflectionReader}): "skazanych" as the "skazani" listed, "lutone" as Luton.
  */
 export function createLanguageReader(readAs: ReadonlyMap<string, string>, keep: (word: string) => boolean = () => true, endings: readonly string[] = []): (text: string) => string {
-  const typed = new Map([...readAs].map(([form, english]) => [fold(form), english]));
+  const typed = foldedForms(readAs);
   const translate = createLexicon(typed);
   const inflected = createInflectionReader(typed, keep, endings);
   // A word the lexicon does not list is kept only when `keep` says it means something in English (a place, a number).
