@@ -282,6 +282,7 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   }
   // Figures named only as someone's own ("can i get my cash back") are no question about the week's.
   const ownOnly = frame.metrics.length > 0 && metrics.length === 0;
+  if (!asking && !(chosen && chosen.confidence >= SURE) && aboutSomethingElseIn(part, metrics, working, home)) return { kind: 'none', out: false, rule: 'something-else-there' };
   if (chosen && !ownOnly) return { kind: 'figures', metrics: figuresOfTopic(metrics, chosen, part, deps), via: chosen.intent, rule: chosen.rule };
   if (before.topic && !ownOnly && followsTopic(part, words)) return { kind: 'text', choice: { intent: before.topic, confidence: 0, rule: 'follows-topic' }, rule: 'follows-topic' };
   if (!inScope || ownOnly) return { kind: 'none', out: classified === 'out', rule: ownOnly ? 'own-things' : classified === 'out' ? 'out-of-scope' : 'not-about-the-week' };
@@ -300,6 +301,20 @@ export function decide(part: PartReading, deps: EngineDeps, before: Before): Ask
   const leaning = leansToTopic(part, deps, words);
   if (leaning) return { kind: 'text', choice: leaning, rule: 'question-leans' };
   return { kind: 'none', out: classified === 'out', rule: classified === 'out' ? 'out-of-scope' : 'nothing-understood' };
+}
+
+/** The fewest words the bot has never seen that make a question naming a place one about something else there. */
+export const SOMETHING_ELSE_WORDS = 2;
+
+/**
+ * Whether a part names a place but asks about something else there: at least {@link SOMETHING_ELSE_WORDS} words
+ * the bot has never seen, and no figure, breakdown, other time or working-out ("when do they collect the rubbish
+ * on my street in luton"), and not where the person lives. It is turned down, not given the county's figures,
+ * unless the classifier is sure of a topic ("for our parish newsletter in hitchin, sum up what herts got").
+ */
+export function aboutSomethingElseIn(part: PartReading, metrics: readonly string[], working: boolean, home: boolean): boolean {
+  const { frame } = part;
+  return frame.places.length > 0 && frame.leftovers.length >= SOMETHING_ELSE_WORDS && metrics.length === 0 && frame.metrics.length === 0 && frame.facet === null && !working && !home && frame.time.kind === 'none';
 }
 
 /** The fewest words of a question answered with the topic it leans to: "who else" says too little. */

@@ -54,6 +54,8 @@ const CONVERSATIONS: Conversation[] = [
   { name: 'a town beside a county is one of the places asked', turns: [{ say: 'chelmsford and kent arrests', has: ['Essex: 60 arrests', 'Kent: 40 arrests'] }] },
   { name: 'the town the person is in is not one of the places asked', turns: [{ say: 'i live in chelmsford, how many arrests in kent', has: ['40'], lacks: ['60'] }] },
   { name: 'a word never seen beside figures and places does not stop the answer', turns: [{ say: 'essex n kent arsts who had mor', has: ['60', '40'], lacks: ['Sorry'] }] },
+  { name: 'a question about something else in a town is turned down, not given the county\'s figures', turns: [{ say: 'when do they collect the rubbish on my street in luton? its been a week', has: ['Sorry, I can only help'], lacks: ['seized', 'arrests'] }] },
+  { name: 'a summary asked for, with a story around it, is still given', turns: [{ say: 'im doing a bit for our parish newsletter in hitchin, can u sum up what herts got out of the operation', lacks: ['Sorry'] }] },
   { name: 'one word never seen beside one figure and one place does not stop the answer', turns: [{ say: 'cate deal lines in kent', has: ['In Kent'], lacks: ['Sorry'] }] },
   { name: 'one word never seen in someone\'s own story about a place is about their story', turns: [{ say: 'did suffolk police ever catch whoever nicked my bike', has: ['Sorry, I can only help'] }] },
   { name: '"minus" between two counties is their difference', turns: [{ say: 'essex arrests minus kent arrests', has: [/Essex had 20 more/] }] },
