@@ -1,14 +1,16 @@
 import { createInterface } from 'node:readline';
-import { commandIntent, converseTopic, TOPICS, WELCOME_INTENT } from '../engine/commands.js';
+import { chooseLanguage, commandIntent, converseTopic, languageMenu, TOPICS, WELCOME_INTENT } from '../engine/commands.js';
 import { MemoryContextStore } from '../engine/context-store.js';
 import { converse } from '../engine/conversation.js';
 import type { Engine, EngineReply } from '../engine/engine.js';
+import { ENGLISH } from '../knowledge/languages.js';
+import { composeReply } from '../reply/compose.js';
 
 /** The one conversation the terminal holds. */
 const CHAT = 'terminal';
 
-/** Something the user can pick by number: a suggested question, or a topic from /start. */
-type Choice = { label: string; question: string } | { label: string; topic: string };
+/** Something the user can pick by number: a suggested question, a topic from /start, or a language from /language. */
+type Choice = { label: string; question: string } | { label: string; topic: string } | { label: string; language: string };
 
 /** "/help", "/about@bot extra" → "help", "about"; undefined when the line is not a command. */
 export function commandOf(line: string): string | undefined {
@@ -23,8 +25,8 @@ export function formatChoices(choices: readonly Choice[]): string {
 
 /**
  * The terminal chat: the same engine, follow-up context and commands as the Telegram bot, one local conversation.
- * /start, /help, /about, /report and /privacy answer as they do in Telegram; the suggestions under a reply
- * (and the topics under /start) can be picked by typing their number.
+ * /start, /help, /about, /report, /privacy and /language answer as they do in Telegram; the suggestions under a
+ * reply (and the topics under /start, the languages under /language) can be picked by typing their number.
  * `engine` is asked for on every line, so a reloaded engine takes over at once.
  * Returns when the user types "quit" or closes the input.
  */
@@ -36,16 +38,26 @@ export async function runTerminalChat(engine: () => Engine, input: NodeJS.Readab
   output.write('Ask about the Eastern Region county-lines week of action (for example "how many arrests in Essex?"). Type /start for topics, /help for help, "quit" to leave.\n\n');
   prompt();
 
+  /** /language: the languages to pick from; /language pl (or a language picked) chooses it for the conversation. */
+  async function language(code: string): Promise<{ text: string; next: Choice[] }> {
+    const chosen = code ? await chooseLanguage(engine(), store, CHAT, code) : undefined;
+    if (chosen) return withFollowUps(chosen);
+    const menu = languageMenu(engine().knowledge.languages);
+    return { text: composeReply(menu.text), next: menu.choices.map((c) => ({ label: c.label, language: c.code })) };
+  }
+
   /** Answers one line: a number picks a choice, a /command answers as Telegram does, anything else is a question. */
-  async function answerLine(line: string): Promise<{ reply: EngineReply; next: Choice[] }> {
+  async function answerLine(line: string): Promise<{ text: string; next: Choice[] }> {
     const picked = /^\s*(\d{1,2})\s*$/.exec(line) ? choices[Number(line.trim()) - 1] : undefined;
     if (picked && 'topic' in picked) return withFollowUps(await converseTopic(engine(), store, CHAT, picked.topic));
+    if (picked && 'language' in picked) return language(picked.language);
     if (picked) return withFollowUps(await converse(engine(), store, CHAT, picked.question));
     const command = commandOf(line);
+    if (command === 'language') return language(line.trim().split(/\s+/)[1]?.toLowerCase() ?? '');
     if (command !== undefined) {
       const intent = commandIntent(command);
       // As in Telegram: /start welcomes and offers the topics; the welcome does not change the conversation.
-      if (intent === WELCOME_INTENT) return { reply: engine().answerTopic(WELCOME_INTENT), next: TOPICS.map((t) => ({ label: t.label, topic: t.intent })) };
+      if (intent === WELCOME_INTENT) return { text: engine().answerTopic(WELCOME_INTENT).text, next: TOPICS.map((t) => ({ label: t.label, topic: t.intent })) };
       return withFollowUps(await converseTopic(engine(), store, CHAT, intent));
     }
     return withFollowUps(await converse(engine(), store, CHAT, line));
@@ -54,9 +66,9 @@ export async function runTerminalChat(engine: () => Engine, input: NodeJS.Readab
   try {
     for await (const line of rl) {
       if (/^\s*(quit|exit|bye)\s*$/i.test(line)) break;
-      const { reply, next } = await answerLine(line);
+      const { text, next } = await answerLine(line);
       choices = next;
-      output.write(`\nbot> ${reply.text.replace(/\n/g, '\n     ')}${formatChoices(choices)}\n\n`);
+      output.write(`\nbot> ${text.replace(/\n/g, '\n     ')}${formatChoices(choices)}\n\n`);
       prompt();
     }
   } finally {
@@ -64,8 +76,9 @@ export async function runTerminalChat(engine: () => Engine, input: NodeJS.Readab
   }
 }
 
-function withFollowUps(reply: EngineReply): { reply: EngineReply; next: Choice[] } {
-  return { reply, next: reply.followUps.map((q) => ({ label: q, question: q })) };
+/** A reply with its suggested questions to pick; as in Telegram, none under an answer in another language (they are English). */
+function withFollowUps(reply: EngineReply): { text: string; next: Choice[] } {
+  return { text: reply.text, next: reply.answeredIn === ENGLISH ? reply.followUps.map((q) => ({ label: q, question: q })) : [] };
 }
 
 // Run directly (`npm run chat`).

@@ -1,6 +1,8 @@
-import type { Language } from '../knowledge/languages.js';
+import { ENGLISH, type Language } from '../knowledge/languages.js';
+import { composeReply } from '../reply/compose.js';
+import { sayIn } from '../reply/locale.js';
 import type { ContextStore } from './context-store.js';
-import type { Engine, EngineReply } from './engine.js';
+import { choosableLanguages, withChosenLanguage, type Engine, type EngineReply } from './engine.js';
 
 /**
  * The commands and topics the Telegram bot and the terminal chat share, so both give the same answers.
@@ -34,7 +36,7 @@ export const COMMANDS = [
   { command: 'privacy', description: 'What this bot keeps, and what it does not' },
 ] as const;
 
-/** The commands of Telegram's menu: those above, and /language, which only Telegram has. */
+/** The commands of Telegram's menu: those above, and /language (a menu of buttons in Telegram, numbers in the terminal). */
 export const MENU_COMMANDS = [...COMMANDS, { command: 'language', description: 'Answer in another language' }] as const;
 
 /** The commands of Telegram's menu described in a language (its file's `menu.commands:`), English where it has none. */
@@ -75,4 +77,28 @@ export async function converseTopic(engine: Engine, store: ContextStore, chat: s
   const reply = engine.answerTopic(intent, place, stored, Date.now(), answerIn ? { answerIn } : {});
   if (reply.context !== stored) await store.set(chat, reply.context);
   return reply;
+}
+
+/** The languages the bot answers in, as /language offers them: native name (English name). */
+export function languageMenu(languages: ReadonlyMap<string, Language>): { text: string; choices: { label: string; code: string }[] } {
+  const choices = choosableLanguages(languages).map((l) => ({ label: l.native === l.language ? l.native : `${l.native} (${l.language})`, code: l.code }));
+  return { text: `Which language should I answer in? ${choices.map((c) => c.label).join(', ')}. Or send /language with a code, such as /language pl.`, choices };
+}
+
+/**
+ * Chooses the language a conversation is answered in (/language pl): the choice is kept in its context, and the reply
+ * says so in that language, with the welcome. Undefined, and nothing kept, when the bot has no answers in it.
+ * `chat` undefined answers without keeping the choice.
+ */
+export async function chooseLanguage(engine: Engine, store: ContextStore, chat: string | undefined, code: string, now = Date.now()): Promise<EngineReply | undefined> {
+  const context = chat ? await store.get(chat) : undefined;
+  const next = withChosenLanguage(context, code, engine.knowledge.languages, now);
+  const language = engine.knowledge.languages.get(code);
+  if (!next || !language) return undefined;
+  if (chat) await store.set(chat, next);
+  const said = sayIn([{ kind: 'sentence', key: 'language_chosen' }], { language, english: engine.knowledge.languages.get(ENGLISH)!, knowledge: engine.knowledge })!.text;
+  // In the language chosen, English too: the conversation's last language is no longer the one to answer in.
+  const welcome = engine.answerTopic(WELCOME_INTENT, undefined, next, now, { answerIn: code });
+  const blocks = welcome.text.split('\n\n');
+  return { ...welcome, context: next, text: composeReply(`${said}\n\n${blocks.slice(0, -1).join('\n\n')}`, { footer: blocks[blocks.length - 1] }) };
 }

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
 import { TOPICS } from '../../src/engine/commands.js';
 import { PROJECT_ROOT } from '../../src/engine/load-engine.js';
-import { LOGIC_DATA, logicFigure, realEngine } from '../helpers/fixtures.js';
+import { copyWorkspace, LOGIC_DATA, logicFigure, realEngine, type Workspace } from '../helpers/fixtures.js';
+import { languageMenu } from '../../src/engine/commands.js';
+import { loadEngine } from '../../src/engine/load-engine.js';
 import { testBot, textUpdate } from '../helpers/telegram.js';
 
 const PROMPT = 'you> ';
@@ -16,8 +18,8 @@ class ChatProcess {
   private output = '';
   private readonly child: ChildProcessWithoutNullStreams;
 
-  constructor() {
-    this.child = spawn(resolve(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/cli/chat.ts'], { cwd: PROJECT_ROOT, detached: true, stdio: 'pipe', env: { ...process.env, DATA_DIR: LOGIC_DATA } });
+  constructor(dataDir = LOGIC_DATA) {
+    this.child = spawn(resolve(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['src/cli/chat.ts'], { cwd: PROJECT_ROOT, detached: true, stdio: 'pipe', env: { ...process.env, DATA_DIR: dataDir } });
     this.child.stdout.on('data', (d) => (this.output += String(d)));
     this.child.stderr.on('data', (d) => (this.output += String(d)));
   }
@@ -107,5 +109,42 @@ describe('npm run chat', () => {
     const [first, second] = other.text.split('\n');
     expect(first).toMatch(/^Call 999 now/);
     expect(second).toContain('Zork 999 nu');
+  });
+});
+
+// The fixture figures with the project's language files, which answer in Polish, Romanian and the others.
+describe('npm run chat, /language', () => {
+  let ws: Workspace;
+  let withLanguages: Engine;
+  let languages: ChatProcess;
+  beforeAll(async () => {
+    ws = await copyWorkspace();
+    withLanguages = await loadEngine({ dataDir: ws.dataDir, intentsDir: ws.intentsDir });
+    languages = new ChatProcess(ws.dataDir);
+  });
+  afterAll(async () => {
+    languages.stop();
+    await ws.remove();
+  });
+
+  it('should offer the languages the bot answers in, as Telegram does, and choose one by its number', async () => {
+    const menu = await languages.say('/language');
+    const offered = languageMenu(withLanguages.knowledge.languages);
+    expect(menu.text).toContain(offered.text);
+    expect(menu.choices).toEqual(offered.choices.map((c) => c.label));
+    const polish = offered.choices.findIndex((c) => c.code === 'pl');
+    const chosen = await languages.say(String(polish + 1));
+    expect(chosen.text.startsWith(withLanguages.knowledge.languages.get('pl')!.sentences.language_chosen!)).toBe(true);
+    // Answered in Polish though asked in English, with no English questions to pick under it.
+    const answer = await languages.say('how many arrests in essex');
+    expect(answer.text).toContain(String(logicFigure('essex', 'arrests')));
+    expect(answer.text).not.toContain('were arrested');
+    expect(answer.choices).toEqual([]);
+  });
+
+  it('should welcome in English once English is chosen, whatever language the conversation was in', async () => {
+    await languages.say('ile osób zatrzymano w kent?');
+    const english = await languages.say('/language en');
+    expect(english.text).toMatch(/^I will answer in English\.\n\nHello/);
   });
 });

@@ -1,8 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { choosableLanguages, withChosenLanguage } from '../../engine/engine.js';
+import { chooseLanguage, languageMenu } from '../../engine/commands.js';
 import { ENGLISH } from '../../knowledge/languages.js';
 import { composeNotice, composeReply } from '../../reply/compose.js';
-import { sayIn } from '../../reply/locale.js';
 import { conversationKey, type BotContext, type BotDeps } from '../context.js';
 import { ENGLISH_PREFIX, sendReply, sendText } from '../send.js';
 import { TOPIC_PREFIX } from './commands.js';
@@ -15,18 +14,10 @@ export function language(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   const choose = async (ctx: BotContext, code: string) => {
-    const engine = deps.engine();
-    const key = conversationKey(ctx);
-    const context = key ? await deps.contexts.get(key) : undefined;
-    const next = withChosenLanguage(context, code, engine.knowledge.languages, Date.now());
-    const lang = engine.knowledge.languages.get(code);
-    if (!next || !lang) return sendText(ctx, composeReply(menuText(deps)), menu(deps));
-    if (key) await deps.contexts.set(key, next);
+    const reply = await chooseLanguage(deps.engine(), deps.contexts, conversationKey(ctx), code);
+    if (!reply) return sendText(ctx, composeReply(menuText(deps)), menu(deps));
     ctx.handled.intent = 'language';
-    const said = sayIn([{ kind: 'sentence', key: 'language_chosen' }], { language: lang, english: engine.knowledge.languages.get(ENGLISH)!, knowledge: engine.knowledge })!.text;
-    const welcome = engine.answerTopic('greeting', undefined, next);
-    const blocks = welcome.text.split('\n\n');
-    return sendReply(ctx, { ...welcome, text: composeReply(`${said}\n\n${blocks.slice(0, -1).join('\n\n')}`, { footer: blocks[blocks.length - 1] }) }, deps);
+    return sendReply(ctx, reply, deps);
   };
 
   composer.command('language', async (ctx) => {
@@ -64,14 +55,14 @@ export function language(deps: BotDeps): Composer<BotContext> {
 }
 
 function menuText(deps: BotDeps): string {
-  const names = choosableLanguages(deps.engine().knowledge.languages).map((l) => (l.native === l.language ? l.native : `${l.native} (${l.language})`));
-  return `Which language should I answer in? ${names.join(', ')}. Or send /language with a code, such as /language pl.`;
+  return languageMenu(deps.engine().knowledge.languages).text;
 }
 
 function menu(deps: BotDeps): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  choosableLanguages(deps.engine().knowledge.languages).forEach((l, i) => {
-    keyboard.text(l.native, `${LANGUAGE_PREFIX}${l.code}`);
+  const languages = deps.engine().knowledge.languages;
+  languageMenu(languages).choices.forEach((c, i) => {
+    keyboard.text(languages.get(c.code)!.native, `${LANGUAGE_PREFIX}${c.code}`);
     if (i % 2 === 1) keyboard.row();
   });
   return keyboard;
