@@ -235,6 +235,8 @@ export function asksSameCount(part: PartReading, words: Pick<Words, 'asks_figure
  * - Figures named, a working-out asked for (a sum, a share, a ranking, a check), or a figure topic chosen:
  *   figures. A figure named in someone's own story ("can i get my cash back") is not asking for it.
  * - Places on their own, a breakdown, another time: figures too, for what was published (or that it was not).
+ * - A place with words the bot has never seen and nothing of the week asked, the classifier not sure: a question
+ *   about something else there ({@link aboutSomethingElseIn}), turned down.
  * Anything else, or a part the classifier is sure is about something else, asks nothing the bot answers.
  */
 export function decide(part: PartReading, deps: EngineDeps, before: Before): Asked {

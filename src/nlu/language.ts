@@ -69,8 +69,8 @@ export const GUESS_WEIGHT = { reliable: 1.5, unreliable: 0.5 } as const;
  * misreads romanised and unaccented text ("suffolk cate linii au fost inchise" as Welsh), the bot's own words do
  * not. A language that shares another's words gets its votes too, once its markers are found ({@link withSharedWords}).
  * The most votes win, a tie going to the guess; with no evidence, the language whose lexicon reads most of the
- * message's words, shared ones too; then Telegram's hint; else English. `known` are the
- * languages the bot has a file for; `sharesWith` maps a language to the one whose words it shares (pa → ur).
+ * message's words, shared ones too; then Telegram's hint; else English. `known` are the languages the bot has a
+ * file for; `sharesWith` maps a language to the one whose words it shares (pa → ur).
  */
 export function findLanguage(e: LanguageEvidence, detect: Detect | undefined, known: ReadonlySet<string>, sharesWith: ReadonlyMap<string, string> = new Map()): LanguageReading {
   if (!LETTER.test(e.text)) return { code: ENGLISH_CODE, rule: 'no-letters' };

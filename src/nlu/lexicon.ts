@@ -77,7 +77,7 @@ export const MIN_STEM = 4;
 
 /**
  * A word's stems, longest first: the word with each of its language's endings cut (`endings:` in data/lang/),
- * as long as at least {@link MIN_STEM} letters are left. "zatrzymanych" → "zatrzyman", "zatrzymany"... The word
+ * as long as at least {@link MIN_STEM} letters are left ("zatrzymanych" → "zatrzyman", with "ych"). The word
  * itself is not among them.
  */
 export function stemsOf(word: string, endings: readonly string[]): string[] {
@@ -85,22 +85,23 @@ export function stemsOf(word: string, endings: readonly string[]): string[] {
   for (const e of endings) {
     if (e.length > 0 && word.endsWith(e) && [...word].length - [...e].length >= MIN_STEM) out.push(word.slice(0, -e.length));
   }
-  return out.sort((a, b) => a.length - b.length).reverse();
+  return out.sort((a, b) => b.length - a.length);
 }
 
 /**
  * Reads a word in a form the lexicon does not list as the form it does list with the same stem, so that a language
- * is read through its endings, not a list of every case of every word: the lexicon's one-word forms are indexed by
- * themselves and each of their stems, and a stem two forms of different English share is no one's. A word whose stem `keep`s (a
- * place with a case ending: "lutone", "essexu") becomes that stem. Any other word is returned as it is.
+ * is read through its endings, not a list of every case of every word. The lexicon's one-word forms are indexed by
+ * themselves and each of their stems; a stem that forms of two different English words share is no one's. A word
+ * whose stem `keep`s (a place with a case ending: "lutone", "essexu") becomes that stem. Any other word is returned
+ * as it is.
  */
 export function createInflectionReader(typed: ReadonlyMap<string, string>, keep: (word: string) => boolean, endings: readonly string[]): (word: string) => string {
   if (endings.length === 0) return (w) => w;
-  const folded = [...new Set(endings.map((e) => fold(e)))].sort((a, b) => b.length - a.length);
+  const cuts = [...new Set(endings.map((e) => fold(e)))];
   const byStem = new Map<string, string | null>();
   for (const [form, english] of typed) {
     if (form.includes(' ')) continue;
-    for (const stem of [form, ...stemsOf(form, folded)]) {
+    for (const stem of [form, ...stemsOf(form, cuts)]) {
       const before = byStem.get(stem);
       if (before === undefined) byStem.set(stem, form);
       else if (before !== null && typed.get(before) !== english) byStem.set(stem, null);
@@ -108,7 +109,7 @@ export function createInflectionReader(typed: ReadonlyMap<string, string>, keep:
   }
   return (w) => {
     if (typed.has(w) || keep(w)) return w;
-    for (const stem of stemsOf(w, folded)) {
+    for (const stem of stemsOf(w, cuts)) {
       const form = byStem.get(stem);
       if (form) return form;
       if (form === undefined && keep(stem)) return stem;
