@@ -23,4 +23,11 @@ describe('what the planner says, in another language', () => {
       if (place) expect(r.text).toContain(String(logicFigure(place, 'arrests')));
     }
   });
+
+  it('reads the police seizing cash as no danger in Urdu, and someone held by them as danger', () => {
+    const seized = engine.answer('پولیس نے ٹوٹل کتنا کیش قبضے میں لیا؟', undefined, 0);
+    expect(seized.danger).toBe(false);
+    expect(seized.answeredIn).toBe('ur');
+    expect(engine.answer('میرا بیٹا ان کے قبضے میں ہے', undefined, 0).danger).toBe(true);
+  });
 });
