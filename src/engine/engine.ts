@@ -97,8 +97,10 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const sharesWith = new Map([...knowledge.languages.values()].flatMap((l) => (l.shares_words_with ? [[l.code, l.shares_words_with] as const] : [])));
   const markers = createWordLists([...knowledge.languages.values()].flatMap((l) => l.markers.map((w) => [w, l.code] as const)));
   const vocabulary = vocabularyOf(knowledge, intents);
-  const lexiconWords = createWordLists(distinctiveWords(knowledge.languages, vocabulary));
-  const lexiconForms = [...knowledge.languages.values()].filter((l) => l.readAs.size > 0).map((l) => [l.code, new Set([...foldedForms(l.readAs).keys()].flatMap((f) => words(f)))] as const);
+  const lexiconWords = distinctiveWords(knowledge.languages, vocabulary);
+  // The words each lexicon reads, worked out the first time a message needs them: most are English, or say their language plainly.
+  let lexiconForms: (readonly [string, ReadonlySet<string>])[] | undefined;
+  const formsOfLexicons = () => (lexiconForms ??= [...knowledge.languages.values()].filter((l) => l.readAs.size > 0).map((l) => [l.code, new Set([...foldedForms(l.readAs).keys()].flatMap((f) => words(f)))] as const));
   const byId = new Map(intents.map((i) => [i.id, i]));
   const fallback = byId.get(FALLBACK_INTENT);
   if (!fallback) throw new Error('The fallback intent is missing: restore intents/fallback.yaml');
@@ -235,10 +237,10 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       englishShare,
       votes: danger.languages,
       markers: markers.all(tokens).map((h) => h.value),
-      lexicon: lexiconWords.all(tokens).map((h) => h.value),
+      lexicon: tokens.flatMap((t) => lexiconWords.get(t) ?? []),
       // Counted only if the rule gets that far: most messages are English, or say their language plainly.
       get reads() {
-        return new Map(lexiconForms.map(([code, forms]) => [code, tokens.filter((t) => forms.has(t)).length]));
+        return new Map(formsOfLexicons().map(([code, forms]) => [code, tokens.filter((t) => forms.has(t)).length]));
       },
       wordCount: tokens.length,
       ...(conversation && { conversation }),
@@ -368,18 +370,28 @@ const OWN_WORD_LETTERS = 3;
  * lexicon, danger words or markers), and not known to the bot in English. Found in a message, each is a vote for
  * its language (see findLanguage). Single words only.
  */
-export function distinctiveWords(languages: ReadonlyMap<string, Language>, english: ReadonlySet<string>): [string, string][] {
-  const owners = new Map<string, Set<string>>();
+export function distinctiveWords(languages: ReadonlyMap<string, Language>, english: ReadonlySet<string>): Map<string, string> {
+  // Each word's one language, or null once a second language lists it.
+  const owner = new Map<string, string | null>();
   for (const l of languages.values()) {
     for (const word of foldedForms(l.readAs).keys()) {
-      if (word.length >= OWN_WORD_LETTERS && !word.includes(' ')) owners.set(word, (owners.get(word) ?? new Set()).add(l.code));
+      if (word.length < OWN_WORD_LETTERS || word.includes(' ')) continue;
+      const before = owner.get(word);
+      if (before === undefined) owner.set(word, l.code);
+      else if (before !== l.code) owner.set(word, null);
     }
   }
   // A word another language reads danger with, or has as a marker, is shared with it, whatever its lexicon says.
   for (const l of languages.values()) {
-    for (const w of [...Object.values(l.danger).flat(), ...l.markers].map((d) => fold(d.replace(/\*$/, '')))) owners.get(w)?.add(l.code);
+    for (const d of [...Object.values(l.danger).flat(), ...l.markers]) {
+      const w = fold(d.replace(/\*$/, ''));
+      const before = owner.get(w);
+      if (before && before !== l.code) owner.set(w, null);
+    }
   }
-  return [...owners].filter(([w, codes]) => codes.size === 1 && !english.has(w)).map(([w, codes]) => [w, [...codes][0]!]);
+  const own = new Map<string, string>();
+  for (const [w, code] of owner) if (code !== null && !english.has(w)) own.set(w, code);
+  return own;
 }
 
 /** The context with the conversation's language: kept while it is not English, so a short follow-up is read in it. */

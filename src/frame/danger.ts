@@ -54,8 +54,12 @@ function phrasesOf(languages: readonly Pick<Language, 'code' | 'danger'>[], part
     for (const w of l.danger[part]) {
       // Keyed as messages are read ("aquí" and "aqui" are one phrase), the stem mark kept.
       const key = phraseKey(w);
-      first.set(key, first.get(key) ?? w);
-      byPhrase.set(key, [...(byPhrase.get(key) ?? []), l.code]);
+      const codes = byPhrase.get(key);
+      if (codes) codes.push(l.code);
+      else {
+        byPhrase.set(key, [l.code]);
+        first.set(key, w);
+      }
     }
   }
   return [...byPhrase].map(([key, codes]) => [first.get(key)!, codes] as const);

@@ -15,7 +15,7 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Edit distance counting a swap of two neighbouring letters as one edit (esxes → essex is 1). */
+/** Edit distance counting a swap of two neighbouring letters as one edit (esesx → essex is 1). */
 export const editDistance = (a: string, b: string): number => DamerauLevenshteinDistance(a, b, { restricted: true });
 
 const metaphone = new DoubleMetaphone();

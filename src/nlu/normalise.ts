@@ -14,10 +14,17 @@ const NOT_WORD = /[^\p{L}\p{M}\p{N}&+]+/gu;
 const JOINING_SIGN = /\s*([&+])\s*/g;
 
 /**
+ * Text that is already lower-case words (letters of any script with their marks, and digits) separated by single
+ * spaces: nothing for the steps below to change, once it is in its compatibility form. Most listed words are.
+ */
+const ALREADY_WORDS = /^[\p{Ll}\p{Lo}\p{M}\p{Nd}]+(?: [\p{Ll}\p{Lo}\p{M}\p{Nd}]+)*$/u;
+
+/**
  * Reduces a message to lower-case words separated by single spaces: strips HTML, emoji,
  * punctuation and invisible characters, and joins contractions (what's → whats). The signs "&" and "+" stay, as words.
  */
 export function normalise(text: string): string {
+  if (text.length <= MAX_MATCH_CHARS && ALREADY_WORDS.test(text) && text.normalize('NFKC') === text) return text;
   return text
     .slice(0, MAX_MATCH_CHARS)
     .normalize('NFKC')

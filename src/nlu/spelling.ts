@@ -1,4 +1,4 @@
-import { editDistance, soundOf } from './natural.js';
+import { soundOf } from './natural.js';
 
 /**
  * One spelling mechanism for every name and word the bot knows (places, towns, figure words, the words of
@@ -41,16 +41,52 @@ export function misspelling(typed: string, known: string, topic = false): number
   // that is too often another word (tall, tell; ward, word; same, some).
   if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && (keySlip(typed, known) || (oneLetterChanged(typed, known) && soundAlike(typed, known))))) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
-  if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editDistance(typed, known) === 1 && soundAlike(typed, known) ? 1 : undefined;
+  if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editsWithin(typed, known, 1) === 1 && soundAlike(typed, known) ? 1 : undefined;
   // A different first letter only when the words sound alike, in its place or a silent first letter left out
   // (kolchester for colchester, nifes for knives), or the key beside it (wssex for essex); never a letter put
   // before a name (wessex is not essex).
   if (typed[0] !== known[0] && !keySlip(typed, known) && !(soundAlike(typed, known) && (typed.length === known.length || known.slice(1).startsWith(typed[0]!)))) return undefined;
   const allowed = editsAllowed(typed.length);
   if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40 || lettersApart(typed, known) > allowed + 1) return undefined;
-  const d = editDistance(typed, known);
+  const d = editsWithin(typed, known, allowed + 1);
   if (d <= allowed) return d;
   return d <= allowed + 1 && soundAlike(typed, known) ? d : undefined;
+}
+
+/** Rows of the distance table, kept between calls: three are needed at a time, and words are short. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/**
+ * The edit distance between two words, a swap of two neighbouring letters counting as one edit (the restricted
+ * Damerau-Levenshtein distance, natural's with `restricted: true`), when it is at most `max`; otherwise `max + 1`.
+ * Misspellings are a few edits at most, so the table is worked out row by row and left as soon as a whole row is
+ * further than `max`: a swap reaches back two rows, but a row further than `max` keeps every later one further too.
+ */
+export function editsWithin(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const m = b.length;
+  if (Math.abs(a.length - m) > max) return max + 1;
+  if (rows[0]!.length <= m) rows = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
+  let [before, last, row] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= m; j++) last[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(last[j]! + 1, row[j - 1]! + 1, last[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
+      if (d < least) least = d;
+    }
+    if (least > max) return max + 1;
+    const spare = before;
+    before = last;
+    last = row;
+    row = spare;
+  }
+  return Math.min(last[m]!, max + 1);
 }
 
 const counts = new Int32Array(65536);
@@ -201,7 +237,9 @@ export function createSkeletonIndex(known: Iterable<string>, isTopic: (w: string
     if (w.length <= MIN_SKELETON || !/^\p{Ll}+$/u.test(w)) continue;
     for (const key of new Set([skeletonOf(w), singledSkeletonOf(w)])) {
       if (key === w || key.length < MIN_SKELETON) continue;
-      bySkeleton.set(key, [...(bySkeleton.get(key) ?? []), w]);
+      const listed = bySkeleton.get(key);
+      if (listed) listed.push(w);
+      else bySkeleton.set(key, [w]);
     }
   }
   const index = new Map<string, string>();
@@ -244,7 +282,11 @@ export function createNameIndex(names: Iterable<string>): (typed: string) => str
   const byFirst = new Map<string, string[]>();
   const bySound = new Map<string, string[]>();
   const byRest = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, name: string) => map.set(key, [...(map.get(key) ?? []), name]);
+  const add = (map: Map<string, string[]>, key: string, name: string) => {
+    const listed = map.get(key);
+    if (listed) listed.push(name);
+    else map.set(key, [name]);
+  };
   for (const name of names) {
     add(byFirst, name[0]!, name);
     add(byRest, name.slice(1), name);

@@ -8,8 +8,8 @@ import { timeWords } from './time-words.js';
 import { stripPleasantries } from './pleasantries.js';
 import { collapseRepeats, readLookAlikes } from './repeats.js';
 import { createPlaceFinder, PLACE_PREPOSITIONS, PLACE_TOKEN, type PlaceMention } from './places.js';
-import { createSpeller, splitJoined } from './spelling.js';
-import { editDistance, stem } from './natural.js';
+import { createSpeller, editsWithin, splitJoined } from './spelling.js';
+import { stem } from './natural.js';
 import { createPhraseIndex, phrasesIn, wordSetOf, workingWordsOf, type PhraseIndex } from './phrases.js';
 import type { Words } from '../knowledge/language-words.js';
 import { KIN_MIN, trainClassifier, type Scored } from './classifier.js';
@@ -443,7 +443,7 @@ export function createUnderstanding(knowledge: Knowledge, intents: readonly Inte
       // A misspelling the speller corrected counts for the word it meant when one slip away and a word of the subject
       // (awarness, awareness); corrections further off are as often an everyday word misread (catch, coach).
       const meant = corrected[i]!;
-      if (meant !== word && editDistance(word, meant) > 1) return;
+      if (meant !== word && editsWithin(word, meant, 1) > 1) return;
       const intentsUsing = (spread.get(meant) ?? stemSpread.get(stem(meant)))?.size ?? 0;
       if (meant !== word && intentsUsing === 0) return;
       if (intentsUsing > genericAbove) return;

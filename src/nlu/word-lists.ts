@@ -27,10 +27,18 @@ export function asciiDigits(text: string): string {
 /** Already lower-case ASCII words: nothing to fold (most listed words, so lists build fast). */
 const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
+/**
+ * What folding may change in a normalised text: Latin, Greek and Cyrillic letters beyond ASCII (and loose marks),
+ * the Arabic-script marks, the letters they sit on (آ, أ, ۂ) and variant letters, and digits of other scripts. Text with none of these is folded already.
+ */
+const FOLDABLE = /[\u00c0-\u04ff\u1e00-\u1fff\u0622-\u0626\u06c2\u06d3\u0640\u064b-\u065f\u0670\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6fيكىۀ]/;
+
 /** A message reduced to lower-case words, marks folded away, digits in ASCII. */
 export function fold(text: string): string {
   if (PLAIN.test(text)) return text;
-  return normalise(asciiDigits(text))
+  const normalised = normalise(asciiDigits(text));
+  if (!FOLDABLE.test(normalised)) return normalised;
+  return normalised
     .normalize('NFD')
     .replace(LATIN_MARK, '')
     .replace(ARABIC_MARKS, '')
@@ -96,7 +104,7 @@ interface Entry<T> {
   phrase: string;
   value: T;
   name: string;
-  /** Which wins a tie without `merge`: whole words before stems, then the order listed. */
+  /** Which wins a tie without `merge`: whole words before stems, then the order listed (set by {@link indexEntries}). */
   rank: number;
 }
 
@@ -113,26 +121,30 @@ interface EntryIndex<T> {
   stemLengths: Map<string, number[]>;
 }
 
-/** Indexes entries by their first word, or their first stem. Stems shorter than three letters are whole words. */
-function indexEntries<T>(entries: readonly Omit<Entry<T>, 'rank'>[]): EntryIndex<T> {
+/** Indexes entries by their first word, or their first stem, ranking each. Stems shorter than three letters are whole words. */
+function indexEntries<T>(entries: readonly Entry<T>[]): EntryIndex<T> {
   const exact = new Map<string, Entry<T>[]>();
   const pairs = new Map<string, Map<string, Entry<T>[]>>();
   const stems = new Map<string, Entry<T>[]>();
-  entries.forEach((entry, i) => {
+  const lengths = new Map<string, Set<number>>();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const [first, second] = entry.patterns;
-    if (!first) return;
+    if (!first) continue;
     if (first.stem && first.word.length < STEM_KEY) first.stem = false;
+    entry.rank = first.stem ? entries.length + i : i;
     const [index, key] = first.stem ? [stems, first.word] : second && !second.stem ? [secondWords(pairs, first.word), second.word] : [exact, first.word];
     const list = index.get(key);
-    const ranked = { ...entry, rank: first.stem ? entries.length + i : i };
-    if (list) list.push(ranked);
-    else index.set(key, [ranked]);
-  });
-  const stemLengths = new Map<string, number[]>();
-  for (const stem of stems.keys()) {
-    const start = stem.slice(0, STEM_KEY);
-    stemLengths.set(start, [...new Set([...(stemLengths.get(start) ?? []), stem.length])].sort((a, b) => a - b));
+    if (list) list.push(entry);
+    else index.set(key, [entry]);
+    if (first.stem) {
+      const start = first.word.slice(0, STEM_KEY);
+      const known = lengths.get(start);
+      if (known) known.add(first.word.length);
+      else lengths.set(start, new Set([first.word.length]));
+    }
   }
+  const stemLengths = new Map([...lengths].map(([start, set]) => [start, [...set].sort((a, b) => a - b)] as const));
   return { exact, pairs, stems, stemLengths };
 }
 
@@ -167,8 +179,8 @@ function candidatesFor<T>(index: EntryIndex<T>, tokens: readonly string[], at: n
  */
 export function createNamedWordLists<K extends string, T>(lists: Readonly<Record<K, Iterable<readonly [string, T]>>>, merge?: (a: T, b: T) => T): NamedWordLists<K, T> {
   const names = Object.keys(lists) as K[];
-  const entries: Omit<Entry<T>, 'rank'>[] = [];
-  for (const name of names) for (const [raw, value] of lists[name]) entries.push({ patterns: toPatterns(raw), phrase: raw.trim(), value, name });
+  const entries: Entry<T>[] = [];
+  for (const name of names) for (const [raw, value] of lists[name]) entries.push({ patterns: toPatterns(raw), phrase: raw.trim(), value, name, rank: 0 });
   const index = indexEntries(entries);
   return {
     all(tokens) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
-import { normalise } from '../../src/nlu/normalise.js';
+import { MAX_MATCH_CHARS, normalise } from '../../src/nlu/normalise.js';
 import { DANGER_FIRST_LINE } from '../../src/reply/compose.js';
 import { realEngine } from '../helpers/fixtures.js';
 
@@ -46,5 +46,39 @@ describe('emergency wording split across lines', () => {
 
   it.each(BREAKS)('should understand a question split by %s', (_name, br) => {
     expect(engine.answer(`how many arrests in${br}essex`).intent).toBe('arrests');
+  });
+});
+
+describe('normalise, on text that is words already', () => {
+  /** Every step taken, whatever the text: what normalise's shortcut for text with nothing to change must equal. */
+  const everyStep = (text: string) =>
+    text
+      .slice(0, MAX_MATCH_CHARS)
+      .normalize('NFKC')
+      .replace(/<\/?[a-z][^>]*>/gi, ' ')
+      .replace(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g, '')
+      .toLowerCase()
+      .replace(/['’‘`´]/g, '')
+      .replace(/%/g, ' percent ')
+      .replace(/[^\p{L}\p{M}\p{N}&+]+/gu, ' ')
+      .replace(/\s*([&+])\s*/g, ' $1 ')
+      .trim();
+
+  it('should give what every step gives, for every character of the Basic Multilingual Plane beside letters', () => {
+    const differ: string[] = [];
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCharCode(cp);
+      for (const text of [c, `a${c}`, `${c}b`, `x ${c} y`]) if (normalise(text) !== everyStep(text)) differ.push(`U+${cp.toString(16)} in ${JSON.stringify(text)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('should still cut a message of plain words at the longest the matcher reads', () => {
+    const long = Array.from({ length: 400 }, () => 'word').join(' ');
+    expect(normalise(long)).toBe(everyStep(long));
+    expect(normalise(long).length).toBeLessThanOrEqual(MAX_MATCH_CHARS);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
-import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, keySlip, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, editsWithin, keySlip, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { joinSplit } from '../../src/nlu/understand.js';
 import { soundOf } from '../../src/nlu/natural.js';
@@ -128,6 +128,26 @@ describe('the quick bound on the distance', () => {
   it('should count the letters one word lacks, repeats included', () => {
     expect(lettersApart('essex', 'esex')).toBe(1);
     expect(lettersApart('kent', 'luton')).toBe(3);
+  });
+});
+
+describe('the distance within a bound', () => {
+  // Words of the subject, their misspellings, and words far from them: every pair, every bound up to three.
+  const WORDS = ['essex', 'esxes', 'esex', 'essexx', 'sussex', 'kent', 'knet', 'arrests', 'arests', 'arrest', 'rests', 'colchester', 'kolchester', 'colchster', 'norwich', 'ipswich', 'abcdef', 'fedcba', 'ab', 'ba', 'a', '', 'ca', 'abc', 'acb', 'bca', 'aaab', 'abbb', 'hertfordshire', 'hertfordshir', 'herfordshire', 'dael', 'deal', 'zadzwoń', 'zadzwon'];
+
+  it("should give natural's restricted Damerau-Levenshtein distance whenever it is within the bound, and one more than the bound otherwise", () => {
+    for (const a of WORDS) {
+      for (const b of WORDS) {
+        const d = editDistance(a, b);
+        for (const max of [0, 1, 2, 3]) expect(editsWithin(a, b, max), `${a}, ${b}, within ${max}`).toBe(Math.min(d, max + 1));
+      }
+    }
+  });
+
+  it('should count a swap of two neighbouring letters as one edit, and a swap further apart as two', () => {
+    expect(editsWithin('esesx', 'essex', 2)).toBe(1);
+    expect(editsWithin('ca', 'abc', 3)).toBe(3);
+    expect(editsWithin('abcdef', 'fbcdea', 3)).toBe(2);
   });
 });
 
