@@ -209,16 +209,16 @@ function checkAcrossIntents(intents: Intent[], docs: Map<string, YamlFile>): Pro
     intent.examples.forEach((example, i) => {
       const key = normalise(example);
       const seen = owner.get(key);
-      const line = docs.get(intent.id)?.lineOf(['examples', i]);
       if (seen && seen.intent.id !== intent.id) {
-        problems.push({ file: intent.file, line, field: `examples.${i}`, message: `"${example}" is also an example under "${seen.intent.id}" (${seen.intent.file}). Keep it under one intent only.`, severity: 'error' });
+        // Lines are found only for a problem: finding one reads the file again, keeping where each value is.
+        problems.push({ file: intent.file, line: docs.get(intent.id)?.lineOf(['examples', i]), field: `examples.${i}`, message: `"${example}" is also an example under "${seen.intent.id}" (${seen.intent.file}). Keep it under one intent only.`, severity: 'error' });
       } else if (!seen) owner.set(key, { intent, i });
     });
   }
   for (const intent of intents) {
     for (const [speaker, target] of Object.entries(intent.speakers ?? {})) {
       const to = ids.get(target);
-      const line = docs.get(intent.id)?.lineOf(['speakers', speaker]);
+      const line = !to || to.danger || to.speakers?.[speaker as keyof typeof to.speakers] ? docs.get(intent.id)?.lineOf(['speakers', speaker]) : undefined;
       if (!to) problems.push({ file: intent.file, line, field: `speakers.${speaker}`, message: `"${target}" is not an intent id: use the id: of a file in the intents folder`, severity: 'error' });
       else if (to.danger || to.speakers?.[speaker as keyof typeof to.speakers]) problems.push({ file: intent.file, line, field: `speakers.${speaker}`, message: `"${target}" is a danger intent or sends ${speaker} on again; send this speaker to an intent that answers them`, severity: 'error' });
     }

@@ -159,18 +159,17 @@ export interface Language extends LanguageFile {
 /** `lexicon:` and `skip:` as one map from each typed form to its English; a form listed twice is an error naming both places. */
 export function readAsOf(file: Pick<LanguageFile, 'lexicon' | 'skip'>, shownAs: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): { readAs: Map<string, string>; problems: Problem[] } {
   const readAs = new Map<string, string>();
-  const where = new Map<string, string>();
+  const where = new Map<string, readonly PropertyKey[]>();
   const problems: Problem[] = [];
   const add = (typed: string, english: string, path: readonly PropertyKey[]) => {
     const key = typed.trim().toLowerCase();
-    const field = path.join('.');
     const before = where.get(key);
     if (before !== undefined && readAs.get(key) !== english) {
-      problems.push({ file: shownAs, line: lineOf(path), field, message: `"${typed}" is also listed at ${before}. Keep each word in one place, or the bot can't tell which English it means.`, severity: 'error' });
+      problems.push({ file: shownAs, line: lineOf(path), field: path.join('.'), message: `"${typed}" is also listed at ${before.join('.')}. Keep each word in one place, or the bot can't tell which English it means.`, severity: 'error' });
       return;
     }
     readAs.set(key, english);
-    where.set(key, field);
+    where.set(key, path);
   };
   for (const [english, forms] of Object.entries(file.lexicon)) forms.forEach((f, i) => add(f, english, ['lexicon', english, i]));
   file.skip.forEach((f, i) => add(f, '', ['skip', i]));

@@ -91,6 +91,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
   }
   const candidates = createNameIndex(misspellable.keys());
   const joinedLengths = new Set([...joined.keys()].map((name) => name.length));
+  // What a name typed in pieces starts with: a span is joined up and looked up only when its first word is one of these.
+  const joinedStarts = new Set([...joined.keys()].flatMap((name) => Array.from({ length: name.length }, (_, n) => name.slice(0, n + 1))));
   // Shorter names are too near everyday words to read past a misspelling, but a letter typed twice is safe (kentt,
   // lutton), and so is one letter that leaves the sound the same (bedz, harts).
   const short = new Map([...joined].filter(([name]) => name.length >= MIN_LENGTH - 1 && !misspellable.has(name)));
@@ -163,7 +165,7 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
         letterCount += tokens[j]!.length;
       }
       if (marked) continue;
-      const together = k > 1 && joinedLengths.has(letterCount) ? joined.get(tokens.slice(i, i + k).join('')) : undefined;
+      const together = k > 1 && joinedLengths.has(letterCount) && joinedStarts.has(tokens[i]!) ? joined.get(tokens.slice(i, i + k).join('')) : undefined;
       if (together) return { hit: together, length: k };
       if (k > 3) continue;
       const near = k === 1 ? (fuzzy(tokens[i]!) ?? slipped(tokens, i)) : fuzzyWords(tokens, i, k);
@@ -182,11 +184,24 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
     multiWord.set(parts.length, byLetter);
   }
 
+  // The first words of those names: a span is compared with them only when its first word is one of these or near one.
+  const firstParts = [...new Set([...multiWord.values()].flatMap((byLetter) => [...byLetter.values()].flatMap((names) => names.map((n) => n.parts[0]!))))];
+  const startsCache = new Map<string, boolean>();
+  const mayStartName = (typed: string): boolean => {
+    let starts = startsCache.get(typed);
+    if (starts === undefined) {
+      starts = firstParts.some((p) => p === typed || misspelling(typed, p) !== undefined);
+      if (startsCache.size > 20_000) startsCache.clear();
+      startsCache.set(typed, starts);
+    }
+    return starts;
+  };
+
   /** A name of several words typed with one or more of them misspelt, each word near its own. */
   const wordsCache = new Map<string, PlaceHit | null>();
   const fuzzyWords = (tokens: readonly string[], i: number, k: number): PlaceHit | undefined => {
     const named = multiWord.get(k)?.get(tokens[i]![0]!);
-    if (!named) return undefined;
+    if (!named || !mayStartName(tokens[i]!)) return undefined;
     const span = tokens.slice(i, i + k);
     const typed = span.join(' ');
     const cached = wordsCache.get(typed);
