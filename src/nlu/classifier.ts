@@ -91,17 +91,23 @@ export function trainClassifier(
     for (const [i, n] of perFeature) rows[i]![c] = Math.log((n + smoothing) / (sizes[c]! + 1));
   });
 
+  // Which features a message has had already, by the number of the message: a message counts each once.
+  const seenIn = new Uint32Array(index.size);
+  let messages = 0;
+  const order = Array.from(intents, (_, c) => c);
+
   return {
     rank(features) {
       const n = intents.length;
-      const sums = new Float64Array(n);
-      sums.set(prior);
-      // Each feature once, however often the message has it.
-      const seen = new Set<number>();
+      const sums = prior.slice();
+      if (++messages === 0xffffffff) {
+        seenIn.fill(0);
+        messages = 1;
+      }
       for (const f of features) {
         const i = index.get(f);
-        if (i === undefined || seen.has(i)) continue;
-        seen.add(i);
+        if (i === undefined || seenIn[i] === messages) continue;
+        seenIn[i] = messages;
         const row = rows[i]!;
         for (let c = 0; c < n; c++) sums[c]! += row[c]!;
       }
@@ -109,9 +115,20 @@ export function trainClassifier(
       for (let c = 0; c < n; c++) if (sums[c]! * sharpness > max) max = sums[c]! * sharpness;
       let total = 0;
       for (let c = 0; c < n; c++) total += sums[c] = Math.exp(sums[c]! * sharpness - max);
+      for (let c = 0; c < n; c++) sums[c]! /= total;
+      // Topics by score, best first, a tie keeping the topics' order: an insertion sort of numbers, the list is short.
+      for (let k = 1; k < n; k++) {
+        const c = order[k]!;
+        let j = k - 1;
+        while (j >= 0 && (sums[order[j]!]! < sums[c]! || (sums[order[j]!]! === sums[c]! && order[j]! > c))) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = c;
+      }
       const scored: Scored[] = new Array(n);
-      for (let c = 0; c < n; c++) scored[c] = { intent: intents[c]!, score: sums[c]! / total };
-      return scored.sort((a, b) => b.score - a.score);
+      for (let k = 0; k < n; k++) scored[k] = { intent: intents[order[k]!]!, score: sums[order[k]!]! };
+      return scored;
     },
     known(features) {
       return features.filter((f) => index.has(f)).length;

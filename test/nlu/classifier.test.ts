@@ -85,6 +85,19 @@ describe('trainClassifier', () => {
     });
   });
 
+  it('should rank topics that score the same in the order they were trained, whatever came before', () => {
+    const twins = trainClassifier([...docs('b', 'knive seiz'), ...docs('a', 'knive seiz'), ...docs('c', 'arrest total')]);
+    expect(twins.rank(['arrest', 'total']).map((r) => r.intent)).toEqual(['c', 'b', 'a']);
+    expect(twins.rank(['knive']).map((r) => r.intent)).toEqual(['b', 'a', 'c']);
+    expect(twins.rank(['knive', 'knive', 'seiz']).map((r) => r.intent)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('should count a feature a message repeats once, message after message', () => {
+    const c = trainClassifier([...ARRESTS, ...KNIVES, ...FALLBACK]);
+    const once = c.rank(['knive', 'seiz']);
+    for (let i = 0; i < 3; i++) expect(c.rank(['knive', 'knive', 'seiz', 'seiz'])).toEqual(once);
+  });
+
   it('should say how many features it has seen', () => {
     expect(base.known(['arrest', 'zzz', 'knive'])).toBe(2);
   });
