@@ -237,7 +237,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
       englishShare,
       votes: danger.languages,
       markers: markers.all(tokens).map((h) => h.value),
-      lexicon: tokens.flatMap((t) => lexiconWords.get(t) ?? []),
+      lexicon: ownWordsOf(tokens, lexiconWords),
       // Counted only if the rule gets that far: most messages are English, or say their language plainly.
       get reads() {
         return new Map(formsOfLexicons().map(([code, forms]) => [code, tokens.filter((t) => forms.has(t)).length]));
@@ -392,6 +392,16 @@ export function distinctiveWords(languages: ReadonlyMap<string, Language>, engli
   const own = new Map<string, string>();
   for (const [w, code] of owner) if (code !== null && !english.has(w)) own.set(w, code);
   return own;
+}
+
+/** The language of each of a message's words that only one language's lexicon has ({@link distinctiveWords}), in order. */
+export function ownWordsOf(tokens: readonly string[], own: ReadonlyMap<string, string>): string[] {
+  const found: string[] = [];
+  for (const t of tokens) {
+    const code = own.get(t);
+    if (code !== undefined) found.push(code);
+  }
+  return found;
 }
 
 /** The context with the conversation's language: kept while it is not English, so a short follow-up is read in it. */

@@ -6,11 +6,13 @@ export function createLexicon(typedToPlain: ReadonlyMap<string, string>) {
   const phrases = new Map<string, string[]>();
   for (const [typed, plain] of typedToPlain) phrases.set(normalise(typed), words(normalise(plain)));
   const longest = Math.max(1, ...[...phrases.keys()].map((p) => words(p).length));
+  // The first words of phrases of several words: only there is a longer phrase looked for.
+  const starts = new Set([...phrases.keys()].filter((p) => p.includes(' ')).map((p) => words(p)[0]!));
 
   return (tokens: readonly string[]): string[] => {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; ) {
-      let n = Math.min(longest, tokens.length - i);
+      let n = starts.has(tokens[i]!) ? Math.min(longest, tokens.length - i) : 1;
       for (; n >= 1; n--) {
         const plain = phrases.get(n === 1 ? tokens[i]! : tokens.slice(i, i + n).join(' '));
         if (plain) {

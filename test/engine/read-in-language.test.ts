@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/engine/context.js';
-import { distinctiveWords, type Engine } from '../../src/engine/engine.js';
+import { distinctiveWords, ownWordsOf, type Engine } from '../../src/engine/engine.js';
 import type { Language } from '../../src/knowledge/languages.js';
-import { createInflectionReader, createLanguageReader, stemsOf } from '../../src/nlu/lexicon.js';
+import { createInflectionReader, createLanguageReader, createLexicon, stemsOf } from '../../src/nlu/lexicon.js';
 import { hasFooter } from '../../src/reply/compose.js';
 import { logicFigure, realEngine } from '../helpers/fixtures.js';
 
@@ -53,6 +53,17 @@ describe('reading a word by its endings', () => {
   });
 });
 
+describe('createLexicon', () => {
+  const read = createLexicon(new Map([['old bill', 'police'], ['old bill van', 'police car'], ['feds', 'police'], ['nicked', 'arrested'], ['bill', 'invoice']]));
+
+  it('should read the longest phrase listed first, and a word alone where no phrase starts', () => {
+    expect(read(['the', 'old', 'bill', 'van', 'nicked', 'him'])).toEqual(['the', 'police', 'car', 'arrested', 'him']);
+    expect(read(['old', 'bill', 'came'])).toEqual(['police', 'came']);
+    expect(read(['a', 'bill', 'from', 'the', 'feds'])).toEqual(['a', 'invoice', 'from', 'the', 'police']);
+    expect(read(['old', 'man'])).toEqual(['old', 'man']);
+  });
+});
+
 describe('distinctiveWords', () => {
   const lang = (code: string, lexicon: Record<string, string[]>, danger: string[] = []) =>
     ({ code, markers: [], readAs: new Map(Object.entries(lexicon).flatMap(([en, forms]) => forms.map((f) => [f, en] as const))), danger: { plea: danger } }) as unknown as Language;
@@ -64,6 +75,7 @@ describe('distinctiveWords', () => {
     ]);
     expect([...distinctiveWords(languages, new Set(['police', 'hoeveel']))]).toEqual([['hoeveela', 'xx']]);
     expect([...distinctiveWords(languages, new Set(['hoeveela']))]).toEqual([]);
+    expect(ownWordsOf(['ile', 'hoeveela', 'w', 'hoeveela'], distinctiveWords(languages, new Set()))).toEqual(['xx', 'xx']);
   });
 });
 
