@@ -4,8 +4,11 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levensh
 import DoubleMetaphone from 'natural/lib/natural/phonetics/double_metaphone.js';
 
 const stems = new Map<string, string>();
+const DIGITS = /^\d+$/;
 /** Porter stem of one lower-case word (remembered: people use the same few hundred words). */
 export function stem(word: string): string {
+  // A number is its own stem: numbers are many, and would only fill the memory of stems.
+  if (DIGITS.test(word)) return word;
   let s = stems.get(word);
   if (s === undefined) {
     s = PorterStemmer.stem(word);

@@ -34,6 +34,7 @@ export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'around',
 
 /** Town names of this length or shorter are everyday words too often (ware, eye, diss): they need a preposition. */
 const SHORT_TOWN = 4;
+const LETTER = /\p{L}/u;
 
 export interface PlaceFinderOptions {
   /** Words the bot uses in other senses ("deal" in "deal lines"): a town of that name needs "in", "at", "from"... before it. */
@@ -152,6 +153,8 @@ export function createPlaceFinder(places: ReadonlyMap<string, Place>, options: P
    * as part of a name ("the most" is not "the met").
    */
   const unusual = (tokens: readonly string[], i: number): { hit: PlaceHit; length: number } | undefined => {
+    // A word without a letter (a number, a sign) starts no name, however the name is misspelt.
+    if (!LETTER.test(tokens[i]!)) return undefined;
     // Letters typed apart ("e s s e x") make longer spans; names typed in pieces make up to three.
     let letters = i;
     while (letters < tokens.length && tokens[letters]!.length === 1) letters++;

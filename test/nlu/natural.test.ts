@@ -20,4 +20,9 @@ describe('the parts of natural the bot relies on', () => {
     expect(editDistance('esesx', 'essex')).toBe(1);
     expect(soundOf('knives')).toEqual(soundOf('nifes'));
   });
+
+  it('should give a number as its own stem, as the Porter stemmer does', () => {
+    for (const n of ['2022', '14', '0800', '999']) expect(stem(n)).toBe(n);
+    expect(stem('14yo')).toBe('14yo');
+  });
 });
