@@ -2,7 +2,7 @@ import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js'
 import { createDangerCheck, type DangerReading } from '../frame/danger.js';
 import { answersIn, ENGLISH, englishWords, type Language } from '../knowledge/languages.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
-import { createWordLists, fold } from '../nlu/word-lists.js';
+import { createWordLists, fold, foldListed } from '../nlu/word-lists.js';
 import { words } from '../nlu/normalise.js';
 import { localise } from '../reply/localise.js';
 import { createFacetFinder } from '../frame/facet.js';
@@ -384,7 +384,7 @@ export function distinctiveWords(languages: ReadonlyMap<string, Language>, engli
   // A word another language reads danger with, or has as a marker, is shared with it, whatever its lexicon says.
   for (const l of languages.values()) {
     for (const d of [...Object.values(l.danger).flat(), ...l.markers]) {
-      const w = fold(d.replace(/\*$/, ''));
+      const w = foldListed(d.replace(/\*$/, ''));
       const before = owner.get(w);
       if (before && before !== l.code) owner.set(w, null);
     }

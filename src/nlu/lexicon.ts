@@ -1,4 +1,4 @@
-import { fold } from './word-lists.js';
+import { fold, foldListed } from './word-lists.js';
 import { normalise, words } from './normalise.js';
 
 /** Rewrites slang and short forms to plain words, longest phrase first ("old bill" → police). */
@@ -33,7 +33,7 @@ const folded = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, stri
 export function foldedForms(readAs: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
   let forms = folded.get(readAs);
   if (!forms) {
-    forms = new Map([...readAs].map(([form, english]) => [fold(form), english]));
+    forms = new Map([...readAs].map(([form, english]) => [foldListed(form), english]));
     folded.set(readAs, forms);
   }
   return forms;

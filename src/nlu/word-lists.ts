@@ -46,6 +46,20 @@ export function fold(text: string): string {
     .replace(FOLDED, (c) => FOLDED_LETTERS[c]!);
 }
 
+/**
+ * A word or phrase listed in a data file, folded as messages are: worked out once per process, since every
+ * language file is read again on each reload and its words are indexed more than once. Not for messages.
+ */
+export function foldListed(listed: string): string {
+  let folded = listedFolds.get(listed);
+  if (folded === undefined) {
+    folded = fold(listed);
+    listedFolds.set(listed, folded);
+  }
+  return folded;
+}
+const listedFolds = new Map<string, string>();
+
 /** A listed word, whole or (ending in *) as a stem. */
 interface Pattern {
   word: string;
