@@ -6,11 +6,13 @@ import { fileSettings } from '../config.js';
 import { ChartCache } from '../chart/render.js';
 import { chartOf } from '../chart/spec.js';
 import { exitAfterOutput } from './exit.js';
-import { benchNlpJs, costRatio, median } from './nlpjs-bench.js';
+import type { ChatContext } from '../engine/context.js';
+import { benchNlpJs, costRatio, median, pairedBatches } from './nlpjs-bench.js';
 
 /**
  * `npm run bench`: matching plus reply per message, engine start-up, and one-shot `ask` wall time; then
- * NLP.js trained on the same examples and timed on the same messages, as a yardstick. Medians.
+ * NLP.js trained on the same examples and timed on the same messages, as a yardstick, alone and in batches run in
+ * turn with ours (the ratio a machine that is slow by spells moves least). Medians.
  */
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
@@ -38,6 +40,15 @@ async function main(): Promise<void> {
   }
 
   const nlpJs = await benchNlpJs(engine.intents, messages, runs);
+  // The same again in alternating batches, so that the ratio holds on a machine that is slow by spells.
+  let pairedContext: ChatContext | undefined;
+  const paired = { a: [] as number[], b: [] as number[], ratios: [] as number[] };
+  for (let r = 0; r < runs; r++) {
+    const round = await pairedBatches(messages, (m) => nlpJs.nlp.classify('en', m), (m) => (pairedContext = engine.answer(m, pairedContext).context));
+    paired.a.push(...round.a);
+    paired.b.push(...round.b);
+    paired.ratios.push(...round.ratios);
+  }
 
   // Charts: the first drawn in a process (fonts loaded), one drawn afresh, and one from the cache.
   const chart = chartOf(engine.answer('which county had the most arrests'), engine.knowledge);
@@ -86,6 +97,9 @@ async function main(): Promise<void> {
     ['NLP.js training: add the examples, train', median(nlpJs.training), ''],
   ] as const;
   for (const [name, value, note] of nlpRows) console.log(`     ${name.padEnd(52)} ${ms(value).padStart(12)}   ${note}`.trimEnd());
+  console.log(
+    `     ${'paired: ours, then NLP.js classify, per message'.padEnd(52)} ${`${median(paired.b).toFixed(3)} / ${median(paired.a).toFixed(3)} ms`.padStart(12)}   ours costs ${median(paired.ratios).toFixed(2)}× NLP.js classify (median of ${paired.ratios.length} pairs of batches of 500, run in turn)`,
+  );
 }
 
 main().catch((error: unknown) => {

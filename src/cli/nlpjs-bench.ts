@@ -25,6 +25,8 @@ export interface NlpJs {
 
 /** What one bench of NLP.js measured: per-message milliseconds per round, and training milliseconds per round. */
 export interface NlpJsTimes {
+  /** The model trained for the timings, for a paired bench against it. */
+  nlp: NlpJs;
   version: string;
   documents: number;
   intents: number;
@@ -85,6 +87,46 @@ async function perMessage(messages: readonly string[], runs: number, step: (text
   return rounds;
 }
 
+/** One step of a paired bench: one message handled, whether at once or by a promise. */
+export type Step = (text: string) => unknown;
+
+/** What a paired bench measured: per-message milliseconds of each side in each pair of batches, and their ratios (b over a). */
+export interface Paired {
+  a: number[];
+  b: number[];
+  /** Per pair, b's cost over a's: the figure a noisy machine moves least, since both sides ran in the same few moments. */
+  ratios: number[];
+}
+
+/**
+ * Times two steps on the same messages in alternating batches, ABBA (a, b, then b, a), so a slow spell of the
+ * machine falls on both sides alike: `messages` are cut into batches of `batch`, and each batch is run by both.
+ */
+export async function pairedBatches(messages: readonly string[], a: Step, b: Step, { batch = 500, clock = () => performance.now() }: { batch?: number; clock?: () => number } = {}): Promise<Paired> {
+  const run = async (step: Step, texts: readonly string[]) => {
+    const t = clock();
+    for (const text of texts) await step(text);
+    return (clock() - t) / texts.length;
+  };
+  const out: Paired = { a: [], b: [], ratios: [] };
+  for (let start = 0, k = 0; start < messages.length; start += batch, k++) {
+    const texts = messages.slice(start, start + batch);
+    let costA: number;
+    let costB: number;
+    if (k % 2 === 0) {
+      costA = await run(a, texts);
+      costB = await run(b, texts);
+    } else {
+      costB = await run(b, texts);
+      costA = await run(a, texts);
+    }
+    out.a.push(costA);
+    out.b.push(costB);
+    out.ratios.push(costB / costA);
+  }
+  return out;
+}
+
 /**
  * Times NLP.js on the engine's training examples: training (adding the examples and training, one fresh
  * model per round, after one warm-up), then `classify` and `process` on each of `messages`.
@@ -100,6 +142,7 @@ export async function benchNlpJs(intents: readonly Pick<Intent, 'id' | 'examples
   }
   const nlp = await trainNlpJs(documents);
   return {
+    nlp,
     version: loadNlpJs().version,
     documents: documents.length,
     intents: new Set(documents.map((d) => d.intent)).size,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costRatio, median, trainingDocuments, trainNlpJs } from '../../src/cli/nlpjs-bench.js';
+import { costRatio, median, pairedBatches, trainingDocuments, trainNlpJs } from '../../src/cli/nlpjs-bench.js';
 
 describe('median', () => {
   it.each([
@@ -44,6 +44,40 @@ describe('costRatio', () => {
     [0.1, 0, 'n/a'],
   ])('should give %d ms against %d ms as %s', (engine, nlpJs, expected) => {
     expect(costRatio(engine, nlpJs)).toBe(expected);
+  });
+});
+
+describe('pairedBatches', () => {
+  /** A clock that moves only when a step says so: a costs 2 per message, b 1, whenever they run. */
+  const fake = () => {
+    let time = 0;
+    const order: string[] = [];
+    const step = (name: string, cost: number) => (text: string) => {
+      order.push(`${name}:${text}`);
+      time += cost;
+    };
+    return { clock: () => time, order, a: step('a', 2), b: step('b', 1) };
+  };
+
+  it('should run every batch by both sides, in turn a then b, then b then a', async () => {
+    const f = fake();
+    await pairedBatches(['1', '2', '3', '4', '5'], f.a, f.b, { batch: 2, clock: f.clock });
+    expect(f.order).toEqual(['a:1', 'a:2', 'b:1', 'b:2', 'b:3', 'b:4', 'a:3', 'a:4', 'a:5', 'b:5']);
+  });
+
+  it("should give each side's cost per message in each pair, and b's over a's", async () => {
+    const f = fake();
+    const paired = await pairedBatches(['1', '2', '3', '4', '5'], f.a, f.b, { batch: 2, clock: f.clock });
+    expect(paired).toEqual({ a: [2, 2, 2], b: [1, 1, 1], ratios: [0.5, 0.5, 0.5] });
+  });
+
+  it('should wait for a step that answers with a promise', async () => {
+    let done = 0;
+    await pairedBatches(['1', '2'], async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      done += 1;
+    }, () => undefined, { batch: 1 });
+    expect(done).toBe(2);
   });
 });
 
