@@ -4,6 +4,14 @@ export interface Scored {
   score: number;
 }
 
+/** A topic's score, made by one constructor: objects of their own shape, not shared with other literals that name an intent. */
+class Score implements Scored {
+  constructor(
+    readonly intent: string,
+    readonly score: number,
+  ) {}
+}
+
 export interface Classifier {
   /** Intents ranked best first. An empty or unknown message scores every intent at its prior. */
   rank(features: readonly string[]): Scored[];
@@ -127,7 +135,7 @@ export function trainClassifier(
         order[j + 1] = c;
       }
       const scored: Scored[] = new Array(n);
-      for (let k = 0; k < n; k++) scored[k] = { intent: intents[order[k]!]!, score: sums[order[k]!]! };
+      for (let k = 0; k < n; k++) scored[k] = new Score(intents[order[k]!]!, sums[order[k]!]!);
       return scored;
     },
     known(features) {
