@@ -201,26 +201,48 @@ export function createNamedWordLists<K extends string, T>(lists: Readonly<Record
       const found = {} as Record<K, ListHit<T>[]>;
       for (const name of names) found[name] = [];
       // At each word, the longest hit of each list; a word starts few phrases, so a short array beats a map.
-      const best: (ListHit<T> & { name: string; rank: number })[] = [];
+      const best: Best<T>[] = [];
       const lists: Entry<T>[][] = [];
       for (let i = 0; i < tokens.length; i++) {
-        best.length = 0;
         candidatesFor(index, tokens, i, lists);
+        if (lists.length === 0) continue;
+        best.length = 0;
         for (const list of lists) {
           for (const e of list) {
-            const already = best.find((b) => b.name === e.name);
-            if (already && (already.length > e.patterns.length || (already.length === e.patterns.length && !merge && already.rank < e.rank))) continue;
+            let already: Best<T> | undefined;
+            for (const b of best) {
+              if (b.name === e.name) {
+                already = b;
+                break;
+              }
+            }
+            const length = e.patterns.length;
+            if (already && (already.length > length || (already.length === length && !merge && already.rank < e.rank))) continue;
             if (!matchesAt(e.patterns, tokens, i)) continue;
-            if (!already) best.push({ name: e.name, rank: e.rank, phrase: e.phrase, at: i, length: e.patterns.length, value: e.value });
-            else if (already.length === e.patterns.length && merge) already.value = merge(already.value, e.value);
-            else Object.assign(already, { rank: e.rank, phrase: e.phrase, length: e.patterns.length, value: e.value });
+            if (!already) best.push({ name: e.name, rank: e.rank, phrase: e.phrase, length, value: e.value });
+            else if (already.length === length && merge) already.value = merge(already.value, e.value);
+            else {
+              already.rank = e.rank;
+              already.phrase = e.phrase;
+              already.length = length;
+              already.value = e.value;
+            }
           }
         }
-        for (const { name, rank: _, ...hit } of best) found[name as K].push(hit);
+        for (const b of best) found[b.name as K].push({ phrase: b.phrase, at: i, length: b.length, value: b.value });
       }
       return found;
     },
   };
+}
+
+/** The longest phrase of one list found so far at a word. */
+interface Best<T> {
+  name: string;
+  rank: number;
+  phrase: string;
+  length: number;
+  value: T;
 }
 
 /** Whether every pattern of a phrase matches the message's words from `at` on. */
