@@ -54,11 +54,14 @@ export function foldListed(listed: string): string {
   let folded = listedFolds.get(listed);
   if (folded === undefined) {
     folded = fold(listed);
+    if (listedFolds.size >= LISTED_REMEMBERED) listedFolds.clear();
     listedFolds.set(listed, folded);
   }
   return folded;
 }
 const listedFolds = new Map<string, string>();
+/** Several times the words of every file together: only a process whose files are edited all day forgets, and starts again. */
+const LISTED_REMEMBERED = 250_000;
 
 /** A listed word, whole or (ending in *) as a stem. */
 interface Pattern {
@@ -94,6 +97,7 @@ export function phraseKey(raw: string): string {
   if (key === undefined) {
     // The * must survive folding: mark it as a letter run first.
     key = fold(raw.trim().replace(/\*(?=\s|$)/g, ' qqstemqq'));
+    if (keys.size >= LISTED_REMEMBERED) keys.clear();
     keys.set(raw, key);
   }
   return key;
