@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costRatio, median, pairedBatches, trainingDocuments, trainNlpJs } from '../../src/cli/nlpjs-bench.js';
+import { costRatio, median, messageSource, pairedBatches, perMessage, trainingDocuments, trainNlpJs } from '../../src/cli/nlpjs-bench.js';
 
 describe('median', () => {
   it.each([
@@ -78,6 +78,38 @@ describe('pairedBatches', () => {
       done += 1;
     }, () => undefined, { batch: 1 });
     expect(done).toBe(2);
+  });
+});
+
+describe('messageSource', () => {
+  it('should give the questions as written first, then the questions again, each with a number of its own', () => {
+    const next = messageSource(['arrests in kent', 'what is county lines']);
+    expect(next(3)).toEqual(['arrests in kent', 'what is county lines', 'arrests in kent 2']);
+    expect(next(2)).toEqual(['what is county lines 3', 'arrests in kent 4']);
+  });
+
+  it('should never give a text twice, even where a question as written is another with a number', () => {
+    const next = messageSource(['kent', 'kent 2', 'kent']);
+    const given = [...next(5), ...next(5)];
+    expect(new Set(given).size).toBe(given.length);
+    expect(given.slice(0, 2)).toEqual(['kent', 'kent 2']);
+  });
+
+  it('should say what to fix when there are no questions', () => {
+    expect(() => messageSource([])).toThrow(/questions\.yaml/);
+  });
+});
+
+describe('perMessage', () => {
+  // NLP.js keeps what it read of each text it has classified: timed on texts it has seen, it only looks them up.
+  it('should time every round, and its warm-up, on texts the step has not seen before', async () => {
+    const seen: string[] = [];
+    const rounds = await perMessage(messageSource(['arrests in kent', 'knives in essex', 'what is cuckooing']), 3, 40, (text) => {
+      seen.push(text);
+    });
+    expect(rounds).toHaveLength(3);
+    expect(seen).toHaveLength(500 + 3 * 40);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });
 
