@@ -159,21 +159,29 @@ export interface Language extends LanguageFile {
 /** `lexicon:` and `skip:` as one map from each typed form to its English; a form listed twice is an error naming both places. */
 export function readAsOf(file: Pick<LanguageFile, 'lexicon' | 'skip'>, shownAs: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): { readAs: Map<string, string>; problems: Problem[] } {
   const readAs = new Map<string, string>();
-  const where = new Map<string, readonly PropertyKey[]>();
   const problems: Problem[] = [];
-  const add = (typed: string, english: string, path: readonly PropertyKey[]) => {
+  const add = (typed: string, english: string, path: () => PropertyKey[]) => {
     const key = typed.trim().toLowerCase();
-    const before = where.get(key);
-    if (before !== undefined && readAs.get(key) !== english) {
-      problems.push({ file: shownAs, line: lineOf(path), field: path.join('.'), message: `"${typed}" is also listed at ${before.join('.')}. Keep each word in one place, or the bot can't tell which English it means.`, severity: 'error' });
-      return;
+    const before = readAs.get(key);
+    if (before === undefined) readAs.set(key, english);
+    else if (before !== english) {
+      const here = path();
+      problems.push({ file: shownAs, line: lineOf(here), field: here.join('.'), message: `"${typed}" is also listed at ${firstPlaceOf(file, key)!.join('.')}. Keep each word in one place, or the bot can't tell which English it means.`, severity: 'error' });
     }
-    readAs.set(key, english);
-    where.set(key, path);
   };
-  for (const [english, forms] of Object.entries(file.lexicon)) forms.forEach((f, i) => add(f, english, ['lexicon', english, i]));
-  file.skip.forEach((f, i) => add(f, '', ['skip', i]));
+  for (const [english, forms] of Object.entries(file.lexicon)) for (let i = 0; i < forms.length; i++) add(forms[i]!, english, () => ['lexicon', english, i]);
+  for (let i = 0; i < file.skip.length; i++) add(file.skip[i]!, '', () => ['skip', i]);
   return { readAs, problems };
+}
+
+/** Where a form (trimmed, lower case) is first listed in `lexicon:` or `skip:`: looked for only when a problem names it, so a load keeps no place per form. */
+function firstPlaceOf(file: Pick<LanguageFile, 'lexicon' | 'skip'>, key: string): PropertyKey[] | undefined {
+  for (const [english, forms] of Object.entries(file.lexicon)) {
+    const i = forms.findIndex((f) => f.trim().toLowerCase() === key);
+    if (i >= 0) return ['lexicon', english, i];
+  }
+  const i = file.skip.findIndex((f) => f.trim().toLowerCase() === key);
+  return i >= 0 ? ['skip', i] : undefined;
 }
 
 const CODE = /^[a-z]{2,3}$/;

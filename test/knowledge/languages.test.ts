@@ -75,6 +75,11 @@ describe('loadLanguages', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: 'data/lang/xy.yaml', field: 'lexicon.how much.0', message: expect.stringContaining('"hoeveela" is also listed at lexicon.how many.0') }));
   });
 
+  it('names where a word skipped was first read as English, however its case and spaces were typed', async () => {
+    const { problems } = await withFile('xy.yaml', `${HEAD}lexicon:\n  how many: [hoeveel, Hoeveela ]\nskip: [da, hoeveela]\n`);
+    expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/xy.yaml', field: 'skip.1', message: expect.stringContaining('"hoeveela" is also listed at lexicon.how many.1') })]);
+  });
+
   it('refuses a file not named by a language code', async () => {
     const { problems } = await withFile('polish.yaml', HEAD);
     expect(problems).toEqual([expect.objectContaining({ file: 'data/lang/polish.yaml', severity: 'error' })]);
