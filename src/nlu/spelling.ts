@@ -31,7 +31,7 @@ export function soundAlike(a: string, b: string): boolean {
 export function misspelling(typed: string, known: string, topic = false): number | undefined {
   if (typed === known) return 0;
   // A letter typed twice (kentt, lutton, essexx): one edit, whatever the length.
-  if (typed.length === known.length + 1 && typed.length >= MIN_LENGTH - 1 && [...typed].some((c, i) => c === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known)) return 1;
+  if (typed.length === known.length + 1 && typed.length >= MIN_LENGTH - 1 && doubledOnce(typed, known)) return 1;
   const longer = Math.max(typed.length, known.length);
   if (typed.length < MIN_LENGTH - 1 || known.length < MIN_LENGTH - 1) return undefined;
   // Vowels and silent letters left out, the sound kept, as people text: "nikd" for nicked, "wrkd" for worked.
@@ -45,12 +45,26 @@ export function misspelling(typed: string, known: string, topic = false): number
   // A different first letter only when the words sound alike, in its place or a silent first letter left out
   // (kolchester for colchester, nifes for knives), or the key beside it (wssex for essex); never a letter put
   // before a name (wessex is not essex).
-  if (typed[0] !== known[0] && !keySlip(typed, known) && !(soundAlike(typed, known) && (typed.length === known.length || known.slice(1).startsWith(typed[0]!)))) return undefined;
   const allowed = editsAllowed(typed.length);
-  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40 || lettersApart(typed, known) > allowed + 1) return undefined;
+  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
+  if (typed[0] !== known[0] && !keySlip(typed, known) && !((typed.length === known.length || known.startsWith(typed[0]!, 1)) && soundAlike(typed, known))) return undefined;
+  if (lettersApart(typed, known) > allowed + 1) return undefined;
   const d = editsWithin(typed, known, allowed + 1);
   if (d <= allowed) return d;
   return d <= allowed + 1 && soundAlike(typed, known) ? d : undefined;
+}
+
+/** Whether `typed` is `known` with one letter typed twice (kentt, lutton): a letter the same as the one before it, left out, gives `known`. */
+export function doubledOnce(typed: string, known: string): boolean {
+  if (typed.length !== known.length + 1) return false;
+  // The typed word and the known one agree up to the first place they differ; the doubled letter is at or before it.
+  let same = 0;
+  while (same < known.length && typed.charCodeAt(same) === known.charCodeAt(same)) same++;
+  // Left out at `same`, the rest must agree, one place on; and the letter left out must repeat the one before it (at
+  // `same` or, where a run ends there, earlier in the same run: either way the letter at `same` equals the one before).
+  if (same === 0 || typed.charCodeAt(same) !== typed.charCodeAt(same - 1)) return false;
+  for (let j = same; j < known.length; j++) if (typed.charCodeAt(j + 1) !== known.charCodeAt(j)) return false;
+  return true;
 }
 
 /** Rows of the distance table, kept between calls: three are needed at a time, and words are short. */

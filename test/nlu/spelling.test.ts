@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLookAlikes } from '../../src/nlu/repeats.js';
-import { createNameIndex, createSkeletonIndex, createSpeller, editsAllowed, editsWithin, keySlip, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
+import { createNameIndex, createSkeletonIndex, createSpeller, doubledOnce, editsAllowed, editsWithin, keySlip, lettersApart, misspelling, nearest, lettersLeftOut, singledSkeletonOf, skeletonOf, soundAlike, splitJoined } from '../../src/nlu/spelling.js';
 import { editDistance } from '../../src/nlu/natural.js';
 import { joinSplit } from '../../src/nlu/understand.js';
 import { soundOf } from '../../src/nlu/natural.js';
@@ -148,6 +148,23 @@ describe('the distance within a bound', () => {
     expect(editsWithin('esesx', 'essex', 2)).toBe(1);
     expect(editsWithin('ca', 'abc', 3)).toBe(3);
     expect(editsWithin('abcdef', 'fbcdea', 3)).toBe(2);
+  });
+});
+
+describe('a letter typed twice', () => {
+  /** The reading as first written: some letter, the same as the one before it, left out gives the known word. */
+  const reference = (typed: string, known: string) => typed.length === known.length + 1 && [...typed].some((c, i) => c === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === known);
+  const WORDS = ['kent', 'kentt', 'kkent', 'keent', 'lutton', 'luton', 'essex', 'essexx', 'esssex', 'eessex', 'aab', 'ab', 'aaab', 'abb', 'abbb', 'ba', 'bba', 'a', 'aa', '', 'abab', 'aabab', 'ababb', 'hitchin', 'hitchinn', 'hittchin'];
+
+  it('should find, for every pair of a word set, the same as leaving out each doubled letter in turn', () => {
+    for (const typed of WORDS) for (const known of WORDS) expect(doubledOnce(typed, known), `${typed}, ${known}`).toBe(reference(typed, known));
+  });
+
+  it('should find a doubled letter anywhere in a run, and no other extra letter', () => {
+    expect(doubledOnce('esssex', 'essex')).toBe(true);
+    expect(doubledOnce('kentt', 'kent')).toBe(true);
+    expect(doubledOnce('kentz', 'kent')).toBe(false);
+    expect(doubledOnce('ekent', 'kent')).toBe(false);
   });
 });
 
