@@ -383,11 +383,13 @@ export function distinctiveWords(languages: ReadonlyMap<string, Language>, engli
   }
   // A word another language reads danger with, or has as a marker, is shared with it, whatever its lexicon says.
   for (const l of languages.values()) {
-    for (const d of [...Object.values(l.danger).flat(), ...l.markers]) {
-      const w = foldListed(d.replace(/\*$/, ''));
+    const shared = (listed: string) => {
+      const w = foldListed(listed.endsWith('*') ? listed.slice(0, -1) : listed);
       const before = owner.get(w);
       if (before && before !== l.code) owner.set(w, null);
-    }
+    };
+    for (const part of Object.values(l.danger)) part.forEach(shared);
+    l.markers.forEach(shared);
   }
   const own = new Map<string, string>();
   for (const [w, code] of owner) if (code !== null && !english.has(w)) own.set(w, code);

@@ -33,8 +33,9 @@ const folded = new WeakMap<ReadonlyMap<string, string>, ReadonlyMap<string, stri
 export function foldedForms(readAs: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
   let forms = folded.get(readAs);
   if (!forms) {
-    forms = new Map([...readAs].map(([form, english]) => [foldListed(form), english]));
-    folded.set(readAs, forms);
+    const made = new Map<string, string>();
+    for (const [form, english] of readAs) made.set(foldListed(form), english);
+    folded.set(readAs, (forms = made));
   }
   return forms;
 }
