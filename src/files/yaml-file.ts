@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
+import type * as YamlPackage from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from './problem.js';
 import { decodeUtf8, explainYamlError, findSlips } from './slips.js';
@@ -34,6 +35,16 @@ export function parseYaml(text: string, file: string): { doc?: YamlFile; problem
   return slowParse(text, file, slips);
 }
 
+const require = createRequire(import.meta.url);
+let yamlPackage: typeof YamlPackage | undefined;
+/**
+ * The `yaml` package (its one entry for Node, dist/index.js, whether imported or required), loaded the first time a
+ * file has a slip or a problem needs a line: a start-up whose files are all well made never loads it.
+ */
+function yaml(): typeof YamlPackage {
+  return (yamlPackage ??= require('yaml') as typeof YamlPackage);
+}
+
 /** The data of YAML text by js-yaml (duplicate names refused), or nothing read when it finds any error. */
 function quickLoad(text: string): { read: true; value: unknown } | { read: false } {
   try {
@@ -45,8 +56,9 @@ function quickLoad(text: string): { read: true; value: unknown } | { read: false
 
 /** Parses YAML text with `yaml`, keeping where each node is, for errors and line numbers. */
 function slowParse(text: string, file: string, slips: Problem[]): { doc?: YamlFile; problems: Problem[] } {
+  const { LineCounter, parseDocument, isMap, isNode, isScalar } = yaml();
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc: YamlPackage.Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     // A slip found in plain words usually causes the parser's complaints on the lines after it: show the slip only.
     if (slips.length > 0) return { problems: slips };
