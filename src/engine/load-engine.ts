@@ -5,7 +5,6 @@ import { weekCoverage } from '../intents/coverage.js';
 import { localeProblems } from '../intents/locales.js';
 import { MENU_COMMANDS, TOPICS } from './commands.js';
 import { loadIntents, type Intent } from '../intents/load.js';
-import { intentWarnings } from '../intents/warnings.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { putContactsInService } from '../reply/compose.js';
@@ -40,7 +39,10 @@ export async function checkAll(sources: EngineSources = {}, { warnings = true } 
   const locales = knowledge && !problems.some((p) => p.severity === 'error') ? localeProblems(knowledge, intents, { topics: TOPICS.map((t) => t.intent), commands: MENU_COMMANDS.map((c) => c.command) }) : [];
   if (knowledge && !problems.some((p) => p.severity === 'error')) problems.push(...weekCoverage(intents, knowledge), ...locales.filter((p) => p.severity === 'error'));
   if (!knowledge || problems.some((p) => p.severity === 'error')) return { intents, problems };
-  return { knowledge, intents, problems: warnings ? [...problems, ...intentWarnings(intents, knowledge), ...locales.filter((p) => p.severity === 'warning')] : problems };
+  if (!warnings) return { knowledge, intents, problems };
+  // Advice for editors, only `npm run check` asks for: its readability scoring is loaded then, not by every start-up.
+  const { intentWarnings } = await import('../intents/warnings.js');
+  return { knowledge, intents, problems: [...problems, ...intentWarnings(intents, knowledge), ...locales.filter((p) => p.severity === 'warning')] };
 }
 
 /** Loads and checks every data and intent file; `engine` is set only when there are no errors. */
