@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadEngine, PROJECT_ROOT } from '../engine/load-engine.js';
+import { dangerCheckOf, understandingOf } from '../engine/engine.js';
+import { readDanger } from '../frame/danger.js';
 import { heldOutCases, readEvalSet } from '../evaluation/cases.js';
 import { resolve } from 'node:path';
 import { fileSettings } from '../config.js';
@@ -10,9 +12,10 @@ import type { ChatContext } from '../engine/context.js';
 import { benchNlpJs, costRatio, median, messageSource, pairedBatches, perMessage } from './nlpjs-bench.js';
 
 /**
- * `npm run bench`: matching plus reply per message, engine start-up, and one-shot `ask` wall time; then
- * NLP.js trained on the same examples and timed on the same kind of messages, each new to it, as a yardstick, alone and in batches run in
- * turn with ours (the ratio a machine that is slow by spells moves least). Medians.
+ * `npm run bench`: matching plus reply per message, engine start-up, and one-shot `ask` wall time; then NLP.js
+ * trained on the same examples and timed on the same kind of messages, each new to it, as a yardstick: alone, and in
+ * batches run in turn with ours (the ratio a machine that is slow by spells moves least). The two readings every
+ * message has before its frame (danger, and understanding) are timed alone against it the same way. Medians.
  */
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
@@ -44,6 +47,24 @@ async function main(): Promise<void> {
     paired.a.push(...round.a);
     paired.b.push(...round.b);
     paired.ratios.push(...round.ratios);
+  }
+
+  // Where the cost lies: the two readings every message has before its frame, each timed alone against NLP.js's classify.
+  const danger = dangerCheckOf(engine.knowledge, engine.intents);
+  const understand = understandingOf(engine.knowledge, engine.intents);
+  const steps = [
+    ['reading danger, every language (alone)', (m: string) => readDanger(m, danger)],
+    ['understanding: places, spelling, figures, classifier', (m: string) => understand(m)],
+  ] as const;
+  const stepCosts: { name: string; ms: number; ratio: number }[] = [];
+  for (const [name, step] of steps) {
+    const pairs = { b: [] as number[], ratios: [] as number[] };
+    for (let r = 0; r < runs; r++) {
+      const round = await pairedBatches(source(perRound), (m) => nlpJs.nlp.classify('en', m), step);
+      pairs.b.push(...round.b);
+      pairs.ratios.push(...round.ratios);
+    }
+    stepCosts.push({ name, ms: median(pairs.b), ratio: median(pairs.ratios) });
   }
 
   // Charts: the first drawn in a process (fonts loaded), one drawn afresh, and one from the cache.
@@ -96,6 +117,8 @@ async function main(): Promise<void> {
   console.log(
     `     ${'paired: ours, then NLP.js classify, per message'.padEnd(52)} ${`${median(paired.b).toFixed(3)} / ${median(paired.a).toFixed(3)} ms`.padStart(12)}   ours costs ${median(paired.ratios).toFixed(2)}× NLP.js classify (median of ${paired.ratios.length} pairs of batches of 500, run in turn)`,
   );
+  console.log('     of which, each alone, paired with NLP.js classify in the same way:');
+  for (const s of stepCosts) console.log(`       ${s.name.padEnd(50)} ${ms(s.ms).padStart(12)}   ${s.ratio.toFixed(2)}× NLP.js classify`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { readFrame, type FrameParts, type FrameReader } from '../frame/build.js';
-import { createDangerCheck, type DangerReading } from '../frame/danger.js';
+import { createDangerCheck, type DangerCheck, type DangerReading } from '../frame/danger.js';
 import { answersIn, ENGLISH, englishWords, type Language } from '../knowledge/languages.js';
 import { findLanguage, type Detect, type LanguageReading } from '../nlu/language.js';
 import { createWordLists, fold, foldListed } from '../nlu/word-lists.js';
@@ -114,7 +114,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     emergency,
     match,
   };
-  const understand = createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT });
+  const understand = understandingOf(knowledge, intents);
   // Read as English, a word of the language its lexicon does not list is dropped unless English knows it, it names a
   // place however spelt ("Kencie", "Essexie"), or it holds a digit.
   const places = createPlaceFinder(knowledge.places);
@@ -131,10 +131,7 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
   const reader: FrameReader = {
     knowledge,
     facets: createFacetFinder(knowledge.facets),
-    danger: createDangerCheck(
-      intents.filter((i) => i.danger).flatMap((i) => (i.triggers ?? []).map((t) => [t, i.id] as const)),
-      knowledge.languages.values(),
-    ),
+    danger: dangerCheckOf(knowledge, intents),
   };
 
   /** Reads one part of a message: its understanding, its frame (the whole message's danger reading kept) and the classifier's choice. */
@@ -308,6 +305,19 @@ export function createEngine(knowledge: Knowledge, intents: readonly Intent[], m
     },
   };
   return self;
+}
+
+/** The danger check an engine reads every message with: the danger intents' trigger phrases and every language's danger words. */
+export function dangerCheckOf(knowledge: Knowledge, intents: readonly Intent[]): DangerCheck {
+  return createDangerCheck(
+    intents.filter((i) => i.danger).flatMap((i) => (i.triggers ?? []).map((t) => [t, i.id] as const)),
+    knowledge.languages.values(),
+  );
+}
+
+/** The understanding an engine reads every message with, the fallback's examples about other things. */
+export function understandingOf(knowledge: Knowledge, intents: readonly Intent[]): ReturnType<typeof createUnderstanding> {
+  return createUnderstanding(knowledge, intents, { outOfScope: FALLBACK_INTENT });
 }
 
 /**
