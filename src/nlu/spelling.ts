@@ -42,11 +42,12 @@ export function misspelling(typed: string, known: string, topic = false): number
   if (known.length === MIN_LENGTH - 1) return typed.length === known.length && (swapOfTwo(typed, known) || (topic && (keySlip(typed, known) || (oneLetterChanged(typed, known) && soundAlike(typed, known))))) ? 1 : undefined;
   // A four-letter word typed for a longer one: one letter left out, sounding the same (lins → lines, esex → essex; not hers → herts).
   if (typed.length === MIN_LENGTH - 1) return typed[0] === known[0] && known.length === typed.length + 1 && editsWithin(typed, known, 1) === 1 && soundAlike(typed, known) ? 1 : undefined;
+  // Lengths too far apart for the edits allowed: nothing else need be worked out.
+  const allowed = editsAllowed(typed.length);
+  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
   // A different first letter only when the words sound alike, in its place or a silent first letter left out
   // (kolchester for colchester, nifes for knives), or the key beside it (wssex for essex); never a letter put
   // before a name (wessex is not essex).
-  const allowed = editsAllowed(typed.length);
-  if (Math.abs(typed.length - known.length) > allowed + 1 || longer > 40) return undefined;
   if (typed[0] !== known[0] && !keySlip(typed, known) && !((typed.length === known.length || known.startsWith(typed[0]!, 1)) && soundAlike(typed, known))) return undefined;
   if (lettersApart(typed, known) > allowed + 1) return undefined;
   const d = editsWithin(typed, known, allowed + 1);
