@@ -31,8 +31,8 @@ async function main(): Promise<void> {
   }
 
   const engine = await loadEngine(files);
-  const questions = [...new Set([...heldOutCases(engine.intents), ...(await readEvalSet(resolve(PROJECT_ROOT, 'test/eval/questions.yaml')))].map((c) => c.text))];
-  // Every round of either side reads messages neither has seen: NLP.js remembers what it read of a text.
+  const questions = [...heldOutCases(engine.intents), ...(await readEvalSet(resolve(PROJECT_ROOT, 'test/eval/questions.yaml')))].map((c) => c.text);
+  // Every round of either side reads messages neither has seen (messageSource skips a text given before): NLP.js remembers what it read of a text.
   const source = messageSource(questions);
   const perRound = 5000;
   let context: ChatContext | undefined;
